@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import swagger from "@fastify/swagger";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import type { LogLevel } from "./config/env.js";
+import { fromRoot } from "./config/paths.js";
+import type { TenantConfig } from "./config/tenant.js";
+import type { DatabaseKind } from "./db/client.js";
+import type { Db } from "./db/executor.js";
+import {
+  registerAccountWebRoutes,
+  registerSessionHook,
+  requirePermission,
+} from "./modules/accounts/index.js";
+import {
+  listAreaSummaries,
+  registerAreaApiRoutes,
+  registerAreaWebRoutes,
+} from "./modules/areas/index.js";
+import { registerAuditWebRoutes } from "./modules/audit/index.js";
+import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
+import { registerAssets } from "./platform/assets.js";
+import { registerErrorHandlers } from "./platform/error-handler.js";
+import { registerSecurity } from "./platform/security.js";
+import { ErrorPage } from "./web/error-page.js";
+import { HomePage } from "./web/home.js";
+import { pageContext } from "./web/page-context.js";
+import { sendPage } from "./web/render.js";
+
+export interface AppDeps {
+  db: Db;
+  databaseKind: DatabaseKind;
+  tenant: TenantConfig;
+  sessionSecret: string;
+  logLevel?: LogLevel;
+  trustProxy?: boolean;
+}
+
+export const appVersion: string = JSON.parse(
+  readFileSync(fromRoot("package.json"), "utf8"),
+).version;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, tenant } = deps;
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? "info" },
+    trustProxy: deps.trustProxy ?? false,
+    ajv: {
+      customOptions: {
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes: "array",
+        useDefaults: true,
+      },
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: `Samenkracht API (${tenant.municipality.name})`,
+        description:
+          "Open API van Samenkracht: beleid, gebieden en monitoring in het sociaal domein.",
+        version: API_VERSION,
+        contact: tenant.contact,
+        license: { name: "EUPL-1.2", url: "https://eupl.eu/1.2/nl/" },
+      },
+      servers: [{ url: API_PREFIX, description: "Deze installatie" }],
+      tags: [
+        { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
+        { name: "Systeem", description: "Status van de dienst" },
+      ],
+      components: {
+        securitySchemes: {
+          sessie: {
+            type: "apiKey",
+            in: "cookie",
+            name: "samenkracht_sessie",
+            description: "Sessie na inloggen via /inloggen",
+          },
+        },
+      },
+    },
+    transform: ({ schema, url }) => {
+      if (!url.startsWith(`${API_PREFIX}/`) || url === `${API_PREFIX}/openapi.json`) {
+        return { schema: { ...schema, hide: true }, url };
+      }
+      return { schema, url: url.slice(API_PREFIX.length) };
+    },
+  });
+
+  await registerSecurity(app, deps.sessionSecret);
+  await registerAssets(app, tenant);
+  registerSessionHook(app, db);
+
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      reply.header("API-Version", API_VERSION);
+      reply.header("Cache-Control", "no-store");
+    }
+  });
+
+  const renderError = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    detail?: string,
+  ) =>
+    sendPage(
+      reply,
+      <ErrorPage ctx={pageContext(request, reply, tenant)} status={status} detail={detail} />,
+      status,
+    );
+  registerErrorHandlers(app, renderError);
+
+  app.get("/", async (request, reply) => {
+    const areas = await listAreaSummaries(db, tenant.municipality.code);
+    return sendPage(reply, <HomePage ctx={pageContext(request, reply, tenant)} areas={areas} />);
+  });
+
+  app.get(
+    `${API_PREFIX}/health`,
+    {
+      schema: apiSchema({
+        operationId: "getHealth",
+        summary: "Status van de dienst en de database",
+        tags: ["Systeem"],
+        success: {
+          200: {
+            description: "De dienst werkt",
+            schema: Type.Object({
+              status: Type.Literal("ok"),
+              database: Type.Union([Type.Literal("pglite"), Type.Literal("postgresql")]),
+              version: Type.String({ description: "Versie van Samenkracht" }),
+            }),
+          },
+        },
+      }),
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: "ok" as const, database: deps.databaseKind, version: appVersion };
+    },
+  );
+
+  app.get(`${API_PREFIX}/openapi.json`, async (_request, reply) => {
+    reply.header("Access-Control-Allow-Origin", "*");
+    return app.swagger();
+  });
+
+  registerAccountWebRoutes(app, db, tenant);
+  registerAreaWebRoutes(app, db, tenant);
+  registerAreaApiRoutes(app, db, tenant);
+  registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
+
+  await app.ready();
+  return app;
+}

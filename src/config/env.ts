@@ -1,0 +1,105 @@
+import { isAbsolute, resolve } from "node:path";
+import { projectRoot } from "./paths.js";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+const LOG_LEVELS: readonly LogLevel[] = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+];
+
+export interface EnvConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string | undefined;
+  logLevel: LogLevel;
+  tenantFile: string;
+  /** Behind a reverse proxy: trust X-Forwarded-* so cookies get Secure when the site is served over HTTPS. */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Ongeldige configuratie: ${variable} ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 3000;
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError("PORT", `moet een getal tussen 1 en 65535 zijn (nu "${raw}").`);
+  const port = Number(raw);
+  if (port < 1 || port > 65535)
+    throw new ConfigError("PORT", `moet tussen 1 en 65535 liggen (nu ${port}).`);
+  return port;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "DATABASE_URL",
+      "is geen geldige URL (verwacht postgres://gebruiker@host:poort/database).",
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(
+      "DATABASE_URL",
+      `moet met postgres:// of postgresql:// beginnen (nu "${url.protocol}").`,
+    );
+  }
+  return raw;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "ja"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "nee"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `moet true of false zijn (nu "${raw}").`);
+}
+
+function parseSessionSecret(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 32)
+    throw new ConfigError("SESSION_SECRET", "moet minstens 32 tekens lang zijn.");
+  return raw;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === "") return "info";
+  if (!LOG_LEVELS.includes(raw as LogLevel)) {
+    throw new ConfigError("LOG_LEVEL", `moet een van ${LOG_LEVELS.join(", ")} zijn (nu "${raw}").`);
+  }
+  return raw as LogLevel;
+}
+
+const toAbsolute = (path: string): string => (isAbsolute(path) ? path : resolve(projectRoot, path));
+
+/** Reads and validates the environment once; throws ConfigError naming the variable at fault. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
+  const host = env.HOST === undefined || env.HOST === "" ? "127.0.0.1" : env.HOST;
+  if (/\s/.test(host)) throw new ConfigError("HOST", `bevat spaties (nu "${host}").`);
+  return {
+    port: parsePort(env.PORT),
+    host,
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: toAbsolute(env.DATA_DIR === undefined || env.DATA_DIR === "" ? "var" : env.DATA_DIR),
+    sessionSecret: parseSessionSecret(env.SESSION_SECRET),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    tenantFile: toAbsolute(env.TENANT_CONFIG || "config/tenant.json"),
+    trustProxy: parseBoolean("TRUST_PROXY", env.TRUST_PROXY, false),
+  };
+}

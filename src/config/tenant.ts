@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { ConfigError } from "./env.js";
+import { fromRoot } from "./paths.js";
+
+/** Who runs this installation: the municipality, its default data set and its look. */
+export interface TenantConfig {
+  municipality: { code: string; name: string };
+  /** Folder (relative to the project root) with the default data set loaded into an empty database. */
+  dataSet: string;
+  theme: { package: string; stylesheet: string; className: string };
+  contact: { name: string; url: string; email: string };
+}
+
+const CBS_MUNICIPALITY_CODE = /^GM\d{4}$/;
+
+function requireString(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigError("TENANT_CONFIG", `mist het veld "${field}" (tekst).`);
+  }
+  return value;
+}
+
+export function parseTenant(raw: unknown): TenantConfig {
+  const r = (raw ?? {}) as Record<string, Record<string, unknown> | string | undefined>;
+  const m = (r.municipality ?? {}) as Record<string, unknown>;
+  const t = (r.theme ?? {}) as Record<string, unknown>;
+  const c = (r.contact ?? {}) as Record<string, unknown>;
+  const code = requireString(m.code, "municipality.code");
+  if (!CBS_MUNICIPALITY_CODE.test(code)) {
+    throw new ConfigError(
+      "TENANT_CONFIG",
+      `municipality.code moet een CBS-gemeentecode zijn zoals GM0356 (nu "${code}").`,
+    );
+  }
+  return {
+    municipality: { code, name: requireString(m.name, "municipality.name") },
+    dataSet: requireString(r.dataSet, "dataSet"),
+    theme: {
+      package: requireString(t.package, "theme.package"),
+      stylesheet: requireString(t.stylesheet, "theme.stylesheet"),
+      className: requireString(t.className, "theme.className"),
+    },
+    contact: {
+      name: requireString(c.name, "contact.name"),
+      url: requireString(c.url, "contact.url"),
+      email: requireString(c.email, "contact.email"),
+    },
+  };
+}
+
+export function loadTenant(file: string = fromRoot("config/tenant.json")): TenantConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ConfigError(
+      "TENANT_CONFIG",
+      `verwijst naar een bestand dat niet te lezen is: ${file}`,
+    );
+  }
+  try {
+    return parseTenant(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError("TENANT_CONFIG", `bevat geen geldige JSON: ${file}`);
+  }
+}

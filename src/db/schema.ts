@@ -1,0 +1,4 @@
+// The one Drizzle schema: every module's tables, for drizzle-kit and the typed query builder.
+export * from "../modules/accounts/schema.js";
+export * from "../modules/areas/schema.js";
+export * from "../modules/audit/schema.js";

@@ -1,0 +1,13 @@
+export { actorOf, requireLogin, requirePermission } from "./guards.js";
+export { hasPermission, PERMISSIONS, type Permission, type RoleGrant } from "./permissions.js";
+export { ROLES, type Role } from "./schema.js";
+export {
+  createAccount,
+  ensureInitialAdministrator,
+  INITIAL_ADMIN_USERNAME,
+  listAccounts,
+  login,
+  type SessionAccount,
+} from "./service.js";
+export { registerSessionHook, SESSION_COOKIE } from "./session-hook.js";
+export { registerAccountWebRoutes } from "./web-routes.js";

@@ -1,0 +1,162 @@
+import type { FastifyInstance } from "fastify";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { nl } from "../../i18n/nl.js";
+import { AppError } from "../../platform/errors.js";
+import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { actorOf, requireLogin, requirePermission } from "./guards.js";
+import { changePassword, createAccount, listAccounts, login, logout } from "./service.js";
+import { SESSION_COOKIE, sessionCookieOptions } from "./session-hook.js";
+import { AccountPage, LoginPage, UsersPage } from "./views.js";
+
+type Form = Record<string, string | undefined>;
+
+/** Only local paths, so the login form cannot be used to send someone to another site. */
+export const safeReturnPath = (path: string | undefined): string | undefined =>
+  path && /^\/(?![/\\])[^\s]*$/.test(path) ? path : undefined;
+
+export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig): void {
+  app.get<{ Querystring: { terug?: string } }>("/inloggen", async (request, reply) => {
+    return sendPage(
+      reply,
+      <LoginPage
+        ctx={pageContext(request, reply, tenant)}
+        returnTo={safeReturnPath(request.query.terug)}
+      />,
+    );
+  });
+
+  app.post<{ Body: Form }>(
+    "/inloggen",
+    {
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: "15 minutes",
+          errorResponseBuilder: () => new AppError(429, nl.errors[429].title, nl.auth.tooMany),
+        },
+      },
+    },
+    async (request, reply) => {
+      const username = (request.body?.gebruikersnaam ?? "").slice(0, 100);
+      const password = (request.body?.wachtwoord ?? "").slice(0, 500);
+      const returnTo = safeReturnPath(request.body?.terug);
+      const session = username && password ? await login(db, username, password) : undefined;
+      if (!session) {
+        const errors = [{ field: "gebruikersnaam", message: nl.auth.invalid }];
+        return sendPage(
+          reply,
+          <LoginPage
+            ctx={pageContext(request, reply, tenant)}
+            username={username}
+            returnTo={returnTo}
+            errors={errors}
+          />,
+          401,
+        );
+      }
+      reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions);
+      return reply.redirect(returnTo ?? "/account", 303);
+    },
+  );
+
+  app.post("/uitloggen", async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    setFlash(reply, nl.auth.loggedOut);
+    return reply.redirect("/", 303);
+  });
+
+  app.get("/account", { preHandler: requireLogin }, async (request, reply) => {
+    const account = request.account as NonNullable<typeof request.account>;
+    return sendPage(
+      reply,
+      <AccountPage ctx={pageContext(request, reply, tenant)} account={account} />,
+    );
+  });
+
+  app.post<{ Body: Form }>(
+    "/account/wachtwoord",
+    { preHandler: requireLogin },
+    async (request, reply) => {
+      const account = request.account as NonNullable<typeof request.account>;
+      try {
+        await changePassword(
+          db,
+          actorOf(request),
+          account.id,
+          request.body?.huidig ?? "",
+          request.body?.nieuw ?? "",
+        );
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        return sendPage(
+          reply,
+          <AccountPage
+            ctx={pageContext(request, reply, tenant)}
+            account={account}
+            errors={errors}
+          />,
+          status,
+        );
+      }
+      setFlash(reply, nl.auth.passwordChanged);
+      return reply.redirect("/account", 303);
+    },
+  );
+
+  const manageUsers = { preHandler: requirePermission("users.manage") };
+
+  app.get("/beheer/gebruikers", manageUsers, async (request, reply) => {
+    const users = await listAccounts(db, tenant.municipality.code);
+    return sendPage(reply, <UsersPage ctx={pageContext(request, reply, tenant)} users={users} />);
+  });
+
+  app.post<{ Body: Form }>("/beheer/gebruikers", manageUsers, async (request, reply) => {
+    const b = request.body ?? {};
+    const values = {
+      gebruikersnaam: b.gebruikersnaam ?? "",
+      naam: b.naam ?? "",
+      email: b.email ?? "",
+      rol: b.rol ?? "",
+      scope: b.scope ?? "",
+    };
+    try {
+      const { account, password } = await createAccount(db, actorOf(request), {
+        username: values.gebruikersnaam,
+        displayName: values.naam,
+        email: values.email || undefined,
+        role: values.rol,
+        scope: values.scope || undefined,
+      });
+      const users = await listAccounts(db, tenant.municipality.code);
+      // The one-time password is shown in this response only: a redirect would have to store it.
+      return sendPage(
+        reply,
+        <UsersPage
+          ctx={pageContext(request, reply, tenant)}
+          users={users}
+          created={{ username: account.username, password }}
+        />,
+        201,
+      );
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      const users = await listAccounts(db, tenant.municipality.code);
+      return sendPage(
+        reply,
+        <UsersPage
+          ctx={pageContext(request, reply, tenant)}
+          users={users}
+          values={values}
+          errors={errors}
+        />,
+        status,
+      );
+    }
+  });
+}

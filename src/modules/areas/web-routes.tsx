@@ -1,0 +1,87 @@
+import type { FastifyInstance } from "fastify";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { nl } from "../../i18n/nl.js";
+import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { changeWijkGebied, getAreaDetail, listAreaSummaries } from "./service.js";
+import { sortWijken, WIJK_SORTS } from "./sort.js";
+import { AreaPage, AreasPage, type WijkSort } from "./views.js";
+
+export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const municipality = tenant.municipality.code;
+
+  app.get<{ Querystring: { sorteer?: string; volgorde?: string } }>(
+    "/gebieden",
+    async (request, reply) => {
+      const sort = (WIJK_SORTS as readonly string[]).includes(request.query.sorteer ?? "")
+        ? (request.query.sorteer as WijkSort)
+        : "code";
+      const descending = request.query.volgorde === "aflopend";
+      const all = await listAreaSummaries(db, municipality);
+      const wijken = all.filter((a) => a.level === "wijk");
+      const detail = await getAreaDetail(db, municipality, municipality).catch(() => undefined);
+      return sendPage(
+        reply,
+        <AreasPage
+          ctx={pageContext(request, reply, tenant)}
+          municipality={all.find((a) => a.level === "gemeente")}
+          gebieden={all.filter((a) => a.level === "gebied")}
+          wijken={sortWijken(wijken, sort, descending)}
+          sort={sort}
+          descending={descending}
+          mapFeatures={detail?.mapFeatures ?? []}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { code: string } }>("/gebieden/:code", async (request, reply) => {
+    const detail = await getAreaDetail(db, municipality, request.params.code);
+    return sendPage(
+      reply,
+      <AreaPage
+        ctx={pageContext(request, reply, tenant)}
+        detail={detail}
+        canEdit={hasPermission(request.account?.roles ?? [], "areas.edit")}
+      />,
+    );
+  });
+
+  app.post<{ Params: { code: string }; Body: { gebied?: string; toelichting?: string } }>(
+    "/gebieden/:code/gebied",
+    { preHandler: requirePermission("areas.edit") },
+    async (request, reply) => {
+      const { code } = request.params;
+      const values = {
+        gebied: request.body?.gebied ?? "",
+        toelichting: request.body?.toelichting ?? "",
+      };
+      try {
+        await changeWijkGebied(db, actorOf(request), code, {
+          gebied: values.gebied,
+          note: values.toelichting,
+        });
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        const detail = await getAreaDetail(db, municipality, code);
+        return sendPage(
+          reply,
+          <AreaPage
+            ctx={pageContext(request, reply, tenant)}
+            detail={detail}
+            canEdit
+            errors={errors}
+            values={values}
+          />,
+          status,
+        );
+      }
+      setFlash(reply, nl.areas.saved);
+      return reply.redirect(`/gebieden/${encodeURIComponent(code)}`, 303);
+    },
+  );
+}

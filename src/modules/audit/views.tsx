@@ -1,0 +1,145 @@
+import { formatDateTime, nl } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
+import { ErrorSummary, fieldError, SelectField, TextField } from "../../web/components/form.js";
+import { Pagination } from "../../web/components/pagination.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import type { AuditEntry } from "./repository.js";
+import { AUDIT_ACTIONS } from "./schema.js";
+
+export interface AuditFilterValues {
+  soort?: string | undefined;
+  gebruiker?: string | undefined;
+  handeling?: string | undefined;
+  van?: string | undefined;
+  tot?: string | undefined;
+}
+
+const json = (value: unknown) =>
+  value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
+
+export function AuditPage(props: {
+  ctx: PageContext;
+  entries: AuditEntry[];
+  total: number;
+  page: number;
+  pages: number;
+  entityTypes: string[];
+  filter: AuditFilterValues;
+  errors: FieldError[];
+}) {
+  const f = props.filter;
+  const query = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(f)) if (v) params.set(k, v);
+    params.set("pagina", String(page));
+    return `/beheer/audit?${params.toString()}`;
+  };
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={nl.audit.title}
+      breadcrumbs={[{ href: "/beheer/audit", label: nl.audit.title }]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{nl.audit.title}</h1>
+      <p class="nl-paragraph">{nl.audit.intro}</p>
+      <ErrorSummary errors={props.errors} />
+      <form method="get" action="/beheer/audit" class="sk-filter">
+        <SelectField
+          name="soort"
+          label={nl.audit.filterEntity}
+          value={f.soort ?? ""}
+          options={[
+            { value: "", label: nl.audit.all },
+            ...props.entityTypes.map((t) => ({ value: t, label: t })),
+          ]}
+        />
+        <SelectField
+          name="handeling"
+          label={nl.audit.action}
+          value={f.handeling ?? ""}
+          options={[
+            { value: "", label: nl.audit.all },
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: nl.audit.actions[a] })),
+          ]}
+          error={fieldError(props.errors, "handeling")}
+        />
+        <TextField name="gebruiker" label={nl.audit.filterActor} value={f.gebruiker} />
+        <TextField
+          name="van"
+          label={nl.audit.filterFrom}
+          type="date"
+          value={f.van}
+          error={fieldError(props.errors, "van")}
+        />
+        <TextField
+          name="tot"
+          label={nl.audit.filterTo}
+          type="date"
+          value={f.tot}
+          error={fieldError(props.errors, "tot")}
+        />
+        <div>
+          <button type="submit" class="nl-button nl-button--secondary">
+            {nl.audit.filter}
+          </button>
+        </div>
+      </form>
+      {props.entries.length === 0 ? (
+        <p class="nl-paragraph">{nl.audit.empty}</p>
+      ) : (
+        <div class="sk-table-wrapper">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">
+              {nl.audit.title} ({props.total})
+            </caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.audit.when}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.audit.who}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.audit.action}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.audit.entity}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.audit.summary}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {props.entries.map((e) => (
+                <tr key={e.id} class="utrecht-table__row">
+                  <td class="utrecht-table__cell">{formatDateTime(e.occurredAt)}</td>
+                  <td class="utrecht-table__cell">{e.actorName}</td>
+                  <td class="utrecht-table__cell">{nl.audit.actions[e.action]}</td>
+                  <td class="utrecht-table__cell">
+                    {e.entityType} {e.entityId}
+                  </td>
+                  <td class="utrecht-table__cell">
+                    {e.summary}
+                    {e.before !== null || e.after !== null ? (
+                      <details>
+                        <summary>{nl.audit.details}</summary>
+                        <h3 class="nl-heading nl-heading--level-4">{nl.audit.before}</h3>
+                        <pre class="sk-json">{json(e.before)}</pre>
+                        <h3 class="nl-heading nl-heading--level-4">{nl.audit.after}</h3>
+                        <pre class="sk-json">{json(e.after)}</pre>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={props.page} pages={props.pages} hrefFor={query} />
+    </Layout>
+  );
+}

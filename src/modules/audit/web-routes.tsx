@@ -1,0 +1,80 @@
+import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import type { FieldError } from "../../platform/errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { distinctEntityTypes } from "./repository.js";
+import { AUDIT_ACTIONS, type AuditAction } from "./schema.js";
+import { browseAudit } from "./service.js";
+import { type AuditFilterValues, AuditPage } from "./views.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(
+  value: string | undefined,
+  field: string,
+  errors: FieldError[],
+  addDays = 0,
+): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(date.getTime())) {
+    errors.push({ field, message: `"${value}" is geen geldige datum (JJJJ-MM-DD).` });
+    return undefined;
+  }
+  date.setUTCDate(date.getUTCDate() + addDays);
+  return date;
+}
+
+/** The audit page; the caller passes the permission guard so this module does not depend on accounts. */
+export function registerAuditWebRoutes(
+  app: FastifyInstance,
+  db: Db,
+  tenant: TenantConfig,
+  guard: preHandlerAsyncHookHandler,
+) {
+  app.get<{ Querystring: AuditFilterValues & { pagina?: string } }>(
+    "/beheer/audit",
+    { preHandler: guard },
+    async (request, reply) => {
+      const q = request.query;
+      const errors: FieldError[] = [];
+      const from = parseDate(q.van, "van", errors);
+      const until = parseDate(q.tot, "tot", errors, 1);
+      if (q.handeling && !(AUDIT_ACTIONS as readonly string[]).includes(q.handeling)) {
+        errors.push({ field: "handeling", message: "Kies een bestaande handeling." });
+      }
+      const page = Number.parseInt(q.pagina ?? "1", 10);
+      const result =
+        errors.length > 0
+          ? { rows: [], total: 0, page: 1, pages: 1 }
+          : await browseAudit(
+              db,
+              {
+                municipalityCode: tenant.municipality.code,
+                entityType: q.soort || undefined,
+                actorName: q.gebruiker?.trim() || undefined,
+                action: (q.handeling || undefined) as AuditAction | undefined,
+                from,
+                until,
+              },
+              Number.isFinite(page) ? page : 1,
+            );
+      return sendPage(
+        reply,
+        <AuditPage
+          ctx={pageContext(request, reply, tenant)}
+          entries={result.rows}
+          total={result.total}
+          page={result.page}
+          pages={result.pages}
+          entityTypes={await distinctEntityTypes(db, tenant.municipality.code)}
+          filter={q}
+          errors={errors}
+        />,
+        errors.length > 0 ? 400 : 200,
+      );
+    },
+  );
+}

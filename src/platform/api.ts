@@ -1,0 +1,128 @@
+import { type TSchema, Type } from "typebox";
+
+/** Version of the public API contract (semver); sent as API-Version on every API response. */
+export const API_VERSION = "1.0.0";
+export const API_PREFIX = "/api/v1";
+
+export const Problem = Type.Object(
+  {
+    type: Type.Optional(Type.String({ description: "URI die het soort probleem aanduidt" })),
+    title: Type.String({ description: "Korte omschrijving van het soort probleem" }),
+    status: Type.Integer({ description: "HTTP-statuscode" }),
+    detail: Type.String({ description: "Uitleg in het Nederlands, voor de gebruiker" }),
+    instance: Type.Optional(Type.String({ description: "Pad van het verzoek" })),
+    invalidParams: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String({ description: "Naam van het veld of de parameter" }),
+          reason: Type.String({ description: "Wat er mis is" }),
+        }),
+      ),
+    ),
+  },
+  { description: "Foutmelding volgens RFC 9457 (application/problem+json)" },
+);
+
+const versionHeader = {
+  "API-Version": {
+    description: "Versie van de API (semver)",
+    schema: { type: "string", example: API_VERSION },
+  },
+};
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: "Ongeldige invoer",
+  401: "Niet ingelogd",
+  403: "Geen toegang",
+  404: "Niet gevonden",
+  409: "Conflict met bestaande gegevens",
+  415: "Verkeerd inhoudstype (gebruik application/json)",
+  429: "Te veel verzoeken",
+  500: "Interne fout",
+};
+
+const problemResponse = (status: number) => ({
+  description: PROBLEM_TEXT[status] ?? "Fout",
+  headers: versionHeader,
+  content: { "application/problem+json": { schema: Problem } },
+});
+
+interface ApiRouteSchema {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  querystring?: TSchema;
+  params?: TSchema;
+  body?: TSchema;
+  /** Successful responses by status code (200, 201, 204). */
+  success: Record<number, { description: string; schema?: TSchema; contentType?: string }>;
+  /** Adds 401 and 403 responses. */
+  secured?: boolean;
+  /** Extra error statuses besides 400 and 500 (404, 409, 415...). */
+  errors?: number[];
+}
+
+/**
+ * A Fastify route schema that also documents what the NL API Design Rules ask of every operation:
+ * the API-Version header on success, and problem+json responses for 400, 500 and other errors.
+ */
+export function apiSchema(s: ApiRouteSchema) {
+  const response: Record<number, unknown> = {};
+  for (const [status, ok] of Object.entries(s.success)) {
+    response[Number(status)] = ok.schema
+      ? {
+          description: ok.description,
+          headers: versionHeader,
+          content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } },
+        }
+      : { description: ok.description, headers: versionHeader, type: "null" };
+  }
+  const errors = new Set([400, 500, ...(s.secured ? [401, 403] : []), ...(s.errors ?? [])]);
+  for (const status of errors) response[status] = problemResponse(status);
+  return {
+    operationId: s.operationId,
+    summary: s.summary,
+    description: s.description,
+    tags: s.tags,
+    ...(s.querystring ? { querystring: s.querystring } : {}),
+    ...(s.params ? { params: s.params } : {}),
+    ...(s.body ? { body: s.body } : {}),
+    ...(s.secured ? { security: [{ sessie: [] }] } : {}),
+    response,
+  };
+}
+
+export const Pagination = {
+  pagina: Type.Optional(
+    Type.Integer({ minimum: 1, default: 1, description: "Paginanummer, vanaf 1" }),
+  ),
+  paginaGrootte: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 100,
+      description: "Aantal resultaten per pagina (1-500)",
+    }),
+  ),
+};
+
+export const PageInfo = Type.Object({
+  pagina: Type.Integer(),
+  paginaGrootte: Type.Integer(),
+  totaal: Type.Integer({ description: "Totaal aantal resultaten" }),
+  aantalPaginas: Type.Integer(),
+});
+
+export function paginate<T>(items: readonly T[], page = 1, pageSize = 100) {
+  const totaal = items.length;
+  return {
+    items: items.slice((page - 1) * pageSize, page * pageSize),
+    paginering: {
+      pagina: page,
+      paginaGrootte: pageSize,
+      totaal,
+      aantalPaginas: Math.max(1, Math.ceil(totaal / pageSize)),
+    },
+  };
+}

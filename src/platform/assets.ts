@@ -1,0 +1,35 @@
+import { dirname, join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { fromRoot } from "../config/paths.js";
+import type { TenantConfig } from "../config/tenant.js";
+
+const CANDIDATE_PACKAGES = ["heading", "paragraph", "link", "button", "skip-link", "data-badge"];
+const pkg = (name: string, ...rest: string[]) => fromRoot("node_modules", name, ...rest);
+
+/** Serves our CSS and the NL Design System packages straight from node_modules (no CDN, no copy step). */
+export async function registerAssets(app: FastifyInstance, tenant: TenantConfig): Promise<void> {
+  const mounts: { prefix: string; root: string | string[] }[] = [
+    { prefix: "/assets/css/", root: fromRoot("public/css") },
+    { prefix: "/assets/vendor/utrecht/", root: pkg("@utrecht/component-library-css", "dist") },
+    {
+      prefix: "/assets/vendor/candidate/",
+      root: CANDIDATE_PACKAGES.map((p) => pkg(`@nl-design-system-candidate/${p}-css`, "dist")),
+    },
+    { prefix: "/assets/vendor/noto-sans/", root: pkg("@fontsource/noto-sans") },
+    {
+      prefix: "/assets/theme/",
+      root: join(pkg(tenant.theme.package), dirname(tenant.theme.stylesheet)),
+    },
+  ];
+  for (const [i, m] of mounts.entries()) {
+    await app.register(fastifyStatic, {
+      root: m.root,
+      prefix: m.prefix,
+      decorateReply: i === 0,
+      maxAge: "1d",
+      index: false,
+      wildcard: true,
+    });
+  }
+}

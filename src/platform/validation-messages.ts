@@ -1,0 +1,84 @@
+import type { FieldError } from "./errors.js";
+
+/** The subset of an Ajv error that Fastify passes on in `error.validation`. */
+export interface SchemaIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string | undefined;
+}
+
+const CONTEXT_NL: Record<string, string> = {
+  body: "In de invoer",
+  querystring: "In de zoekparameters",
+  params: "In het pad",
+  headers: "In de headers",
+};
+
+function fieldName(issue: SchemaIssue): string {
+  const fromPath = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
+  if (issue.keyword === "required") return String(issue.params.missingProperty ?? fromPath);
+  if (issue.keyword === "additionalProperties")
+    return String(issue.params.additionalProperty ?? fromPath);
+  return fromPath || "invoer";
+}
+
+function describe(issue: SchemaIssue, field: string): string {
+  const p = issue.params;
+  switch (issue.keyword) {
+    case "required":
+      return `"${field}" is verplicht.`;
+    case "enum":
+      return `"${field}" moet een van deze waarden hebben: ${(p.allowedValues as unknown[]).join(", ")}.`;
+    case "type":
+      return `"${field}" moet van het type ${TYPE_NL[String(p.type)] ?? String(p.type)} zijn.`;
+    case "minLength":
+      return `"${field}" moet minstens ${String(p.limit)} teken(s) lang zijn.`;
+    case "maxLength":
+      return `"${field}" mag hoogstens ${String(p.limit)} tekens lang zijn.`;
+    case "minimum":
+      return `"${field}" moet minstens ${String(p.limit)} zijn.`;
+    case "maximum":
+      return `"${field}" mag hoogstens ${String(p.limit)} zijn.`;
+    case "pattern":
+      return `"${field}" heeft niet de juiste vorm.`;
+    case "format":
+      return `"${field}" is geen geldige ${FORMAT_NL[String(p.format)] ?? String(p.format)}.`;
+    case "additionalProperties":
+      return `"${field}" is geen bekend veld.`;
+    case "minItems":
+      return `"${field}" moet minstens ${String(p.limit)} element(en) bevatten.`;
+    default:
+      return `"${field}" is ongeldig.`;
+  }
+}
+
+const TYPE_NL: Record<string, string> = {
+  string: "tekst",
+  integer: "geheel getal",
+  number: "getal",
+  boolean: "waar/onwaar",
+  object: "object",
+  array: "lijst",
+};
+const FORMAT_NL: Record<string, string> = {
+  email: "e-mailadres",
+  date: "datum (JJJJ-MM-DD)",
+  "date-time": "datum en tijd",
+  uuid: "identificatie (UUID)",
+  uri: "internetadres",
+};
+
+/** Turns schema-validation issues into Dutch field errors and one Dutch sentence for `detail`. */
+export function describeSchemaIssues(
+  issues: readonly SchemaIssue[],
+  context: string | undefined,
+): { detail: string; fieldErrors: FieldError[] } {
+  const fieldErrors = issues.map((issue) => {
+    const field = fieldName(issue);
+    return { field, message: describe(issue, field) };
+  });
+  const prefix = CONTEXT_NL[context ?? ""] ?? "In de invoer";
+  const detail = `${prefix}: ${fieldErrors.map((e) => e.message).join(" ")}`;
+  return { detail, fieldErrors };
+}

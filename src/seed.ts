@@ -1,0 +1,14 @@
+import { fromRoot } from "./config/paths.js";
+import type { TenantConfig } from "./config/tenant.js";
+import type { Db } from "./db/executor.js";
+import { loadDefaultAreas } from "./modules/areas/index.js";
+import { systemActor } from "./platform/actor.js";
+
+/** Loads the tenant's default data set into an empty database; each loader skips what is already there. */
+export async function loadDefaultData(db: Db, tenant: TenantConfig): Promise<string[]> {
+  const actor = systemActor(tenant.municipality.code, "systeem (standaardgegevens)");
+  const dir = fromRoot(tenant.dataSet);
+  const loaded: string[] = [];
+  if (await loadDefaultAreas(db, actor, dir)) loaded.push("gebieden");
+  return loaded;
+}

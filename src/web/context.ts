@@ -1,0 +1,18 @@
+import type { TenantConfig } from "../config/tenant.js";
+
+export interface PageAccount {
+  displayName: string;
+  username: string;
+  /** Navigation items this account may see. */
+  canManageUsers: boolean;
+  canReadAudit: boolean;
+}
+
+/** What every page needs besides its own data: who is looking, and the form token. */
+export interface PageContext {
+  tenant: TenantConfig;
+  account: PageAccount | undefined;
+  csrfToken: string;
+  currentPath: string;
+  flash: string | undefined;
+}

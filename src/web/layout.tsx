@@ -1,0 +1,144 @@
+import type { ComponentChildren } from "preact";
+import { nl } from "../i18n/nl.js";
+import { CsrfField } from "./components/form.js";
+import type { PageContext } from "./context.js";
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  breadcrumbs?: Crumb[];
+  children: ComponentChildren;
+}
+
+const STYLESHEETS = [
+  "/assets/vendor/noto-sans/400.css",
+  "/assets/vendor/noto-sans/700.css",
+  "/assets/theme/theme.css",
+  "/assets/vendor/utrecht/index.css",
+  "/assets/vendor/candidate/heading.css",
+  "/assets/vendor/candidate/paragraph.css",
+  "/assets/vendor/candidate/link.css",
+  "/assets/vendor/candidate/button.css",
+  "/assets/vendor/candidate/skip-link.css",
+  "/assets/vendor/candidate/data-badge.css",
+  "/assets/css/samenkracht.css",
+];
+
+function NavLink({ href, label, current }: { href: string; label: string; current: string }) {
+  const active =
+    href === "/" ? current === "/" : current === href || current.startsWith(`${href}/`);
+  return (
+    <li class="sk-nav__item">
+      <a class="nl-link sk-nav__link" href={href} aria-current={active ? "page" : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+}
+
+export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
+  const { tenant, account } = ctx;
+  const pageTitle = `${title} - ${nl.app.name} ${tenant.municipality.name}`;
+  return (
+    <html lang="nl" class={`${tenant.theme.className} utrecht-root`}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{pageTitle}</title>
+        {STYLESHEETS.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        <link rel="stylesheet" href="/assets/css/print.css" media="print" />
+      </head>
+      <body class="utrecht-body utrecht-document">
+        <a class="nl-skip-link" href="#inhoud">
+          {nl.layout.skipLink}
+        </a>
+        <header class="sk-header">
+          <div class="sk-container sk-header__inner">
+            <a class="sk-header__brand" href="/">
+              <span class="sk-header__municipality">Gemeente {tenant.municipality.name}</span>
+              <span class="sk-header__app">{nl.app.name}</span>
+            </a>
+            <div class="sk-header__account">
+              {account ? (
+                <>
+                  <a class="nl-link" href="/account">
+                    {nl.layout.loggedInAs(account.displayName)}
+                  </a>
+                  <form method="post" action="/uitloggen" class="sk-inline-form">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button type="submit" class="nl-button nl-button--subtle">
+                      {nl.nav.logout}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a class="nl-link" href="/inloggen">
+                  {nl.nav.login}
+                </a>
+              )}
+            </div>
+          </div>
+          <nav class="sk-nav" aria-label={nl.layout.mainNav}>
+            <ul class="sk-container sk-nav__list">
+              <NavLink href="/" label={nl.nav.home} current={ctx.currentPath} />
+              <NavLink href="/gebieden" label={nl.nav.areas} current={ctx.currentPath} />
+              {account?.canManageUsers ? (
+                <NavLink href="/beheer/gebruikers" label={nl.nav.users} current={ctx.currentPath} />
+              ) : null}
+              {account?.canReadAudit ? (
+                <NavLink href="/beheer/audit" label={nl.nav.audit} current={ctx.currentPath} />
+              ) : null}
+            </ul>
+          </nav>
+        </header>
+        {breadcrumbs && breadcrumbs.length > 0 ? (
+          <nav
+            class="utrecht-breadcrumb-nav sk-container sk-breadcrumbs"
+            aria-label={nl.layout.breadcrumbs}
+          >
+            <ol class="utrecht-breadcrumb-nav__list">
+              {breadcrumbs.map((c, i) => (
+                <li key={c.href} class="utrecht-breadcrumb-nav__item">
+                  <a
+                    class="utrecht-breadcrumb-nav__link nl-link"
+                    href={c.href}
+                    aria-current={i === breadcrumbs.length - 1 ? "page" : undefined}
+                  >
+                    {c.label}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="inhoud" class="sk-container sk-main" tabIndex={-1}>
+          {ctx.flash ? (
+            <div class="utrecht-alert utrecht-alert--ok" role="status">
+              <p class="nl-paragraph">{ctx.flash}</p>
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer class="sk-footer">
+          <div class="sk-container">
+            <p class="nl-paragraph">
+              {nl.app.name} · Gemeente {tenant.municipality.name} · {nl.layout.footerAbout}
+            </p>
+            <p class="nl-paragraph">
+              <a class="nl-link" href="/api/v1/openapi.json">
+                {nl.layout.footerApi}
+              </a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { TenantConfig } from "../config/tenant.js";
+import { hasPermission } from "../modules/accounts/index.js";
+import { takeFlash } from "../platform/flash.js";
+import type { PageContext } from "./context.js";
+
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tenant: TenantConfig,
+): PageContext {
+  const a = request.account;
+  return {
+    tenant,
+    account: a
+      ? {
+          displayName: a.displayName,
+          username: a.username,
+          canManageUsers: hasPermission(a.roles, "users.manage"),
+          canReadAudit: hasPermission(a.roles, "audit.read"),
+        }
+      : undefined,
+    csrfToken: reply.generateCsrf(),
+    currentPath: request.url.split("?")[0] ?? "/",
+    flash: takeFlash(request, reply),
+  };
+}
