@@ -53,6 +53,22 @@ function describe(issue: SchemaIssue, field: string): string {
   }
 }
 
+/** A union of constants fails as one "const" issue per option plus "anyOf": report it as one enum issue. */
+function collapseConstAlternatives(issues: readonly SchemaIssue[]): SchemaIssue[] {
+  const result: SchemaIssue[] = [];
+  for (const issue of issues) {
+    if (issue.keyword === "anyOf") continue;
+    if (issue.keyword !== "const") {
+      result.push(issue);
+      continue;
+    }
+    const existing = result.find((r) => r.keyword === "enum" && r.instancePath === issue.instancePath);
+    if (existing) (existing.params.allowedValues as unknown[]).push(issue.params.allowedValue);
+    else result.push({ keyword: "enum", instancePath: issue.instancePath, params: { allowedValues: [issue.params.allowedValue] } });
+  }
+  return result;
+}
+
 const TYPE_NL: Record<string, string> = {
   string: "tekst",
   integer: "geheel getal",
@@ -74,10 +90,12 @@ export function describeSchemaIssues(
   issues: readonly SchemaIssue[],
   context: string | undefined,
 ): { detail: string; fieldErrors: FieldError[] } {
-  const fieldErrors = issues.map((issue) => {
+  const fieldErrors: FieldError[] = [];
+  for (const issue of collapseConstAlternatives(issues)) {
     const field = fieldName(issue);
-    return { field, message: describe(issue, field) };
-  });
+    // One message per field: the first problem is the one the user has to fix.
+    if (!fieldErrors.some((e) => e.field === field)) fieldErrors.push({ field, message: describe(issue, field) });
+  }
   const prefix = CONTEXT_NL[context ?? ""] ?? "In de invoer";
   const detail = `${prefix}: ${fieldErrors.map((e) => e.message).join(" ")}`;
   return { detail, fieldErrors };

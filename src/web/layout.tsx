@@ -56,7 +56,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
         <link rel="stylesheet" href="/assets/css/print.css" media="print" />
       </head>
       <body class="utrecht-body utrecht-document">
-        <a class="nl-skip-link" href="#inhoud">
+        <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#inhoud">
           {nl.layout.skipLink}
         </a>
         <header class="sk-header">
@@ -103,7 +103,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
             class="utrecht-breadcrumb-nav sk-container sk-breadcrumbs"
             aria-label={nl.layout.breadcrumbs}
           >
-            <ol class="utrecht-breadcrumb-nav__list">
+            <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
               {breadcrumbs.map((c, i) => (
                 <li key={c.href} class="utrecht-breadcrumb-nav__item">
                   <a

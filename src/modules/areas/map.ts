@@ -50,7 +50,7 @@ export function projectShapes(
   const spanX = Math.max((maxLon - minLon) * kx, 1e-9);
   const spanY = Math.max(maxLat - minLat, 1e-9);
   const scale = width / spanX;
-  const height = Math.round(spanY * scale);
+  const height = Math.ceil(spanY * scale);
   const xy = ([lon, lat]: Position) =>
     `${((lon - minLon) * kx * scale).toFixed(1)} ${((maxLat - lat) * scale).toFixed(1)}`;
   const shapes = usable.map((f) => ({

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadEnv } from "./env.js";
+import { parseTenant } from "./tenant.js";
+
+describe("loadEnv", () => {
+  it("has working defaults", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", databaseUrl: undefined, logLevel: "info" });
+    expect(env.dataDir).toMatch(/var$/);
+  });
+
+  it.each([
+    ["PORT", { PORT: "abc" }],
+    ["PORT", { PORT: "70000" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://x@y/z" }],
+    ["DATABASE_URL", { DATABASE_URL: "niet een url" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "luid" }],
+    ["SESSION_SECRET", { SESSION_SECRET: "kort" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "misschien" }],
+  ])("stops with a message naming %s", (variable, env) => {
+    expect(() => loadEnv(env)).toThrow(ConfigError);
+    expect(() => loadEnv(env)).toThrow(new RegExp(`^Ongeldige configuratie: ${variable} `));
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    expect(loadEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }).databaseUrl).toBe(
+      "postgres://postgres@127.0.0.1:5432/test",
+    );
+  });
+});
+
+describe("parseTenant", () => {
+  const valid = {
+    municipality: { code: "GM0356", name: "Nieuwegein" },
+    dataSet: "data/nieuwegein",
+    theme: { package: "p", stylesheet: "dist/theme.css", className: "voorbeeld-theme" },
+    contact: { name: "n", url: "https://example.org", email: "a@b.nl" },
+  };
+
+  it("accepts a complete configuration", () => {
+    expect(parseTenant(valid).municipality.code).toBe("GM0356");
+  });
+
+  it("rejects a municipality code that is not a CBS code", () => {
+    expect(() => parseTenant({ ...valid, municipality: { code: "0356", name: "x" } })).toThrow(/CBS-gemeentecode/);
+  });
+});
