@@ -23,11 +23,9 @@ export const Problem = Type.Object(
   { description: "Foutmelding volgens RFC 9457 (application/problem+json)" },
 );
 
+// @fastify/swagger wraps this JSON schema in the OpenAPI header object itself.
 const versionHeader = {
-  "API-Version": {
-    description: "Versie van de API (semver)",
-    schema: { type: "string", example: API_VERSION },
-  },
+  "API-Version": { type: "string", description: "Versie van de API (semver)", example: API_VERSION },
 };
 
 const PROBLEM_TEXT: Record<number, string> = {

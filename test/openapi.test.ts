@@ -1,0 +1,50 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRoot } from "../src/config/paths.js";
+import { startTestApp, type TestApp } from "./helpers/app.js";
+
+const run = promisify(execFile);
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+interface SpectralResult {
+  code: string;
+  message: string;
+  path: string[];
+  severity: number;
+}
+
+describe("OpenAPI document", () => {
+  it("is public OpenAPI 3 with CORS, listing the API operations only", async () => {
+    const res = await t.app.inject({ url: "/api/v1/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/gebieden", "/gebieden/{code}", "/health"]);
+    expect(doc.servers[0].url).toBe("/api/v1");
+  });
+
+  it("has no errors under the NL API Design Rules Spectral ruleset", async () => {
+    const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).body;
+    const file = join(mkdtempSync(join(tmpdir(), "sk-oas-")), "openapi.json");
+    writeFileSync(file, doc);
+    const spectral = fromRoot("node_modules/.bin/spectral");
+    const ruleset = fromRoot("tools/adr-lint/linter.yaml");
+    const { stdout } = await run(spectral, ["lint", "-r", ruleset, "-f", "json", "--quiet", "--fail-severity", "hint", file]).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }),
+    );
+    const results = JSON.parse(stdout || "[]") as SpectralResult[];
+    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} ${r.path.join(".")}: ${r.message}`);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
