@@ -40,11 +40,21 @@ describe("OpenAPI document", () => {
     writeFileSync(file, doc);
     const spectral = fromRoot("node_modules/.bin/spectral");
     const ruleset = fromRoot("tools/adr-lint/linter.yaml");
-    const { stdout } = await run(spectral, ["lint", "-r", ruleset, "-f", "json", "--quiet", "--fail-severity", "hint", file]).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }),
-    );
+    const { stdout } = await run(spectral, [
+      "lint",
+      "-r",
+      ruleset,
+      "-f",
+      "json",
+      "--quiet",
+      "--fail-severity",
+      "hint",
+      file,
+    ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
     const results = JSON.parse(stdout || "[]") as SpectralResult[];
-    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} ${r.path.join(".")}: ${r.message}`);
+    const errors = results
+      .filter((r) => r.severity === 0)
+      .map((r) => `${r.code} ${r.path.join(".")}: ${r.message}`);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -5,7 +5,12 @@ import { parseTenant } from "./tenant.js";
 describe("loadEnv", () => {
   it("has working defaults", () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", databaseUrl: undefined, logLevel: "info" });
+    expect(env).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      logLevel: "info",
+    });
     expect(env.dataDir).toMatch(/var$/);
   });
 
@@ -42,6 +47,8 @@ describe("parseTenant", () => {
   });
 
   it("rejects a municipality code that is not a CBS code", () => {
-    expect(() => parseTenant({ ...valid, municipality: { code: "0356", name: "x" } })).toThrow(/CBS-gemeentecode/);
+    expect(() => parseTenant({ ...valid, municipality: { code: "0356", name: "x" } })).toThrow(
+      /CBS-gemeentecode/,
+    );
   });
 });

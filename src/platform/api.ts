@@ -25,7 +25,11 @@ export const Problem = Type.Object(
 
 // @fastify/swagger wraps this JSON schema in the OpenAPI header object itself.
 const versionHeader = {
-  "API-Version": { type: "string", description: "Versie van de API (semver)", example: API_VERSION },
+  "API-Version": {
+    type: "string",
+    description: "Versie van de API (semver)",
+    example: API_VERSION,
+  },
 };
 
 const PROBLEM_TEXT: Record<number, string> = {

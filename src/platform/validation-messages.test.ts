@@ -3,7 +3,10 @@ import { describeSchemaIssues } from "./validation-messages.js";
 
 describe("describeSchemaIssues", () => {
   it("names the missing field in Dutch", () => {
-    const r = describeSchemaIssues([{ keyword: "required", instancePath: "", params: { missingProperty: "gebied" } }], "body");
+    const r = describeSchemaIssues(
+      [{ keyword: "required", instancePath: "", params: { missingProperty: "gebied" } }],
+      "body",
+    );
     expect(r.detail).toBe('In de invoer: "gebied" is verplicht.');
     expect(r.fieldErrors).toEqual([{ field: "gebied", message: '"gebied" is verplicht.' }]);
   });
@@ -17,7 +20,9 @@ describe("describeSchemaIssues", () => {
       ],
       "querystring",
     );
-    expect(r.detail).toBe('In de zoekparameters: "niveau" moet een van deze waarden hebben: wijk, buurt.');
+    expect(r.detail).toBe(
+      'In de zoekparameters: "niveau" moet een van deze waarden hebben: wijk, buurt.',
+    );
   });
 
   it("keeps one message per field", () => {
@@ -28,6 +33,8 @@ describe("describeSchemaIssues", () => {
       ],
       "body",
     );
-    expect(r.fieldErrors).toEqual([{ field: "jaar", message: '"jaar" moet van het type geheel getal zijn.' }]);
+    expect(r.fieldErrors).toEqual([
+      { field: "jaar", message: '"jaar" moet van het type geheel getal zijn.' },
+    ]);
   });
 });

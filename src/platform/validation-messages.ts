@@ -62,9 +62,16 @@ function collapseConstAlternatives(issues: readonly SchemaIssue[]): SchemaIssue[
       result.push(issue);
       continue;
     }
-    const existing = result.find((r) => r.keyword === "enum" && r.instancePath === issue.instancePath);
+    const existing = result.find(
+      (r) => r.keyword === "enum" && r.instancePath === issue.instancePath,
+    );
     if (existing) (existing.params.allowedValues as unknown[]).push(issue.params.allowedValue);
-    else result.push({ keyword: "enum", instancePath: issue.instancePath, params: { allowedValues: [issue.params.allowedValue] } });
+    else
+      result.push({
+        keyword: "enum",
+        instancePath: issue.instancePath,
+        params: { allowedValues: [issue.params.allowedValue] },
+      });
   }
   return result;
 }
@@ -94,7 +101,8 @@ export function describeSchemaIssues(
   for (const issue of collapseConstAlternatives(issues)) {
     const field = fieldName(issue);
     // One message per field: the first problem is the one the user has to fix.
-    if (!fieldErrors.some((e) => e.field === field)) fieldErrors.push({ field, message: describe(issue, field) });
+    if (!fieldErrors.some((e) => e.field === field))
+      fieldErrors.push({ field, message: describe(issue, field) });
   }
   const prefix = CONTEXT_NL[context ?? ""] ?? "In de invoer";
   const detail = `${prefix}: ${fieldErrors.map((e) => e.message).join(" ")}`;

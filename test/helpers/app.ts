@@ -2,7 +2,12 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { loadTenant } from "../../src/config/tenant.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { createAccount, login, type Role, SESSION_COOKIE } from "../../src/modules/accounts/index.js";
+import {
+  createAccount,
+  login,
+  type Role,
+  SESSION_COOKIE,
+} from "../../src/modules/accounts/index.js";
 import { systemActor } from "../../src/platform/actor.js";
 import { loadDefaultData } from "../../src/seed.js";
 import { freshDatabase } from "./database.js";
@@ -42,7 +47,9 @@ export async function startTestApp(): Promise<TestApp> {
         username,
         displayName: `Test ${role}`,
         role,
-        scope: scope ?? (role === "partner" || role === "buurtverbinder" ? "Testorganisatie" : undefined),
+        scope:
+          scope ??
+          (role === "partner" || role === "buurtverbinder" ? "Testorganisatie" : undefined),
         password,
       });
       const session = await login(database.db, username, password);

@@ -31,12 +31,20 @@ const post = (url: string, cookie: string, fields: Record<string, string>, ip = 
 describe("logging in and out", () => {
   it("logs in with a valid form, sets an httpOnly SameSite=Lax session cookie and shows the account", async () => {
     const { token, cookie } = await formSession(t.app, "/inloggen");
-    const res = await post("/inloggen", cookie, { _csrf: token, gebruikersnaam: "Marieke", wachtwoord: "een-lang-genoeg-wachtwoord" }, "10.0.0.1");
+    const res = await post(
+      "/inloggen",
+      cookie,
+      { _csrf: token, gebruikersnaam: "Marieke", wachtwoord: "een-lang-genoeg-wachtwoord" },
+      "10.0.0.1",
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/account");
     const session = res.cookies.find((c) => c.name === "samenkracht_sessie");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-    const account = await t.app.inject({ url: "/account", headers: { cookie: cookiesFrom(res, cookie) } });
+    const account = await t.app.inject({
+      url: "/account",
+      headers: { cookie: cookiesFrom(res, cookie) },
+    });
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain("Marieke de Vries");
     expect(account.body).toContain("Beleidsmedewerker");
@@ -44,7 +52,12 @@ describe("logging in and out", () => {
 
   it("rejects a wrong password with a Dutch error summary and no session", async () => {
     const { token, cookie } = await formSession(t.app, "/inloggen");
-    const res = await post("/inloggen", cookie, { _csrf: token, gebruikersnaam: "marieke", wachtwoord: "fout" }, "10.0.0.2");
+    const res = await post(
+      "/inloggen",
+      cookie,
+      { _csrf: token, gebruikersnaam: "marieke", wachtwoord: "fout" },
+      "10.0.0.2",
+    );
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain("Er is iets niet goed ingevuld");
     expect(res.body).toContain("gebruikersnaam en wachtwoord is onjuist");
@@ -53,7 +66,12 @@ describe("logging in and out", () => {
 
   it("refuses a form post without a valid CSRF token", async () => {
     const { cookie } = await formSession(t.app, "/inloggen");
-    const res = await post("/inloggen", cookie, { _csrf: "vervalst", gebruikersnaam: "marieke", wachtwoord: "een-lang-genoeg-wachtwoord" }, "10.0.0.3");
+    const res = await post(
+      "/inloggen",
+      cookie,
+      { _csrf: "vervalst", gebruikersnaam: "marieke", wachtwoord: "een-lang-genoeg-wachtwoord" },
+      "10.0.0.3",
+    );
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain("Het formulier is verlopen");
   });
@@ -62,7 +80,12 @@ describe("logging in and out", () => {
     const { token, cookie } = await formSession(t.app, "/inloggen");
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await post("/inloggen", cookie, { _csrf: token, gebruikersnaam: "marieke", wachtwoord: "fout" }, "10.0.0.4");
+      const res = await post(
+        "/inloggen",
+        cookie,
+        { _csrf: token, gebruikersnaam: "marieke", wachtwoord: "fout" },
+        "10.0.0.4",
+      );
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -88,7 +111,9 @@ describe("logging in and out", () => {
 describe("managing users", () => {
   it("is for the beheerder only: a partner gets 403, an anonymous visitor the login page", async () => {
     const partner = await t.sessionFor("partner");
-    expect((await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: partner } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: partner } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: "/beheer/gebruikers" })).statusCode).toBe(303);
   });
 
@@ -96,7 +121,12 @@ describe("managing users", () => {
     const partner = await t.sessionFor("partner");
     const auditBefore = await countAuditEntries(t.database.db);
     const { token, cookie } = await formSession(t.app, "/account", partner);
-    const res = await post("/beheer/gebruikers", cookie, { _csrf: token, gebruikersnaam: "indringer", naam: "X", rol: "beheerder" });
+    const res = await post("/beheer/gebruikers", cookie, {
+      _csrf: token,
+      gebruikersnaam: "indringer",
+      naam: "X",
+      rol: "beheerder",
+    });
     expect(res.statusCode).toBe(403);
     expect(await countAuditEntries(t.database.db)).toBe(auditBefore);
   });
@@ -113,11 +143,20 @@ describe("managing users", () => {
       scope: "Buurtplein Doorslag",
     });
     expect(res.statusCode).toBe(201);
-    expect(res.body).toMatch(/Eenmalig wachtwoord.*<code class="sk-password">[A-Za-z0-9]{20}<\/code>/s);
+    expect(res.body).toMatch(
+      /Eenmalig wachtwoord.*<code class="sk-password">[A-Za-z0-9]{20}<\/code>/s,
+    );
     const audit = await t.database.db.query.auditEntries.findFirst({
-      where: (a, { eq }) => eq(a.summary, "Gebruiker buurtwerker aangemaakt met rol buurtverbinder (Buurtplein Doorslag)"),
+      where: (a, { eq }) =>
+        eq(
+          a.summary,
+          "Gebruiker buurtwerker aangemaakt met rol buurtverbinder (Buurtplein Doorslag)",
+        ),
     });
-    expect(audit?.after).toMatchObject({ username: "buurtwerker", roles: [{ role: "buurtverbinder", scope: "Buurtplein Doorslag" }] });
+    expect(audit?.after).toMatchObject({
+      username: "buurtwerker",
+      roles: [{ role: "buurtverbinder", scope: "Buurtplein Doorslag" }],
+    });
     expect(JSON.stringify(audit)).not.toContain("argon2");
   });
 
@@ -125,7 +164,13 @@ describe("managing users", () => {
     const admin = await t.sessionFor("beheerder");
     const auditBefore = await countAuditEntries(t.database.db);
     const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
-    const res = await post("/beheer/gebruikers", cookie, { _csrf: token, gebruikersnaam: "x", naam: "", rol: "partner", scope: "" });
+    const res = await post("/beheer/gebruikers", cookie, {
+      _csrf: token,
+      gebruikersnaam: "x",
+      naam: "",
+      rol: "partner",
+      scope: "",
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Gebruikersnaam moet 3 tot 40 tekens zijn");
     expect(res.body).toContain("Naam is verplicht");
@@ -137,7 +182,12 @@ describe("managing users", () => {
   it("refuses a username that is taken (409)", async () => {
     const admin = await t.sessionFor("beheerder");
     const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
-    const res = await post("/beheer/gebruikers", cookie, { _csrf: token, gebruikersnaam: "MARIEKE", naam: "Dubbel", rol: "inwoner" });
+    const res = await post("/beheer/gebruikers", cookie, {
+      _csrf: token,
+      gebruikersnaam: "MARIEKE",
+      naam: "Dubbel",
+      rol: "inwoner",
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain("al in gebruik");
   });

@@ -14,7 +14,10 @@ import {
   listAreaSummaries,
 } from "./service.js";
 
-const Niveau = Type.Enum([...AREA_LEVELS], { type: "string", description: "Niveau: gemeente, gebied, wijk of buurt" });
+const Niveau = Type.Enum([...AREA_LEVELS], {
+  type: "string",
+  description: "Niveau: gemeente, gebied, wijk of buurt",
+});
 const AreaRefSchema = Type.Object({
   code: Type.String({ description: "CBS-code (gemeente, wijk, buurt) of eigen gebiedscode" }),
   naam: Type.String(),

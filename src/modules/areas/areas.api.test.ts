@@ -27,7 +27,10 @@ describe("GET /api/v1/gebieden", () => {
     const res = await t.app.inject({ url: "/api/v1/gebieden?niveau=wijk" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["api-version"]).toBe("1.0.0");
-    const { gebieden, paginering } = res.json() as { gebieden: Gebied[]; paginering: { totaal: number } };
+    const { gebieden, paginering } = res.json() as {
+      gebieden: Gebied[];
+      paginering: { totaal: number };
+    };
     expect(gebieden).toHaveLength(22);
     expect(paginering.totaal).toBe(22);
     expect(gebieden.every((g) => /^WK0356\d{2}$/.test(g.code))).toBe(true);
@@ -38,13 +41,23 @@ describe("GET /api/v1/gebieden", () => {
   });
 
   it("lists the 5 gebieden with populations summed from their wijken", async () => {
-    const { gebieden } = (await t.app.inject({ url: "/api/v1/gebieden?niveau=gebied" })).json() as { gebieden: Gebied[] };
-    expect(gebieden.map((g) => g.naam)).toEqual(["Noord", "JWZ", "Zuid", "Doorslag & Centrum", "Batau"]);
+    const { gebieden } = (await t.app.inject({ url: "/api/v1/gebieden?niveau=gebied" })).json() as {
+      gebieden: Gebied[];
+    };
+    expect(gebieden.map((g) => g.naam)).toEqual([
+      "Noord",
+      "JWZ",
+      "Zuid",
+      "Doorslag & Centrum",
+      "Batau",
+    ]);
     expect(gebieden.reduce((s, g) => s + (g.inwoners?.aantal ?? 0), 0)).toBe(65_965);
   });
 
   it("pages through the results", async () => {
-    const res = await t.app.inject({ url: "/api/v1/gebieden?niveau=wijk&pagina=3&paginaGrootte=10" });
+    const res = await t.app.inject({
+      url: "/api/v1/gebieden?niveau=wijk&pagina=3&paginaGrootte=10",
+    });
     const body = res.json() as { gebieden: Gebied[]; paginering: { aantalPaginas: number } };
     expect(body.gebieden).toHaveLength(2);
     expect(body.paginering.aantalPaginas).toBe(3);
@@ -55,17 +68,28 @@ describe("GET /api/v1/gebieden", () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ status: 400, title: "Ongeldige invoer" });
-    expect(res.json().detail).toMatch(/"niveau" moet een van deze waarden hebben: gemeente, gebied, wijk, buurt/);
+    expect(res.json().detail).toMatch(
+      /"niveau" moet een van deze waarden hebben: gemeente, gebied, wijk, buurt/,
+    );
   });
 });
 
 describe("GET /api/v1/gebieden/{code}", () => {
   it("gives the municipality with its children, population by year and projection", async () => {
     const body = (await t.app.inject({ url: "/api/v1/gebieden/GM0356" })).json();
-    expect(body).toMatchObject({ code: "GM0356", naam: "Nieuwegein", niveau: "gemeente", ouder: null });
+    expect(body).toMatchObject({
+      code: "GM0356",
+      naam: "Nieuwegein",
+      niveau: "gemeente",
+      ouder: null,
+    });
     expect(body.kinderen).toHaveLength(5);
-    expect(body.inwonersPerJaar).toEqual([expect.objectContaining({ jaar: 2024, aantal: 65_971, afgeleid: false })]);
-    expect(body.prognoses.map((p: { doeljaar: number; groei: number }) => [p.doeljaar, p.groei])).toEqual([
+    expect(body.inwonersPerJaar).toEqual([
+      expect.objectContaining({ jaar: 2024, aantal: 65_971, afgeleid: false }),
+    ]);
+    expect(
+      body.prognoses.map((p: { doeljaar: number; groei: number }) => [p.doeljaar, p.groei]),
+    ).toEqual([
       [2030, 5050],
       [2040, 10_500],
     ]);
@@ -73,7 +97,10 @@ describe("GET /api/v1/gebieden/{code}", () => {
 
   it("gives a wijk with its ancestors", async () => {
     const body = await wijkState();
-    expect(body.voorouders.map((a: { niveau: string }) => a.niveau)).toEqual(["gemeente", "gebied"]);
+    expect(body.voorouders.map((a: { niveau: string }) => a.niveau)).toEqual([
+      "gemeente",
+      "gebied",
+    ]);
     expect(body.inwonersPerJaar[0]).toMatchObject({ jaar: 2024, aantal: 8130 });
   });
 
@@ -131,7 +158,10 @@ describe("PATCH /api/v1/gebieden/{code}", () => {
 
   it("lets a beleidsmedewerker move a wijk, no longer an assumption, with an audit entry", async () => {
     const staff = await t.sessionFor("beleidsmedewerker");
-    const res = await patch({ gebied: "GB035602", toelichting: "Besloten in het wijkoverleg" }, staff);
+    const res = await patch(
+      { gebied: "GB035602", toelichting: "Besloten in het wijkoverleg" },
+      staff,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ouder: { code: "GB035602" }, ouderIsAanname: false });
     const audit = await t.database.db.query.auditEntries.findFirst({
@@ -140,7 +170,11 @@ describe("PATCH /api/v1/gebieden/{code}", () => {
     expect(audit).toMatchObject({
       entityType: "gebied",
       before: { ouder: "GB035601", ouderIsAanname: true },
-      after: { ouder: "GB035602", ouderIsAanname: false, toelichting: "Besloten in het wijkoverleg" },
+      after: {
+        ouder: "GB035602",
+        ouderIsAanname: false,
+        toelichting: "Besloten in het wijkoverleg",
+      },
     });
     expect(audit?.actorName).toMatch(/^test-beleidsmedewerker/);
   });

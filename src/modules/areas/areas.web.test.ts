@@ -30,7 +30,9 @@ describe("area pages", () => {
 
   it("sorts the wijken by population, largest first, when asked", async () => {
     const res = await t.app.inject({ url: "/gebieden?sorteer=inwoners&volgorde=aflopend" });
-    const order = [...res.body.matchAll(/scope="row"><a class="nl-link" href="\/gebieden\/(WK\d+)"/g)].map((m) => m[1]);
+    const order = [
+      ...res.body.matchAll(/scope="row"><a class="nl-link" href="\/gebieden\/(WK\d+)"/g),
+    ].map((m) => m[1]);
     expect(order[0]).toBe("WK035608"); // Galecop, 8,130
     expect(order.at(-1)).toBe("WK035615"); // Park Oudegein, 15
     expect(res.body).toContain('aria-sort="descending"');
@@ -55,7 +57,11 @@ describe("area pages", () => {
     const staff = await t.sessionFor("beleidsmedewerker");
     const { token, cookie, page } = await formSession(t.app, "/gebieden/WK035625", staff);
     expect(page.body).toContain("Gebied wijzigen");
-    const res = await postGebied(cookie, { _csrf: token, gebied: "GB035604", toelichting: "Ligt dichter bij het centrum" });
+    const res = await postGebied(cookie, {
+      _csrf: token,
+      gebied: "GB035604",
+      toelichting: "Ligt dichter bij het centrum",
+    });
     expect(res.statusCode).toBe(303);
     const after = await t.app.inject({ url: "/gebieden/WK035625", headers: { cookie } });
     expect(after.body).toContain("Doorslag &amp; Centrum");
@@ -76,6 +82,9 @@ describe("area pages", () => {
     const { token, cookie } = await formSession(t.app, "/gebieden/WK035625", partner);
     expect((await postGebied(cookie, { _csrf: token, gebied: "GB035601" })).statusCode).toBe(403);
     const anonymous = await formSession(t.app, "/inloggen");
-    expect((await postGebied(anonymous.cookie, { _csrf: anonymous.token, gebied: "GB035601" })).statusCode).toBe(401);
+    expect(
+      (await postGebied(anonymous.cookie, { _csrf: anonymous.token, gebied: "GB035601" }))
+        .statusCode,
+    ).toBe(401);
   });
 });

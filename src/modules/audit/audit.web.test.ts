@@ -18,7 +18,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const page = (query: string, cookie = admin) => t.app.inject({ url: `/beheer/audit${query}`, headers: { cookie } });
+const page = (query: string, cookie = admin) =>
+  t.app.inject({ url: `/beheer/audit${query}`, headers: { cookie } });
 
 describe("audit page", () => {
   it("shows who changed what, with before and after values", async () => {
@@ -38,7 +39,9 @@ describe("audit page", () => {
   });
 
   it("filters by date and explains an invalid date in Dutch", async () => {
-    expect((await page("?van=2000-01-01&tot=2000-01-02")).body).toContain("Geen auditregels gevonden");
+    expect((await page("?van=2000-01-01&tot=2000-01-02")).body).toContain(
+      "Geen auditregels gevonden",
+    );
     const bad = await page("?van=31-12-2025");
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("geen geldige datum");

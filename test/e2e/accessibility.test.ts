@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+// In CI a missing browser is a failure, not a reason to skip.
+if (!hasChromium && process.env.CI)
+  throw new Error(`Chromium ontbreekt op ${CHROMIUM}; .ci/run installeert het.`);
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  t = await startTestApp();
+  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(path: string, cookie?: string): Promise<string[]> {
+  // bypassCSP only so axe can be injected; the page itself allows no inline script.
+  const context = await browser.newContext({ bypassCSP: true });
+  if (cookie) {
+    const [name, value] = cookie.split("=", 2) as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+  }
+  const page = await context.newPage();
+  const response = await page.goto(`${base}${path}`);
+  expect(response?.status()).toBeLessThan(400);
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+        runOnly: { type: "tag", values: tags },
+      }),
+    WCAG_TAGS,
+  )) as { violations: AxeViolation[] };
+  await context.close();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless Chromium", () => {
+  it.each([
+    "/",
+    "/gebieden",
+    "/gebieden/WK035608",
+    "/gebieden/GB035603",
+    "/gebieden/GM0356",
+    "/inloggen",
+  ])("%s has no violations", async (path) => {
+    expect(await violations(path)).toEqual([]);
+  });
+
+  it.each(["/beheer/gebruikers", "/beheer/audit", "/account", "/gebieden/WK035608"])(
+    "%s has no violations for a logged-in beheerder",
+    async (path) => {
+      const admin = await t.sessionFor("beheerder");
+      expect(await violations(path, admin)).toEqual([]);
+    },
+  );
+
+  it("the harness itself reports violations (a page without lang and alt text)", async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      '<html><head><title>x</title></head><body><img src="/x.png"></body></html>',
+    );
+    await page.addScriptTag({ content: axeSource });
+    const result = (await page.evaluate(() =>
+      (
+        window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
+      ).axe.run(),
+    )) as { violations: { id: string }[] };
+    expect(result.violations.map((v) => v.id)).toEqual(
+      expect.arrayContaining(["html-has-lang", "image-alt"]),
+    );
+    await page.close();
+  });
+
+  it("moves focus to the main content with the skip link", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/gebieden`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Naar de hoofdinhoud",
+    );
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("inhoud");
+    await page.close();
+  });
+});
