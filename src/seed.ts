@@ -2,6 +2,7 @@ import { fromRoot } from "./config/paths.js";
 import type { TenantConfig } from "./config/tenant.js";
 import type { Db } from "./db/executor.js";
 import { loadDefaultAreas } from "./modules/areas/index.js";
+import { loadDefaultPolicy } from "./modules/policy/index.js";
 import { systemActor } from "./platform/actor.js";
 
 /** Loads the tenant's default data set into an empty database; each loader skips what is already there. */
@@ -10,5 +11,6 @@ export async function loadDefaultData(db: Db, tenant: TenantConfig): Promise<str
   const dir = fromRoot(tenant.dataSet);
   const loaded: string[] = [];
   if (await loadDefaultAreas(db, actor, dir)) loaded.push("gebieden");
+  if (await loadDefaultPolicy(db, actor, dir)) loaded.push("beleid");
   return loaded;
 }

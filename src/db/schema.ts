@@ -2,3 +2,4 @@
 export * from "../modules/accounts/schema.js";
 export * from "../modules/areas/schema.js";
 export * from "../modules/audit/schema.js";
+export * from "../modules/policy/schema.js";

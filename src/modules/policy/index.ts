@@ -1,0 +1,1 @@
+export { loadDefaultPolicy } from "./loader.js";

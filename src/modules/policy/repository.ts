@@ -1,0 +1,221 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../../db/executor.js";
+import {
+  type ActivityStatus,
+  activities,
+  activityGoals,
+  activityStatusChanges,
+  activityYears,
+  partnerships,
+  partnershipSections,
+  policyDocuments,
+  policyGoals,
+  policyIndicators,
+  policySections,
+} from "./schema.js";
+
+export type DocumentRow = typeof policyDocuments.$inferSelect;
+export type SectionRow = typeof policySections.$inferSelect;
+export type GoalRow = typeof policyGoals.$inferSelect;
+export type IndicatorRow = typeof policyIndicators.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+export type ActivityYearRow = typeof activityYears.$inferSelect;
+export type StatusChangeRow = typeof activityStatusChanges.$inferSelect;
+export type PartnershipRow = typeof partnerships.$inferSelect;
+
+async function insertOne<T>(rows: Promise<T[]>): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw new Error("Invoegen mislukt");
+  return row;
+}
+
+export const insertDocument = (db: Executor, row: typeof policyDocuments.$inferInsert) =>
+  insertOne(db.insert(policyDocuments).values(row).returning());
+export const insertSection = (db: Executor, row: typeof policySections.$inferInsert) =>
+  insertOne(db.insert(policySections).values(row).returning());
+export const insertGoal = (db: Executor, row: typeof policyGoals.$inferInsert) =>
+  insertOne(db.insert(policyGoals).values(row).returning());
+export const insertIndicator = (db: Executor, row: typeof policyIndicators.$inferInsert) =>
+  insertOne(db.insert(policyIndicators).values(row).returning());
+export const insertActivity = (db: Executor, row: typeof activities.$inferInsert) =>
+  insertOne(db.insert(activities).values(row).returning());
+export const insertActivityYear = (db: Executor, row: typeof activityYears.$inferInsert) =>
+  insertOne(db.insert(activityYears).values(row).returning());
+export const insertPartnership = (db: Executor, row: typeof partnerships.$inferInsert) =>
+  insertOne(db.insert(partnerships).values(row).returning());
+
+export async function linkActivityGoals(db: Executor, activityId: string, goalIds: string[]) {
+  if (goalIds.length > 0) await db.insert(activityGoals).values(goalIds.map((goalId) => ({ activityId, goalId })));
+}
+
+export async function linkPartnershipSections(db: Executor, partnershipId: string, sectionIds: string[]) {
+  if (sectionIds.length > 0) {
+    await db.insert(partnershipSections).values(sectionIds.map((sectionId) => ({ partnershipId, sectionId })));
+  }
+}
+
+export async function insertStatusChange(db: Executor, row: typeof activityStatusChanges.$inferInsert) {
+  await db.insert(activityStatusChanges).values(row);
+}
+
+export async function listDocuments(db: Executor, municipalityCode: string) {
+  return db
+    .select()
+    .from(policyDocuments)
+    .where(and(eq(policyDocuments.municipalityCode, municipalityCode), eq(policyDocuments.archived, false)))
+    .orderBy(asc(policyDocuments.firstYear), asc(policyDocuments.title));
+}
+
+export async function findDocumentBySlug(db: Executor, municipalityCode: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(policyDocuments)
+    .where(and(eq(policyDocuments.municipalityCode, municipalityCode), eq(policyDocuments.slug, slug)));
+  return row;
+}
+
+export async function findDocumentById(db: Executor, id: string) {
+  const [row] = await db.select().from(policyDocuments).where(eq(policyDocuments.id, id));
+  return row;
+}
+
+/** Everything inside one document, for building its tree in memory (documents hold hundreds of items, not more). */
+export async function loadDocumentContent(db: Executor, documentId: string) {
+  const [sections, goals, indicators, acts] = await Promise.all([
+    db.select().from(policySections).where(eq(policySections.documentId, documentId)).orderBy(asc(policySections.position)),
+    db.select().from(policyGoals).where(eq(policyGoals.documentId, documentId)).orderBy(asc(policyGoals.position)),
+    db.select().from(policyIndicators).where(eq(policyIndicators.documentId, documentId)).orderBy(asc(policyIndicators.position)),
+    db.select().from(activities).where(eq(activities.documentId, documentId)).orderBy(asc(activities.position)),
+  ]);
+  const activityIds = acts.map((a) => a.id);
+  const [years, links] = activityIds.length
+    ? await Promise.all([
+        db.select().from(activityYears).where(inArray(activityYears.activityId, activityIds)).orderBy(asc(activityYears.year)),
+        db.select().from(activityGoals).where(inArray(activityGoals.activityId, activityIds)),
+      ])
+    : [[], []];
+  const sectionIds = sections.map((s) => s.id);
+  const partnershipLinks = sectionIds.length
+    ? await db
+        .select({ partnership: partnerships, sectionId: partnershipSections.sectionId })
+        .from(partnershipSections)
+        .innerJoin(partnerships, eq(partnerships.id, partnershipSections.partnershipId))
+        .where(inArray(partnershipSections.sectionId, sectionIds))
+    : [];
+  return { sections, goals, indicators, activities: acts, years, links, partnershipLinks };
+}
+
+export async function activitiesOfDocumentForYear(db: Executor, documentId: string, year: number) {
+  return db
+    .select({ activity: activities, year: activityYears, section: policySections })
+    .from(activities)
+    .innerJoin(activityYears, eq(activityYears.activityId, activities.id))
+    .innerJoin(policySections, eq(policySections.id, activities.sectionId))
+    .where(and(eq(activities.documentId, documentId), eq(activityYears.year, year), eq(activities.archived, false)))
+    .orderBy(asc(policySections.position), asc(activities.position));
+}
+
+export interface ActivityFilter {
+  municipalityCode: string;
+  documentId?: string | undefined;
+  sectionSlug?: string | undefined;
+  year?: number | undefined;
+  status?: ActivityStatus | undefined;
+}
+
+export async function findActivities(db: Executor, f: ActivityFilter) {
+  const conditions = [eq(policyDocuments.municipalityCode, f.municipalityCode), eq(activities.archived, false)];
+  if (f.documentId) conditions.push(eq(activities.documentId, f.documentId));
+  if (f.sectionSlug) conditions.push(eq(policySections.slug, f.sectionSlug));
+  if (f.year !== undefined) conditions.push(eq(activityYears.year, f.year));
+  if (f.status) conditions.push(eq(activityYears.status, f.status));
+  return db
+    .select({ activity: activities, year: activityYears, section: policySections, document: policyDocuments })
+    .from(activities)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
+    .innerJoin(policySections, eq(policySections.id, activities.sectionId))
+    .innerJoin(activityYears, eq(activityYears.activityId, activities.id))
+    .where(and(...conditions))
+    .orderBy(asc(policyDocuments.firstYear), asc(policySections.position), asc(activities.position), asc(activityYears.year));
+}
+
+export async function findActivityYear(db: Executor, activityId: string, year: number) {
+  const [row] = await db
+    .select({ activity: activities, year: activityYears, document: policyDocuments })
+    .from(activityYears)
+    .innerJoin(activities, eq(activities.id, activityYears.activityId))
+    .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
+    .where(and(eq(activityYears.activityId, activityId), eq(activityYears.year, year)));
+  return row;
+}
+
+export async function findActivityById(db: Executor, id: string) {
+  const [row] = await db
+    .select({ activity: activities, document: policyDocuments, section: policySections })
+    .from(activities)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
+    .innerJoin(policySections, eq(policySections.id, activities.sectionId))
+    .where(eq(activities.id, id));
+  return row;
+}
+
+export async function yearsOfActivity(db: Executor, activityId: string) {
+  return db.select().from(activityYears).where(eq(activityYears.activityId, activityId)).orderBy(asc(activityYears.year));
+}
+
+export async function statusHistory(db: Executor, activityYearIds: string[]) {
+  if (activityYearIds.length === 0) return [];
+  return db
+    .select()
+    .from(activityStatusChanges)
+    .where(inArray(activityStatusChanges.activityYearId, activityYearIds))
+    .orderBy(asc(activityStatusChanges.changedAt));
+}
+
+export async function updateActivityYear(db: Executor, id: string, change: Partial<typeof activityYears.$inferInsert>) {
+  await db
+    .update(activityYears)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(activityYears.id, id));
+}
+
+export async function goalsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(policyGoals).where(inArray(policyGoals.id, ids));
+}
+
+export interface SearchHit {
+  itemType: string;
+  itemId: string;
+  documentId: string;
+  title: string;
+  headline: string;
+  rank: number;
+}
+
+/** Ranked Dutch full-text search; highlights are wrapped in U+E000/U+E001 so the view can escape the text. */
+export async function searchPolicyTexts(db: Executor, municipalityCode: string, query: string, limit: number, offset: number) {
+  const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
+  const result = await db.execute(sql`
+    select i.item_type as "itemType", i.item_id as "itemId", i.document_id as "documentId", i.title as "title",
+           ts_headline('dutch', i.body, ${tsQuery}, 'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=35, MinWords=15, MaxFragments=2') as "headline",
+           ts_rank(to_tsvector('dutch', i.body), ${tsQuery}) as "rank",
+           count(*) over () as "total"
+      from policy_search_items i
+      join policy_documents d on d.id = i.document_id
+     where d.municipality_code = ${municipalityCode}
+       and not i.archived
+       and to_tsvector('dutch', i.body) @@ ${tsQuery}
+     order by "rank" desc, i.title
+     limit ${limit} offset ${offset}`);
+  const rows = result.rows as unknown as (SearchHit & { total: string | number })[];
+  return { hits: rows.map((r) => ({ ...r, rank: Number(r.rank) })), total: Number(rows[0]?.total ?? 0) };
+}
+
+export async function countPolicyItems(db: Executor, documentId: string) {
+  const [row] = await db.execute(sql`
+    select (select count(*) from policy_sections where document_id = ${documentId})::int as sections,
+           (select count(*) from policy_goals where document_id = ${documentId})::int as goals,
+           (select count(*) from activities where document_id = ${documentId})::int as activities`).then((r) => r.rows);
+  return row as { sections: number; goals: number; activities: number };
+}
