@@ -19,6 +19,7 @@ import {
   registerAreaWebRoutes,
 } from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
+import { registerPolicyApiRoutes, registerPolicyWebRoutes } from "./modules/policy/index.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { registerErrorHandlers } from "./platform/error-handler.js";
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       servers: [{ url: API_PREFIX, description: "Deze installatie" }],
       tags: [
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
+        { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Systeem", description: "Status van de dienst" },
       ],
       components: {
@@ -153,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccountWebRoutes(app, db, tenant);
   registerAreaWebRoutes(app, db, tenant);
   registerAreaApiRoutes(app, db, tenant);
+  registerPolicyWebRoutes(app, db, tenant);
+  registerPolicyApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

@@ -30,7 +30,18 @@ describe("OpenAPI document", () => {
     expect(res.headers["access-control-allow-origin"]).toBe("*");
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/gebieden", "/gebieden/{code}", "/health"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/activiteiten",
+      "/activiteiten/{id}/jaren/{jaar}",
+      "/beleidsdocumenten",
+      "/beleidsdocumenten/{document}",
+      "/beleidsdocumenten/{document}/activiteiten.csv",
+      "/doelen",
+      "/gebieden",
+      "/gebieden/{code}",
+      "/health",
+      "/zoeken",
+    ]);
     expect(doc.servers[0].url).toBe("/api/v1");
   });
 

@@ -15,6 +15,8 @@ export const nl = {
   nav: {
     home: "Home",
     areas: "Gebieden",
+    policy: "Beleid",
+    search: "Zoeken",
     audit: "Audittrail",
     users: "Gebruikers",
     login: "Inloggen",

@@ -88,7 +88,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
           <nav class="sk-nav" aria-label={nl.layout.mainNav}>
             <ul class="sk-container sk-nav__list">
               <NavLink href="/" label={nl.nav.home} current={ctx.currentPath} />
+              <NavLink href="/beleid" label={nl.nav.policy} current={ctx.currentPath} />
               <NavLink href="/gebieden" label={nl.nav.areas} current={ctx.currentPath} />
+              <NavLink href="/zoeken" label={nl.nav.search} current={ctx.currentPath} />
               {account?.canManageUsers ? (
                 <NavLink href="/beheer/gebruikers" label={nl.nav.users} current={ctx.currentPath} />
               ) : null}

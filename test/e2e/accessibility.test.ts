@@ -89,6 +89,16 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     expect(await violations(path)).toEqual([]);
   });
 
+  it("an activity page with its status form has no violations for a beleidsmedewerker", async () => {
+    const staff = await t.sessionFor("beleidsmedewerker");
+    const list = (
+      await t.app.inject({
+        url: "/api/v1/activiteiten?document=begroting-2020&onderdeel=iedereen-doet-mee",
+      })
+    ).json();
+    expect(await violations(`/activiteiten/${list.activiteiten[1].id}`, staff)).toEqual([]);
+  });
+
   it.each(["/beheer/gebruikers", "/beheer/audit", "/account", "/gebieden/WK035608"])(
     "%s has no violations for a logged-in beheerder",
     async (path) => {

@@ -8,6 +8,7 @@ export interface RoleGrant {
 /** What a role may do. One table, so the rules are reviewable in one place. */
 export const PERMISSIONS = {
   "areas.edit": ["beheerder", "beleidsmedewerker"],
+  "policy.edit": ["beheerder", "beleidsmedewerker"],
   "users.manage": ["beheerder"],
   "audit.read": ["beheerder"],
 } as const satisfies Record<string, readonly Role[]>;

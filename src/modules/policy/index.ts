@@ -1,1 +1,3 @@
+export { registerPolicyApiRoutes } from "./api-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
+export { registerPolicyWebRoutes } from "./web-routes.js";

@@ -28,9 +28,21 @@ const doc = async (slug: string) => {
 describe("Nieuwegein policy documents", () => {
   it("Begroting 2020: six goals and 60 activities in six programmes with the counts of the source", async () => {
     const b = await doc("begroting-2020");
-    expect(b.goals.filter((g) => !g.parentId).map((g) => g.number)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(b.goals.filter((g) => !g.parentId).map((g) => g.number)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+    ]);
     const perProgramme = Object.fromEntries(
-      b.sections.filter((s) => s.kind === "programma").map((s) => [s.title.split(" (")[0], b.activities.filter((a) => a.sectionId === s.id).length]),
+      b.sections
+        .filter((s) => s.kind === "programma")
+        .map((s) => [
+          s.title.split(" (")[0],
+          b.activities.filter((a) => a.sectionId === s.id).length,
+        ]),
     );
     expect(perProgramme).toEqual({
       "Gezond stedelijk leven voor iedereen": 11,
@@ -38,9 +50,11 @@ describe("Nieuwegein policy documents", () => {
       "Iedereen doet mee": 11,
       Geldwijs: 7,
       "Kansen voor Jeugd": 15,
-      "Woonwijs": 3,
+      Woonwijs: 3,
     });
-    const agenda = b.activities.find((a) => a.text.startsWith("We agenderen de volgende onderwerpen"));
+    const agenda = b.activities.find((a) =>
+      a.text.startsWith("We agenderen de volgende onderwerpen"),
+    );
     expect(agenda?.text).toContain("5. Ontwikkelingen binnen- en buiten de school in de wijk");
     expect(b.years.filter((y) => y.year === 2020)).toHaveLength(60);
   });
@@ -48,14 +62,34 @@ describe("Nieuwegein policy documents", () => {
   it("Begroting 2020: Wat doen we samen, Ondersteuning, Bescherming, Onderzoeksagenda and the partnerships", async () => {
     const b = await doc("begroting-2020");
     expect(b.sections.map((s) => s.title)).toEqual(
-      expect.arrayContaining(["Wat doen we samen?", "Regio", "Ondersteuning", "Bescherming", "Onderzoeksagenda Sociaal Domein"]),
+      expect.arrayContaining([
+        "Wat doen we samen?",
+        "Regio",
+        "Ondersteuning",
+        "Bescherming",
+        "Onderzoeksagenda Sociaal Domein",
+      ]),
     );
     const names = new Set(b.partnershipLinks.map((l) => l.partnership.name));
-    for (const n of ["Lekstroom", "U10", "Health Hub", "Regionale backoffice Lekstroom (RBL)", "Bestuurlijk Platform Sociaal Domein Lekstroom (BPSDL)"]) {
+    for (const n of [
+      "Lekstroom",
+      "U10",
+      "Health Hub",
+      "Regionale backoffice Lekstroom (RBL)",
+      "Bestuurlijk Platform Sociaal Domein Lekstroom (BPSDL)",
+    ]) {
       expect(names).toContain(n);
     }
-    const lekstroom = b.partnershipLinks.find((l) => l.partnership.slug === "lekstroom")?.partnership;
-    expect(lekstroom?.members).toEqual(["Nieuwegein", "Houten", "Lopik", "IJsselstein", "Vianen (nu: Vijfheerenlanden)"]);
+    const lekstroom = b.partnershipLinks.find(
+      (l) => l.partnership.slug === "lekstroom",
+    )?.partnership;
+    expect(lekstroom?.members).toEqual([
+      "Nieuwegein",
+      "Houten",
+      "Lopik",
+      "IJsselstein",
+      "Vianen (nu: Vijfheerenlanden)",
+    ]);
   });
 
   it("Jaarstukken 2020: goals 3 to 6 and 11 realised activities with a status each", async () => {
@@ -90,7 +124,12 @@ describe("Nieuwegein policy documents", () => {
       "Wmo-maatwerk voor de ondersteuning van inwoners",
     ]);
     const count = (pillar: string, level: string, top = true) =>
-      k.goals.filter((g) => g.sectionId === pillars.find((p) => p.title === pillar)?.id && g.level === level && (!top || !g.parentId)).length;
+      k.goals.filter(
+        (g) =>
+          g.sectionId === pillars.find((p) => p.title === pillar)?.id &&
+          g.level === level &&
+          (!top || !g.parentId),
+      ).length;
     expect(count("Sociale verbinding en samen-kracht", "beleidsdoelstelling")).toBe(1);
     expect(count("Sociale verbinding en samen-kracht", "resultaat")).toBe(3);
     expect(count("Meer oplossen in het gewone leven", "beleidsdoelstelling")).toBe(2);
@@ -111,12 +150,16 @@ describe("Nieuwegein policy documents", () => {
       "Bronnen dashboard en T-rapportage RBL",
       null,
     ]);
-    expect(k.goals.some((g) => g.text.startsWith("Er is een toegankelijk en samenhangend aanbod"))).toBe(true);
+    expect(
+      k.goals.some((g) => g.text.startsWith("Er is een toegankelijk en samenhangend aanbod")),
+    ).toBe(true);
   });
 
   it("Meerjarenopgave Welzijn 2021-2024: four main goals and five work areas with effects and policy goals", async () => {
     const m = await doc("meerjarenopgave-welzijn-2021-2024");
-    expect(m.goals.filter((g) => g.sectionId === m.sections.find((s) => s.slug === "hoofddoelen")?.id)).toHaveLength(4);
+    expect(
+      m.goals.filter((g) => g.sectionId === m.sections.find((s) => s.slug === "hoofddoelen")?.id),
+    ).toHaveLength(4);
     const areas = m.sections.filter((s) => s.kind === "werkgebied");
     expect(areas.map((a) => a.title)).toEqual([
       "Collectief welzijnswerk",
@@ -126,15 +169,24 @@ describe("Nieuwegein policy documents", () => {
       "Inwonersinitiatieven",
     ]);
     for (const a of areas.slice(0, 4)) {
-      expect(m.goals.some((g) => g.sectionId === a.id && g.level === "maatschappelijk_effect")).toBe(true);
-      expect(m.goals.some((g) => g.sectionId === a.id && g.level === "beleidsdoelstelling")).toBe(true);
+      expect(
+        m.goals.some((g) => g.sectionId === a.id && g.level === "maatschappelijk_effect"),
+      ).toBe(true);
+      expect(m.goals.some((g) => g.sectionId === a.id && g.level === "beleidsdoelstelling")).toBe(
+        true,
+      );
     }
   });
 
   it("is idempotent: a second load adds nothing", async () => {
-    const before = await repo.countPolicyItems(database.db, (await doc("begroting-2020")).document.id);
+    const before = await repo.countPolicyItems(
+      database.db,
+      (await doc("begroting-2020")).document.id,
+    );
     expect(await loadDefaultPolicy(database.db, actor, dir)).toBe(false);
-    expect(await repo.countPolicyItems(database.db, (await doc("begroting-2020")).document.id)).toEqual(before);
+    expect(
+      await repo.countPolicyItems(database.db, (await doc("begroting-2020")).document.id),
+    ).toEqual(before);
   });
 });
 
@@ -142,7 +194,11 @@ describe("every text matches its source document word for word", () => {
   const sources = new Map<string, string>();
   const sourceText = (source: string) => {
     const file = source.split(",")[0]?.split(" ")[0] ?? "";
-    if (!sources.has(file)) sources.set(file, normaliseSourceText(readFileSync(fromRoot("data/nieuwegein/bronnen", file), "utf8")));
+    if (!sources.has(file))
+      sources.set(
+        file,
+        normaliseSourceText(readFileSync(fromRoot("data/nieuwegein/bronnen", file), "utf8")),
+      );
     return sources.get(file) as string;
   };
 
@@ -150,13 +206,17 @@ describe("every text matches its source document word for word", () => {
     it(name, () => {
       const texts: { source: string; text: string }[] = [
         ...file.goals.map((g) => ({ source: g.source, text: g.text })),
-        ...file.goals.filter((g) => g.description).map((g) => ({ source: g.source, text: g.description ?? "" })),
+        ...file.goals
+          .filter((g) => g.description)
+          .map((g) => ({ source: g.source, text: g.description ?? "" })),
         ...(file.activities ?? []).map((a) => ({ source: a.source, text: a.text })),
         ...(file.realisations ?? []).map((r) => ({ source: r.source, text: r.text })),
         ...(file.indicators ?? []).map((i) => ({ source: i.source, text: i.text })),
         ...file.sections.filter((s) => s.body).map((s) => ({ source: s.source, text: s.body })),
       ];
-      const missing = texts.filter((t) => !sourceText(t.source).includes(normaliseSourceText(t.text)));
+      const missing = texts.filter(
+        (t) => !sourceText(t.source).includes(normaliseSourceText(t.text)),
+      );
       expect(missing.map((m) => `${m.source}: ${m.text.slice(0, 80)}`)).toEqual([]);
     });
   }

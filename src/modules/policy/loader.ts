@@ -8,14 +8,22 @@ import * as repo from "./repository.js";
 
 export function readPolicyDataFiles(dataSetDir: string): { name: string; file: PolicyDataFile }[] {
   const dir = join(dataSetDir, "beleid");
-  const index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as { documenten: string[] };
-  return index.documenten.map((name) => ({ name, file: JSON.parse(readFileSync(join(dir, name), "utf8")) as PolicyDataFile }));
+  const index = JSON.parse(readFileSync(join(dir, "index.json"), "utf8")) as {
+    documenten: string[];
+  };
+  return index.documenten.map((name) => ({
+    name,
+    file: JSON.parse(readFileSync(join(dir, name), "utf8")) as PolicyDataFile,
+  }));
 }
 
 async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
   const d = file.document;
-  const accountsFor = d.accountsFor ? await repo.findDocumentBySlug(tx, actor.municipalityCode, d.accountsFor) : undefined;
-  if (d.accountsFor && !accountsFor) throw new Error(`Document ${d.key} verantwoordt onbekend document ${d.accountsFor}`);
+  const accountsFor = d.accountsFor
+    ? await repo.findDocumentBySlug(tx, actor.municipalityCode, d.accountsFor)
+    : undefined;
+  if (d.accountsFor && !accountsFor)
+    throw new Error(`Document ${d.key} verantwoordt onbekend document ${d.accountsFor}`);
   const doc = await repo.insertDocument(tx, {
     municipalityCode: actor.municipalityCode,
     slug: d.key,
@@ -47,7 +55,9 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
   const budgetGoals = accountsFor ? await repo.loadDocumentContent(tx, accountsFor.id) : undefined;
   const goalIds = new Map<string, string>();
   for (const [position, g] of file.goals.entries()) {
-    const accounted = g.accountsFor ? budgetGoals?.goals.find((b) => b.slug === g.accountsFor) : undefined;
+    const accounted = g.accountsFor
+      ? budgetGoals?.goals.find((b) => b.slug === g.accountsFor)
+      : undefined;
     const row = await repo.insertGoal(tx, {
       documentId: doc.id,
       sectionId: g.section ? sectionIds.get(g.section) : null,
@@ -96,8 +106,13 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
   }
   for (const r of file.realisations ?? []) {
     const activity = budgetGoals?.activities.find((a) => a.slug === r.activity);
-    const activityYear = activity ? budgetGoals?.years.find((y) => y.activityId === activity.id && y.year === r.year) : undefined;
-    if (!activityYear) throw new Error(`Realisatie ${r.activity} ${r.year}: activiteit niet gevonden in ${d.accountsFor}`);
+    const activityYear = activity
+      ? budgetGoals?.years.find((y) => y.activityId === activity.id && y.year === r.year)
+      : undefined;
+    if (!activityYear)
+      throw new Error(
+        `Realisatie ${r.activity} ${r.year}: activiteit niet gevonden in ${d.accountsFor}`,
+      );
     await repo.updateActivityYear(tx, activityYear.id, {
       realisationText: r.text,
       realisationDocumentId: doc.id,
@@ -136,10 +151,15 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
 }
 
 /** Loads the policy documents of the default data set, each in its own transaction with an audit entry. */
-export async function loadDefaultPolicy(db: Db, actor: Actor, dataSetDir: string): Promise<boolean> {
+export async function loadDefaultPolicy(
+  db: Db,
+  actor: Actor,
+  dataSetDir: string,
+): Promise<boolean> {
   const files = readPolicyDataFiles(dataSetDir);
   const problems = files.flatMap(({ name, file }) => validatePolicyDataFile(file, name));
-  if (problems.length > 0) throw new Error(`Beleidsgegevens zijn ongeldig:\n${problems.join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`Beleidsgegevens zijn ongeldig:\n${problems.join("\n")}`);
   let loaded = false;
   for (const { file } of files) {
     if (await repo.findDocumentBySlug(db, actor.municipalityCode, file.document.key)) continue;

@@ -6,8 +6,8 @@ import {
   activityGoals,
   activityStatusChanges,
   activityYears,
-  partnerships,
   partnershipSections,
+  partnerships,
   policyDocuments,
   policyGoals,
   policyIndicators,
@@ -45,16 +45,26 @@ export const insertPartnership = (db: Executor, row: typeof partnerships.$inferI
   insertOne(db.insert(partnerships).values(row).returning());
 
 export async function linkActivityGoals(db: Executor, activityId: string, goalIds: string[]) {
-  if (goalIds.length > 0) await db.insert(activityGoals).values(goalIds.map((goalId) => ({ activityId, goalId })));
+  if (goalIds.length > 0)
+    await db.insert(activityGoals).values(goalIds.map((goalId) => ({ activityId, goalId })));
 }
 
-export async function linkPartnershipSections(db: Executor, partnershipId: string, sectionIds: string[]) {
+export async function linkPartnershipSections(
+  db: Executor,
+  partnershipId: string,
+  sectionIds: string[],
+) {
   if (sectionIds.length > 0) {
-    await db.insert(partnershipSections).values(sectionIds.map((sectionId) => ({ partnershipId, sectionId })));
+    await db
+      .insert(partnershipSections)
+      .values(sectionIds.map((sectionId) => ({ partnershipId, sectionId })));
   }
 }
 
-export async function insertStatusChange(db: Executor, row: typeof activityStatusChanges.$inferInsert) {
+export async function insertStatusChange(
+  db: Executor,
+  row: typeof activityStatusChanges.$inferInsert,
+) {
   await db.insert(activityStatusChanges).values(row);
 }
 
@@ -62,7 +72,12 @@ export async function listDocuments(db: Executor, municipalityCode: string) {
   return db
     .select()
     .from(policyDocuments)
-    .where(and(eq(policyDocuments.municipalityCode, municipalityCode), eq(policyDocuments.archived, false)))
+    .where(
+      and(
+        eq(policyDocuments.municipalityCode, municipalityCode),
+        eq(policyDocuments.archived, false),
+      ),
+    )
     .orderBy(asc(policyDocuments.firstYear), asc(policyDocuments.title));
 }
 
@@ -70,7 +85,9 @@ export async function findDocumentBySlug(db: Executor, municipalityCode: string,
   const [row] = await db
     .select()
     .from(policyDocuments)
-    .where(and(eq(policyDocuments.municipalityCode, municipalityCode), eq(policyDocuments.slug, slug)));
+    .where(
+      and(eq(policyDocuments.municipalityCode, municipalityCode), eq(policyDocuments.slug, slug)),
+    );
   return row;
 }
 
@@ -82,15 +99,35 @@ export async function findDocumentById(db: Executor, id: string) {
 /** Everything inside one document, for building its tree in memory (documents hold hundreds of items, not more). */
 export async function loadDocumentContent(db: Executor, documentId: string) {
   const [sections, goals, indicators, acts] = await Promise.all([
-    db.select().from(policySections).where(eq(policySections.documentId, documentId)).orderBy(asc(policySections.position)),
-    db.select().from(policyGoals).where(eq(policyGoals.documentId, documentId)).orderBy(asc(policyGoals.position)),
-    db.select().from(policyIndicators).where(eq(policyIndicators.documentId, documentId)).orderBy(asc(policyIndicators.position)),
-    db.select().from(activities).where(eq(activities.documentId, documentId)).orderBy(asc(activities.position)),
+    db
+      .select()
+      .from(policySections)
+      .where(eq(policySections.documentId, documentId))
+      .orderBy(asc(policySections.position)),
+    db
+      .select()
+      .from(policyGoals)
+      .where(eq(policyGoals.documentId, documentId))
+      .orderBy(asc(policyGoals.position)),
+    db
+      .select()
+      .from(policyIndicators)
+      .where(eq(policyIndicators.documentId, documentId))
+      .orderBy(asc(policyIndicators.position)),
+    db
+      .select()
+      .from(activities)
+      .where(eq(activities.documentId, documentId))
+      .orderBy(asc(activities.position)),
   ]);
   const activityIds = acts.map((a) => a.id);
   const [years, links] = activityIds.length
     ? await Promise.all([
-        db.select().from(activityYears).where(inArray(activityYears.activityId, activityIds)).orderBy(asc(activityYears.year)),
+        db
+          .select()
+          .from(activityYears)
+          .where(inArray(activityYears.activityId, activityIds))
+          .orderBy(asc(activityYears.year)),
         db.select().from(activityGoals).where(inArray(activityGoals.activityId, activityIds)),
       ])
     : [[], []];
@@ -111,7 +148,13 @@ export async function activitiesOfDocumentForYear(db: Executor, documentId: stri
     .from(activities)
     .innerJoin(activityYears, eq(activityYears.activityId, activities.id))
     .innerJoin(policySections, eq(policySections.id, activities.sectionId))
-    .where(and(eq(activities.documentId, documentId), eq(activityYears.year, year), eq(activities.archived, false)))
+    .where(
+      and(
+        eq(activities.documentId, documentId),
+        eq(activityYears.year, year),
+        eq(activities.archived, false),
+      ),
+    )
     .orderBy(asc(policySections.position), asc(activities.position));
 }
 
@@ -124,19 +167,32 @@ export interface ActivityFilter {
 }
 
 export async function findActivities(db: Executor, f: ActivityFilter) {
-  const conditions = [eq(policyDocuments.municipalityCode, f.municipalityCode), eq(activities.archived, false)];
+  const conditions = [
+    eq(policyDocuments.municipalityCode, f.municipalityCode),
+    eq(activities.archived, false),
+  ];
   if (f.documentId) conditions.push(eq(activities.documentId, f.documentId));
   if (f.sectionSlug) conditions.push(eq(policySections.slug, f.sectionSlug));
   if (f.year !== undefined) conditions.push(eq(activityYears.year, f.year));
   if (f.status) conditions.push(eq(activityYears.status, f.status));
   return db
-    .select({ activity: activities, year: activityYears, section: policySections, document: policyDocuments })
+    .select({
+      activity: activities,
+      year: activityYears,
+      section: policySections,
+      document: policyDocuments,
+    })
     .from(activities)
     .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
     .innerJoin(policySections, eq(policySections.id, activities.sectionId))
     .innerJoin(activityYears, eq(activityYears.activityId, activities.id))
     .where(and(...conditions))
-    .orderBy(asc(policyDocuments.firstYear), asc(policySections.position), asc(activities.position), asc(activityYears.year));
+    .orderBy(
+      asc(policyDocuments.firstYear),
+      asc(policySections.position),
+      asc(activities.position),
+      asc(activityYears.year),
+    );
 }
 
 export async function findActivityYear(db: Executor, activityId: string, year: number) {
@@ -160,7 +216,11 @@ export async function findActivityById(db: Executor, id: string) {
 }
 
 export async function yearsOfActivity(db: Executor, activityId: string) {
-  return db.select().from(activityYears).where(eq(activityYears.activityId, activityId)).orderBy(asc(activityYears.year));
+  return db
+    .select()
+    .from(activityYears)
+    .where(eq(activityYears.activityId, activityId))
+    .orderBy(asc(activityYears.year));
 }
 
 export async function statusHistory(db: Executor, activityYearIds: string[]) {
@@ -172,7 +232,11 @@ export async function statusHistory(db: Executor, activityYearIds: string[]) {
     .orderBy(asc(activityStatusChanges.changedAt));
 }
 
-export async function updateActivityYear(db: Executor, id: string, change: Partial<typeof activityYears.$inferInsert>) {
+export async function updateActivityYear(
+  db: Executor,
+  id: string,
+  change: Partial<typeof activityYears.$inferInsert>,
+) {
   await db
     .update(activityYears)
     .set({ ...change, updatedAt: new Date() })
@@ -194,7 +258,13 @@ export interface SearchHit {
 }
 
 /** Ranked Dutch full-text search; highlights are wrapped in U+E000/U+E001 so the view can escape the text. */
-export async function searchPolicyTexts(db: Executor, municipalityCode: string, query: string, limit: number, offset: number) {
+export async function searchPolicyTexts(
+  db: Executor,
+  municipalityCode: string,
+  query: string,
+  limit: number,
+  offset: number,
+) {
   const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
   const result = await db.execute(sql`
     select i.item_type as "itemType", i.item_id as "itemId", i.document_id as "documentId", i.title as "title",
@@ -209,13 +279,18 @@ export async function searchPolicyTexts(db: Executor, municipalityCode: string, 
      order by "rank" desc, i.title
      limit ${limit} offset ${offset}`);
   const rows = result.rows as unknown as (SearchHit & { total: string | number })[];
-  return { hits: rows.map((r) => ({ ...r, rank: Number(r.rank) })), total: Number(rows[0]?.total ?? 0) };
+  return {
+    hits: rows.map((r) => ({ ...r, rank: Number(r.rank) })),
+    total: Number(rows[0]?.total ?? 0),
+  };
 }
 
 export async function countPolicyItems(db: Executor, documentId: string) {
-  const [row] = await db.execute(sql`
+  const [row] = await db
+    .execute(sql`
     select (select count(*) from policy_sections where document_id = ${documentId})::int as sections,
            (select count(*) from policy_goals where document_id = ${documentId})::int as goals,
-           (select count(*) from activities where document_id = ${documentId})::int as activities`).then((r) => r.rows);
+           (select count(*) from activities where document_id = ${documentId})::int as activities`)
+    .then((r) => r.rows);
   return row as { sections: number; goals: number; activities: number };
 }

@@ -31,7 +31,12 @@ describe("rollup", () => {
       { id: "d", label: "d", status: "gerealiseerd", weight: 1, notApplicable: false },
     ]);
     expect(r.progress).toBe(1);
-    expect(r.lines.map((l) => l.reason)).toEqual(["niet van toepassing", "gewicht 0", "ondergebracht elders", undefined]);
+    expect(r.lines.map((l) => l.reason)).toEqual([
+      "niet van toepassing",
+      "gewicht 0",
+      "ondergebracht elders",
+      undefined,
+    ]);
   });
 
   it("has no progress when nothing counts", () => {
@@ -48,7 +53,9 @@ describe("rollup", () => {
         }
         expect(r.progress).toBeGreaterThanOrEqual(0);
         expect(r.progress).toBeLessThanOrEqual(1);
-        const sum = r.lines.filter((l) => l.counted && l.realised).reduce((s, l) => s + l.weight, 0);
+        const sum = r.lines
+          .filter((l) => l.counted && l.realised)
+          .reduce((s, l) => s + l.weight, 0);
         expect(r.progress).toBeCloseTo(sum / r.countedWeight, 10);
       }),
     );
@@ -76,7 +83,9 @@ describe("status rules", () => {
   });
 
   it("requires where for ondergebracht elders", () => {
-    expect(checkStatusChange({ from: "gepland", to: "ondergebracht_elders" })[0]?.field).toBe("elders");
+    expect(checkStatusChange({ from: "gepland", to: "ondergebracht_elders" })[0]?.field).toBe(
+      "elders",
+    );
   });
 
   it("the worst status is one of the inputs and no input is worse", () => {

@@ -36,10 +36,16 @@ const OUTSIDE_PLAN: readonly ActivityStatus[] = ["ondergebracht_elders", "extra"
 export function rollup(items: readonly RollupInput[]): Rollup {
   const lines: RollupLine[] = items.map((item) => {
     const realised = item.status === "gerealiseerd";
-    if (item.notApplicable) return { ...item, counted: false, realised, reason: "niet van toepassing" };
+    if (item.notApplicable)
+      return { ...item, counted: false, realised, reason: "niet van toepassing" };
     if (item.weight <= 0) return { ...item, counted: false, realised, reason: "gewicht 0" };
     if (OUTSIDE_PLAN.includes(item.status)) {
-      return { ...item, counted: false, realised, reason: item.status === "extra" ? "extra, niet gepland" : "ondergebracht elders" };
+      return {
+        ...item,
+        counted: false,
+        realised,
+        reason: item.status === "extra" ? "extra, niet gepland" : "ondergebracht elders",
+      };
     }
     return { ...item, counted: true, realised };
   });

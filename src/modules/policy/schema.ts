@@ -15,7 +15,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export const DOCUMENT_KINDS = ["begroting", "jaarstukken", "beleidskader", "meerjarenopgave", "uitvoeringsprogramma"] as const;
+export const DOCUMENT_KINDS = [
+  "begroting",
+  "jaarstukken",
+  "beleidskader",
+  "meerjarenopgave",
+  "uitvoeringsprogramma",
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_STATES = ["concept", "vastgesteld", "vervallen"] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];
@@ -23,7 +29,12 @@ export type DocumentState = (typeof DOCUMENT_STATES)[number];
 export const SECTION_KINDS = ["programma", "thema", "pijler", "werkgebied", "onderdeel"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 /** The four goal levels of the welfare plan (§4.2): effect → policy goal → result → service/performance. */
-export const GOAL_LEVELS = ["maatschappelijk_effect", "beleidsdoelstelling", "resultaat", "prestatie"] as const;
+export const GOAL_LEVELS = [
+  "maatschappelijk_effect",
+  "beleidsdoelstelling",
+  "resultaat",
+  "prestatie",
+] as const;
 export type GoalLevel = (typeof GOAL_LEVELS)[number];
 export const ACTIVITY_STATUSES = [
   "gepland",
@@ -193,7 +204,10 @@ export const activityGoals = pgTable(
       .notNull()
       .references(() => policyGoals.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.goalId] }), index("activity_goals_goal_idx").on(t.goalId)],
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.goalId] }),
+    index("activity_goals_goal_idx").on(t.goalId),
+  ],
 );
 
 /** One activity in one year: what was planned, what was done (annual report) and its status. */

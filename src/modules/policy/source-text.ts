@@ -12,11 +12,7 @@ export const OCR_MENDS: readonly [string, string][] = [
 export function normaliseSourceText(text: string): string {
   let t = text.replace(/-\n\s*(?=[a-zà-ÿ])/g, "");
   for (const [from, to] of OCR_MENDS) t = t.replaceAll(from, to);
-  return t
-    .replace(/\*\*/g, "")
-    .replace(/[•◦]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return t.replace(/\*\*/g, "").replace(/[•◦]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 export const normaliseItemText = (text: string): string => text.replace(/\s+/g, " ").trim();

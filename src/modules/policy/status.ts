@@ -3,7 +3,10 @@ import type { ActivityStatus } from "./schema.js";
 /** The colour legend of Nieuwegein's annual reports; always shown together with the text label. */
 export type StatusColour = "groen" | "geel" | "rood" | "blauw" | "grijs";
 
-export const STATUS_INFO: Record<ActivityStatus, { label: string; colour: StatusColour; severity: number }> = {
+export const STATUS_INFO: Record<
+  ActivityStatus,
+  { label: string; colour: StatusColour; severity: number }
+> = {
   gerealiseerd: { label: "Gerealiseerd", colour: "groen", severity: 0 },
   extra: { label: "Extra (niet gepland)", colour: "blauw", severity: 0 },
   ondergebracht_elders: { label: "Ondergebracht elders", colour: "grijs", severity: 0 },
@@ -16,7 +19,11 @@ export const STATUS_INFO: Record<ActivityStatus, { label: string; colour: Status
 };
 
 /** Statuses that need a written explanation: the council asks why something did not happen. */
-export const NEEDS_EXPLANATION: readonly ActivityStatus[] = ["vertraagd", "uitgesteld", "niet_uitgevoerd"];
+export const NEEDS_EXPLANATION: readonly ActivityStatus[] = [
+  "vertraagd",
+  "uitgesteld",
+  "niet_uitgevoerd",
+];
 
 export interface StatusChangeInput {
   from: ActivityStatus;
@@ -36,16 +43,24 @@ export function checkStatusChange(input: StatusChangeInput): { field: string; me
     });
   }
   if (input.to === "ondergebracht_elders" && !(input.elsewhere?.trim() ?? "")) {
-    errors.push({ field: "elders", message: 'Bij "ondergebracht elders" hoort waar de activiteit nu is ondergebracht.' });
+    errors.push({
+      field: "elders",
+      message: 'Bij "ondergebracht elders" hoort waar de activiteit nu is ondergebracht.',
+    });
   }
-  if (explanation.length > 2000) errors.push({ field: "toelichting", message: "De toelichting mag hoogstens 2000 tekens zijn." });
+  if (explanation.length > 2000)
+    errors.push({
+      field: "toelichting",
+      message: "De toelichting mag hoogstens 2000 tekens zijn.",
+    });
   return errors;
 }
 
 /** The worst status among the given ones (by severity), or undefined for none. */
 export function worstStatus(statuses: readonly ActivityStatus[]): ActivityStatus | undefined {
   let worst: ActivityStatus | undefined;
-  for (const s of statuses) if (!worst || STATUS_INFO[s].severity > STATUS_INFO[worst].severity) worst = s;
+  for (const s of statuses)
+    if (!worst || STATUS_INFO[s].severity > STATUS_INFO[worst].severity) worst = s;
   return worst;
 }
 

@@ -1,0 +1,462 @@
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
+import { toCsv } from "../../platform/csv.js";
+import { actorOf, requirePermission } from "../accounts/index.js";
+import type * as repo from "./repository.js";
+import { ACTIVITY_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS } from "./schema.js";
+import {
+  changeActivityStatus,
+  findActivities,
+  getActivity,
+  getDocumentTree,
+  listDocuments,
+  searchPolicy,
+} from "./service.js";
+import { STATUS_INFO } from "./status.js";
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Document = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  code: Type.String({ description: "Leesbare sleutel, bv. begroting-2020" }),
+  soort: Type.Enum([...DOCUMENT_KINDS], { type: "string" }),
+  titel: Type.String(),
+  eersteJaar: Type.Integer(),
+  laatsteJaar: Type.Integer(),
+  status: Type.Enum([...DOCUMENT_STATES], { type: "string" }),
+  officieleVindplaats: Nullable(Type.String()),
+  verantwoordt: Nullable(
+    Type.String({
+      format: "uuid",
+      description: "Id van de begroting die dit document verantwoordt",
+    }),
+  ),
+  bron: Type.String(),
+});
+const Goal = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  document: Type.String({ format: "uuid" }),
+  onderdeel: Nullable(Type.String({ format: "uuid" })),
+  ouder: Nullable(Type.String({ format: "uuid" })),
+  niveau: Type.Enum([...GOAL_LEVELS], { type: "string" }),
+  nummer: Nullable(Type.String()),
+  tekst: Type.String(),
+  toelichting: Type.String(),
+  bron: Type.String(),
+});
+const Activity = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  document: Type.String({ description: "Code van het document" }),
+  onderdeel: Type.String({ description: "Code van het onderdeel (bv. programma)" }),
+  onderdeelTitel: Type.String(),
+  nummer: Nullable(Type.String()),
+  tekst: Type.String({ description: "Wat gaan we daarvoor doen?" }),
+  jaar: Type.Integer(),
+  gepland: Type.String(),
+  realisatie: Nullable(Type.String({ description: "Wat hebben we daarvoor gedaan?" })),
+  status: Type.Enum([...ACTIVITY_STATUSES], { type: "string" }),
+  statusLabel: Type.String(),
+  statusKleur: Type.String(),
+  toelichting: Nullable(Type.String()),
+  elders: Nullable(Type.String()),
+  bron: Type.String(),
+});
+
+const toDocument = (d: repo.DocumentRow) => ({
+  id: d.id,
+  code: d.slug,
+  soort: d.kind,
+  titel: d.title,
+  eersteJaar: d.firstYear,
+  laatsteJaar: d.lastYear,
+  status: d.state,
+  officieleVindplaats: d.officialReference,
+  verantwoordt: d.accountsForId,
+  bron: d.source,
+});
+const toGoal = (g: repo.GoalRow) => ({
+  id: g.id,
+  document: g.documentId,
+  onderdeel: g.sectionId,
+  ouder: g.parentId,
+  niveau: g.level,
+  nummer: g.number,
+  tekst: g.text,
+  toelichting: g.description,
+  bron: g.source,
+});
+type ActivityHit = Awaited<ReturnType<typeof findActivities>>[number];
+const toActivity = (r: ActivityHit) => ({
+  id: r.activity.id,
+  document: r.document.slug,
+  onderdeel: r.section.slug,
+  onderdeelTitel: r.section.title,
+  nummer: r.activity.number,
+  tekst: r.activity.text,
+  jaar: r.year.year,
+  gepland: r.year.plannedText,
+  realisatie: r.year.realisationText,
+  status: r.year.status,
+  statusLabel: STATUS_INFO[r.year.status].label,
+  statusKleur: STATUS_INFO[r.year.status].colour,
+  toelichting: r.year.statusExplanation,
+  elders: r.year.elsewhere,
+  bron: r.activity.source,
+});
+
+const TAG = ["Beleid"];
+const DocParams = Type.Object({
+  document: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: "Code of id van het document",
+  }),
+});
+
+export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+
+  app.get(
+    "/api/v1/beleidsdocumenten",
+    {
+      schema: apiSchema({
+        operationId: "listBeleidsdocumenten",
+        summary: "Beleidsdocumenten",
+        tags: TAG,
+        success: {
+          200: {
+            description: "Alle beleidsdocumenten",
+            schema: Type.Object({ beleidsdocumenten: Type.Array(Document) }),
+          },
+        },
+      }),
+    },
+    async () => ({ beleidsdocumenten: (await listDocuments(db, m)).map(toDocument) }),
+  );
+
+  app.get<{ Params: { document: string } }>(
+    "/api/v1/beleidsdocumenten/:document",
+    {
+      schema: apiSchema({
+        operationId: "getBeleidsdocument",
+        summary: "Eén beleidsdocument met onderdelen, doelen en activiteiten (export als JSON)",
+        tags: TAG,
+        params: DocParams,
+        success: {
+          200: {
+            description: "Het document",
+            schema: Type.Object({}, { additionalProperties: true }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request) => exportDocument(await getDocumentTree(db, m, request.params.document)),
+  );
+
+  app.get<{ Params: { document: string } }>(
+    "/api/v1/beleidsdocumenten/:document/activiteiten.csv",
+    {
+      schema: apiSchema({
+        operationId: "exportBeleidsdocumentCsv",
+        summary: "Activiteiten van een document per jaar als CSV",
+        tags: TAG,
+        params: DocParams,
+        success: {
+          200: { description: "CSV (UTF-8)", schema: Type.String(), contentType: "text/csv" },
+        },
+        errors: [404],
+      }),
+    },
+    async (request, reply) => {
+      const rows = await findActivities(db, m, { document: request.params.document });
+      const csv = toCsv(
+        [
+          "document",
+          "onderdeel",
+          "nummer",
+          "activiteit",
+          "jaar",
+          "status",
+          "toelichting",
+          "elders",
+          "realisatie",
+          "bron",
+        ],
+        rows.map((r) => [
+          r.document.slug,
+          r.section.title,
+          r.activity.number,
+          r.activity.text,
+          r.year.year,
+          STATUS_INFO[r.year.status].label,
+          r.year.statusExplanation,
+          r.year.elsewhere,
+          r.year.realisationText,
+          r.activity.source,
+        ]),
+      );
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "Content-Disposition",
+          `attachment; filename="${request.params.document.replace(/[^a-z0-9-]/gi, "")}-activiteiten.csv"`,
+        )
+        .send(csv);
+    },
+  );
+
+  app.get<{
+    Querystring: { document?: string; niveau?: string; pagina?: number; paginaGrootte?: number };
+  }>(
+    "/api/v1/doelen",
+    {
+      schema: apiSchema({
+        operationId: "listDoelen",
+        summary: "Doelen (maatschappelijk effect, beleidsdoelstelling, resultaat, prestatie)",
+        tags: TAG,
+        querystring: Type.Object({
+          document: Type.Optional(Type.String({ description: "Code of id van het document" })),
+          niveau: Type.Optional(Type.Enum([...GOAL_LEVELS], { type: "string" })),
+          ...Pagination,
+        }),
+        success: {
+          200: {
+            description: "Doelen",
+            schema: Type.Object({ doelen: Type.Array(Goal), paginering: PageInfo }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request) => {
+      const q = request.query;
+      const docs = q.document
+        ? [(await getDocumentTree(db, m, q.document)).document]
+        : await listDocuments(db, m);
+      const goals: repo.GoalRow[] = [];
+      for (const d of docs) {
+        const tree = await getDocumentTree(db, m, d.id);
+        const walk = (nodes: typeof tree.looseGoals) => {
+          for (const n of nodes) {
+            goals.push(n.goal);
+            walk(n.children);
+          }
+        };
+        const walkSections = (sections: typeof tree.sections) => {
+          for (const s of sections) {
+            walk(s.goals);
+            walkSections(s.children);
+          }
+        };
+        walk(tree.looseGoals);
+        walkSections(tree.sections);
+      }
+      const filtered = goals.filter((g) => !q.niveau || g.level === q.niveau).map(toGoal);
+      const { items, paginering } = paginate(filtered, q.pagina, q.paginaGrootte);
+      return { doelen: items, paginering };
+    },
+  );
+
+  app.get<{
+    Querystring: {
+      document?: string;
+      onderdeel?: string;
+      jaar?: number;
+      status?: string;
+      pagina?: number;
+      paginaGrootte?: number;
+    };
+  }>(
+    "/api/v1/activiteiten",
+    {
+      schema: apiSchema({
+        operationId: "listActiviteiten",
+        summary: "Activiteiten per jaar met status",
+        tags: TAG,
+        querystring: Type.Object({
+          document: Type.Optional(Type.String({ description: "Code of id van het document" })),
+          onderdeel: Type.Optional(
+            Type.String({ description: "Code van het onderdeel, bv. iedereen-doet-mee" }),
+          ),
+          jaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+          status: Type.Optional(Type.Enum([...ACTIVITY_STATUSES], { type: "string" })),
+          ...Pagination,
+        }),
+        success: {
+          200: {
+            description: "Activiteiten",
+            schema: Type.Object({ activiteiten: Type.Array(Activity), paginering: PageInfo }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await findActivities(db, m, {
+        document: q.document,
+        section: q.onderdeel,
+        year: q.jaar,
+        status: q.status,
+      });
+      const { items, paginering } = paginate(rows.map(toActivity), q.pagina, q.paginaGrootte);
+      return { activiteiten: items, paginering };
+    },
+  );
+
+  app.patch<{
+    Params: { id: string; jaar: number };
+    Body: { status: string; toelichting?: string; elders?: string };
+  }>(
+    "/api/v1/activiteiten/:id/jaren/:jaar",
+    {
+      preHandler: requirePermission("policy.edit"),
+      schema: apiSchema({
+        operationId: "updateActiviteitStatus",
+        summary: "Status van een activiteit in een jaar wijzigen",
+        description:
+          "Vertraagd, uitgesteld en niet uitgevoerd vragen een toelichting; de wijziging komt in de statusgeschiedenis en de audittrail.",
+        tags: TAG,
+        params: Type.Object({
+          id: Type.String({ format: "uuid" }),
+          jaar: Type.Integer({ minimum: 1900, maximum: 2100 }),
+        }),
+        body: Type.Object(
+          {
+            status: Type.Enum([...ACTIVITY_STATUSES], { type: "string" }),
+            toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
+            elders: Type.Optional(
+              Type.String({ maxLength: 300, description: "Waar de activiteit is ondergebracht" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 200: { description: "De activiteit met de nieuwe status", schema: Activity } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request) => {
+      const { id, jaar } = request.params;
+      await changeActivityStatus(db, actorOf(request), id, jaar, {
+        status: request.body.status,
+        explanation: request.body.toelichting,
+        elsewhere: request.body.elders,
+      });
+      const a = await getActivity(db, m, id);
+      const rows = await findActivities(db, m, { document: a.document.id, year: jaar });
+      return toActivity(rows.find((r) => r.activity.id === id) as ActivityHit);
+    },
+  );
+
+  app.get<{ Querystring: { q: string; pagina?: number } }>(
+    "/api/v1/zoeken",
+    {
+      schema: apiSchema({
+        operationId: "zoekBeleid",
+        summary: "Zoeken in alle beleidsteksten (volledige tekst, Nederlands)",
+        tags: TAG,
+        querystring: Type.Object({
+          q: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            description: 'Zoekvraag; "woorden tussen aanhalingstekens" en -uitsluiten werken',
+          }),
+          pagina: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+        }),
+        success: {
+          200: {
+            description: "Resultaten, best passend eerst",
+            schema: Type.Object({
+              resultaten: Type.Array(
+                Type.Object({
+                  soort: Type.String(),
+                  id: Type.String({ format: "uuid" }),
+                  document: Type.String(),
+                  titel: Type.String(),
+                  fragment: Type.String({
+                    description: "Tekst met treffers tussen <mark> en </mark>",
+                  }),
+                  score: Type.Number(),
+                }),
+              ),
+              totaal: Type.Integer(),
+            }),
+          },
+        },
+      }),
+    },
+    async (request) => {
+      const r = await searchPolicy(db, m, request.query.q, request.query.pagina);
+      return {
+        resultaten: r.hits.map((h) => ({
+          soort: h.itemType,
+          id: h.itemId,
+          document: h.document?.slug ?? "",
+          titel: h.title,
+          fragment: h.headline.replaceAll("\uE000", "<mark>").replaceAll("\uE001", "</mark>"),
+          score: h.rank,
+        })),
+        totaal: r.total,
+      };
+    },
+  );
+}
+
+/** The whole document as plain JSON: the export format. */
+function exportDocument(tree: Awaited<ReturnType<typeof getDocumentTree>>) {
+  type S = (typeof tree.sections)[number];
+  type G = S["goals"][number];
+  const goal = (g: G): Record<string, unknown> => ({
+    ...toGoal(g.goal),
+    onderliggend: g.children.map(goal),
+  });
+  const section = (s: S): Record<string, unknown> => ({
+    id: s.section.id,
+    code: s.section.slug,
+    soort: s.section.kind,
+    nummer: s.section.number,
+    titel: s.section.title,
+    tekst: s.section.body,
+    bron: s.section.source,
+    doelen: s.goals.map(goal),
+    indicatoren: s.indicators.map((i) => ({
+      id: i.id,
+      nummer: i.number,
+      tekst: i.text,
+      genoemdeBron: i.namedSource,
+      bron: i.source,
+    })),
+    activiteiten: s.activities.map((a) => ({
+      id: a.activity.id,
+      nummer: a.activity.number,
+      tekst: a.activity.text,
+      doelen: a.goalIds,
+      jaar: a.year
+        ? {
+            jaar: a.year.year,
+            status: a.year.status,
+            toelichting: a.year.statusExplanation,
+            realisatie: a.year.realisationText,
+          }
+        : null,
+      bron: a.activity.source,
+    })),
+    samenwerkingen: s.partnerships.map((p) => ({
+      naam: p.name,
+      leden: p.members,
+      toelichting: p.description,
+      bron: p.source,
+    })),
+    onderdelen: s.children.map(section),
+  });
+  return {
+    ...toDocument(tree.document),
+    inleiding: tree.document.intro,
+    doelen: tree.looseGoals.map(goal),
+    onderdelen: tree.sections.map(section),
+  };
+}

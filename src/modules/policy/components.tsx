@@ -1,0 +1,166 @@
+import type { Rollup } from "./rollup.js";
+import type { ActivityStatus } from "./schema.js";
+import { STATUS_INFO } from "./status.js";
+
+const LEVEL_LABEL: Record<string, string> = {
+  maatschappelijk_effect: "Maatschappelijk effect",
+  beleidsdoelstelling: "Beleidsdoelstelling",
+  resultaat: "Resultaat",
+  prestatie: "Dienst/prestatie",
+};
+export const levelLabel = (level: string) => LEVEL_LABEL[level] ?? level;
+
+const KIND_LABEL: Record<string, string> = {
+  begroting: "Begroting",
+  jaarstukken: "Jaarstukken",
+  beleidskader: "Beleidskader",
+  meerjarenopgave: "Meerjarenopgave",
+  uitvoeringsprogramma: "Uitvoeringsprogramma",
+  programma: "Programma",
+  thema: "Thema",
+  pijler: "Pijler",
+  werkgebied: "Werkgebied",
+  onderdeel: "Onderdeel",
+  concept: "Concept",
+  vastgesteld: "Vastgesteld",
+  vervallen: "Vervallen",
+};
+export const kindLabel = (kind: string) => KIND_LABEL[kind] ?? kind;
+
+/** Status with its colour from the annual-report legend; the text always carries the meaning. */
+export function StatusBadge({ status }: { status: ActivityStatus }) {
+  const info = STATUS_INFO[status];
+  return <span class={`sk-status sk-status--${info.colour}`}>{info.label}</span>;
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const num = (n: number) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }).format(n);
+
+/** Progress of a goal plus the "zo is dit berekend" panel listing every input and weight. */
+export function RollupView({ rollup, year }: { rollup: Rollup; year: number }) {
+  return (
+    <div class="sk-rollup">
+      <p class="nl-paragraph">
+        Voortgang {year}:{" "}
+        <strong>
+          {rollup.progress === undefined
+            ? "niet te berekenen"
+            : `${pct(rollup.progress)} gerealiseerd`}
+        </strong>
+        {rollup.worst ? (
+          <>
+            {" "}
+            · slechtste status eronder: <StatusBadge status={rollup.worst} />
+          </>
+        ) : null}
+      </p>
+      <details class="sk-explain">
+        <summary>Zo is dit berekend</summary>
+        <p class="nl-paragraph">
+          Voortgang = gewicht van de gerealiseerde activiteiten ÷ gewicht van alle meetellende
+          activiteiten = {num(rollup.realisedWeight)} ÷ {num(rollup.countedWeight)}
+          {rollup.progress === undefined ? "" : ` = ${pct(rollup.progress)}`}. Niet van toepassing,
+          gewicht 0, ondergebracht elders en extra (niet gepland) tellen niet mee.
+        </p>
+        <div class="sk-table-wrapper">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">Invoer van de berekening</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Activiteit
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Status
+                </th>
+                <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                  Gewicht
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Telt mee
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {rollup.lines.map((l) => (
+                <tr key={l.id} class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    <a class="nl-link" href={`/activiteiten/${l.id}`}>
+                      {l.label.length > 90 ? `${l.label.slice(0, 90)}…` : l.label}
+                    </a>
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <StatusBadge status={l.status} />
+                  </td>
+                  <td class="utrecht-table__cell sk-numeric">{num(l.weight)}</td>
+                  <td class="utrecht-table__cell">
+                    {l.counted ? (l.realised ? "ja, gerealiseerd" : "ja") : `nee (${l.reason})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
+  );
+}
+
+export function StatusSummaryTable({
+  summary,
+  caption,
+}: {
+  summary: { status: ActivityStatus; count: number }[];
+  caption: string;
+}) {
+  const total = summary.reduce((s, r) => s + r.count, 0);
+  return (
+    <div class="sk-table-wrapper">
+      <table class="utrecht-table sk-summary">
+        <caption class="utrecht-table__caption">{caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Status
+            </th>
+            <th class="utrecht-table__header-cell sk-numeric" scope="col">
+              Aantal
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {summary
+            .filter((r) => r.count > 0)
+            .map((r) => (
+              <tr key={r.status} class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  <StatusBadge status={r.status} />
+                </th>
+                <td class="utrecht-table__cell sk-numeric">{r.count}</td>
+              </tr>
+            ))}
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="row">
+              Totaal
+            </th>
+            <td class="utrecht-table__cell sk-numeric">{total}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Text with line breaks kept as paragraphs; list items of the source on their own line. */
+export function SourceText({ text }: { text: string }) {
+  const paragraphs = text.split(/\n{2,}|\n(?=\s*(?:•|\d+\.\s))/).filter((p) => p.trim());
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <p key={i} class="nl-paragraph">
+          {p.trim()}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import type { FastifyInstance } from "fastify";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { AppError, type FieldError, notFound } from "../../platform/errors.js";
+import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import {
+  changeActivityStatus,
+  findSection,
+  getActivity,
+  getAnnualReport,
+  getDocumentTree,
+  listDocuments,
+  type SectionNode,
+  searchPolicy,
+} from "./service.js";
+import {
+  ActivityPage,
+  AnnualReportPage,
+  DocumentPage,
+  DocumentsPage,
+  SearchPage,
+  SectionPage,
+} from "./views.js";
+
+const yearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : undefined);
+
+export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+
+  app.get("/beleid", async (request, reply) => {
+    return sendPage(
+      reply,
+      <DocumentsPage
+        ctx={pageContext(request, reply, tenant)}
+        documents={await listDocuments(db, m)}
+      />,
+    );
+  });
+
+  app.get<{ Params: { document: string }; Querystring: { jaar?: string } }>(
+    "/beleid/:document",
+    async (request, reply) => {
+      const tree = await getDocumentTree(
+        db,
+        m,
+        request.params.document,
+        yearOf(request.query.jaar),
+      );
+      const annualReports = (await listDocuments(db, m)).filter(
+        (d) => d.accountsForId === tree.document.id,
+      );
+      return sendPage(
+        reply,
+        <DocumentPage
+          ctx={pageContext(request, reply, tenant)}
+          tree={tree}
+          annualReports={annualReports}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { document: string; section: string }; Querystring: { jaar?: string } }>(
+    "/beleid/:document/onderdelen/:section",
+    async (request, reply) => {
+      const tree = await getDocumentTree(
+        db,
+        m,
+        request.params.document,
+        yearOf(request.query.jaar),
+      );
+      const node = findSection(tree.sections, request.params.section);
+      if (!node) throw notFound(`Het document heeft geen onderdeel "${request.params.section}".`);
+      const parent = node.section.parentId
+        ? findSectionById(tree.sections, node.section.parentId)
+        : undefined;
+      return sendPage(
+        reply,
+        <SectionPage
+          ctx={pageContext(request, reply, tenant)}
+          tree={tree}
+          node={node}
+          parentGoals={parent?.goals ?? []}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { document: string } }>(
+    "/beleid/:document/jaarverslag",
+    async (request, reply) => {
+      const report = await getAnnualReport(db, m, request.params.document);
+      return sendPage(
+        reply,
+        <AnnualReportPage ctx={pageContext(request, reply, tenant)} {...report} />,
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>("/activiteiten/:id", async (request, reply) => {
+    const data = await getActivity(db, m, request.params.id);
+    const canEdit = hasPermission(request.account?.roles ?? [], "policy.edit");
+    return sendPage(
+      reply,
+      <ActivityPage ctx={pageContext(request, reply, tenant)} data={data} canEdit={canEdit} />,
+    );
+  });
+
+  app.post<{
+    Params: { id: string };
+    Body: { jaar?: string; status?: string; toelichting?: string; elders?: string };
+  }>(
+    "/activiteiten/:id/status",
+    { preHandler: requirePermission("policy.edit") },
+    async (request, reply) => {
+      const b = request.body ?? {};
+      const values = {
+        jaar: b.jaar ?? "",
+        status: b.status ?? "",
+        toelichting: b.toelichting ?? "",
+        elders: b.elders ?? "",
+      };
+      try {
+        const year = yearOf(values.jaar);
+        if (year === undefined)
+          throw new AppError(400, "Ongeldige invoer", "Kies een jaar.", [
+            { field: "jaar", message: "Kies een jaar." },
+          ]);
+        await changeActivityStatus(db, actorOf(request), request.params.id, year, {
+          status: values.status,
+          explanation: values.toelichting,
+          elsewhere: values.elders,
+        });
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        const data = await getActivity(db, m, request.params.id);
+        return sendPage(
+          reply,
+          <ActivityPage
+            ctx={pageContext(request, reply, tenant)}
+            data={data}
+            canEdit
+            errors={errors}
+            values={values}
+          />,
+          status,
+        );
+      }
+      setFlash(reply, "De status is opgeslagen.");
+      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+    },
+  );
+
+  app.get<{ Querystring: { q?: string; pagina?: string } }>("/zoeken", async (request, reply) => {
+    const errors: FieldError[] = [];
+    const q = request.query.q ?? "";
+    let result: Awaited<ReturnType<typeof searchPolicy>>;
+    try {
+      result = await searchPolicy(db, m, q, Number.parseInt(request.query.pagina ?? "1", 10) || 1);
+    } catch (error) {
+      errors.push(...formErrors(error).errors);
+      result = { query: q.slice(0, 200), hits: [], total: 0, page: 1, pages: 1 };
+    }
+    return sendPage(
+      reply,
+      <SearchPage ctx={pageContext(request, reply, tenant)} result={result} errors={errors} />,
+      errors.length ? 400 : 200,
+    );
+  });
+}
+
+function findSectionById(nodes: SectionNode[], id: string): SectionNode | undefined {
+  for (const n of nodes) {
+    if (n.section.id === id) return n;
+    const inner = findSectionById(n.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
