@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
+import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
 import type * as repo from "./repository.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS } from "./schema.js";
 import {
@@ -349,6 +350,133 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
       const a = await getActivity(db, m, id);
       const rows = await findActivities(db, m, { document: a.document.id, year: jaar });
       return toActivity(rows.find((r) => r.activity.id === id) as ActivityHit);
+    },
+  );
+
+  const edit = requirePermission("policy.edit");
+
+  app.patch<{
+    Params: { id: string };
+    Body: { tekst?: string; gewicht?: number; nietVanToepassing?: boolean; gearchiveerd?: boolean };
+  }>(
+    "/api/v1/activiteiten/:id",
+    {
+      preHandler: edit,
+      schema: apiSchema({
+        operationId: "updateActiviteit",
+        summary: "Activiteit wijzigen (tekst, gewicht, niet van toepassing, archiveren)",
+        tags: TAG,
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        body: Type.Object(
+          {
+            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+            gewicht: Type.Optional(
+              Type.Number({
+                minimum: 0,
+                maximum: 1000,
+                description: "Gewicht in de voortgang van de doelen",
+              }),
+            ),
+            nietVanToepassing: Type.Optional(Type.Boolean()),
+            gearchiveerd: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        success: { 204: { description: "Gewijzigd" } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      await editActivity(db, actorOf(request), request.params.id, {
+        text: b.tekst,
+        weight: b.gewicht,
+        notApplicable: b.nietVanToepassing,
+        archived: b.gearchiveerd,
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/api/v1/activiteiten/:id/doorschuiven",
+    {
+      preHandler: edit,
+      schema: apiSchema({
+        operationId: "doorschuivenActiviteit",
+        summary: "Activiteit doorschuiven naar het volgende jaar",
+        description:
+          "Kopieert het plan naar het jaar na het laatste jaar, met status gepland en een verwijzing naar het vorige jaar.",
+        tags: TAG,
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        success: {
+          201: {
+            description: "Het nieuwe jaar",
+            schema: Type.Object({ jaar: Type.Integer(), status: Type.String() }),
+          },
+        },
+        secured: true,
+        errors: [404, 409],
+      }),
+    },
+    async (request, reply) => {
+      const next = await carryOverActivity(db, actorOf(request), request.params.id);
+      return reply.status(201).send({ jaar: next.year, status: next.status });
+    },
+  );
+
+  app.patch<{
+    Params: { id: string };
+    Body: {
+      tekst?: string;
+      gewicht?: number;
+      nietVanToepassing?: boolean;
+      streefwaarde?: string | null;
+      streefjaar?: number | null;
+      eigenaar?: string | null;
+      gearchiveerd?: boolean;
+    };
+  }>(
+    "/api/v1/doelen/:id",
+    {
+      preHandler: edit,
+      schema: apiSchema({
+        operationId: "updateDoel",
+        summary: "Doel wijzigen, ook de SMART-velden (streefwaarde, streefjaar, eigenaar)",
+        tags: TAG,
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        body: Type.Object(
+          {
+            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+            gewicht: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
+            nietVanToepassing: Type.Optional(Type.Boolean()),
+            streefwaarde: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+            streefjaar: Type.Optional(
+              Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
+            ),
+            eigenaar: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+            gearchiveerd: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        success: { 204: { description: "Gewijzigd" } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      await editGoal(db, actorOf(request), request.params.id, {
+        text: b.tekst,
+        weight: b.gewicht,
+        notApplicable: b.nietVanToepassing,
+        targetValue: b.streefwaarde,
+        targetYear: b.streefjaar,
+        owner: b.eigenaar,
+        archived: b.gearchiveerd,
+      });
+      return reply.status(204).send();
     },
   );
 

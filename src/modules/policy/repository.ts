@@ -294,3 +294,34 @@ export async function countPolicyItems(db: Executor, documentId: string) {
     .then((r) => r.rows);
   return row as { sections: number; goals: number; activities: number };
 }
+
+export async function updateActivity(
+  db: Executor,
+  id: string,
+  change: Partial<typeof activities.$inferInsert>,
+) {
+  await db
+    .update(activities)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(activities.id, id));
+}
+
+export async function updateGoal(
+  db: Executor,
+  id: string,
+  change: Partial<typeof policyGoals.$inferInsert>,
+) {
+  await db
+    .update(policyGoals)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(policyGoals.id, id));
+}
+
+export async function findGoal(db: Executor, id: string) {
+  const [row] = await db
+    .select({ goal: policyGoals, document: policyDocuments })
+    .from(policyGoals)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
+    .where(eq(policyGoals.id, id));
+  return row;
+}

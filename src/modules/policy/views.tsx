@@ -598,6 +598,71 @@ export function ActivityPage(props: {
           )}
         </section>
       ))}
+      {props.canEdit ? (
+        <section aria-labelledby="activiteit-bewerken">
+          <h2 class="nl-heading nl-heading--level-2" id="activiteit-bewerken">
+            Activiteit bewerken
+          </h2>
+          <form
+            method="post"
+            action={`/activiteiten/${activity.id}/bewerken`}
+            class="sk-form"
+            novalidate
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <TextField
+              name="tekst"
+              label="Tekst"
+              value={activity.text}
+              error={fieldError(errors, "tekst")}
+              required
+            />
+            <TextField
+              name="gewicht"
+              label="Gewicht in de voortgang van de doelen"
+              help="Standaard 1; 0 telt niet mee."
+              value={String(activity.weight)}
+              error={fieldError(errors, "gewicht")}
+            />
+            <SelectField
+              name="nvt"
+              label="Telt mee in de voortgang"
+              value={activity.notApplicable ? "ja" : "nee"}
+              options={[
+                { value: "nee", label: "Ja, telt mee" },
+                { value: "ja", label: "Nee, niet van toepassing" },
+              ]}
+            />
+            <SelectField
+              name="archiveren"
+              label="Archiveren"
+              value={activity.archived ? "ja" : "nee"}
+              options={[
+                { value: "nee", label: "Niet archiveren" },
+                {
+                  value: "ja",
+                  label: "Archiveren (verdwijnt uit overzichten, blijft in de audittrail)",
+                },
+              ]}
+            />
+            <div>
+              <SubmitButton>Activiteit opslaan</SubmitButton>
+            </div>
+          </form>
+          <form method="post" action={`/activiteiten/${activity.id}/doorschuiven`} class="sk-form">
+            <CsrfField token={props.ctx.csrfToken} />
+            <p class="nl-paragraph">
+              Doorschuiven kopieert het plan naar {latest ? latest.year + 1 : "het volgende jaar"}{" "}
+              met status gepland en een verwijzing naar {latest?.year}.
+            </p>
+            <div>
+              <button type="submit" class="nl-button nl-button--secondary">
+                Doorschuiven naar {latest ? latest.year + 1 : "volgend jaar"}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
       {props.canEdit && latest ? (
         <section aria-labelledby="status-wijzigen">
           <h2 class="nl-heading nl-heading--level-2" id="status-wijzigen">

@@ -7,6 +7,7 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { carryOverActivity, editActivity } from "./edit-service.js";
 import {
   changeActivityStatus,
   findSection,
@@ -151,6 +152,72 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         );
       }
       setFlash(reply, "De status is opgeslagen.");
+      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { tekst?: string; gewicht?: string; nvt?: string; archiveren?: string };
+  }>(
+    "/activiteiten/:id/bewerken",
+    { preHandler: requirePermission("policy.edit") },
+    async (request, reply) => {
+      const b = request.body ?? {};
+      const weight =
+        b.gewicht === undefined || b.gewicht === ""
+          ? undefined
+          : Number(b.gewicht.replace(",", "."));
+      try {
+        await editActivity(db, actorOf(request), request.params.id, {
+          text: b.tekst,
+          weight: Number.isNaN(weight) ? -1 : weight,
+          notApplicable: b.nvt === "ja",
+          archived: b.archiveren === "ja",
+        });
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        const data = await getActivity(db, m, request.params.id);
+        return sendPage(
+          reply,
+          <ActivityPage
+            ctx={pageContext(request, reply, tenant)}
+            data={data}
+            canEdit
+            errors={errors}
+          />,
+          status,
+        );
+      }
+      setFlash(
+        reply,
+        b.archiveren === "ja" ? "De activiteit is gearchiveerd." : "De activiteit is opgeslagen.",
+      );
+      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/activiteiten/:id/doorschuiven",
+    { preHandler: requirePermission("policy.edit") },
+    async (request, reply) => {
+      try {
+        const next = await carryOverActivity(db, actorOf(request), request.params.id);
+        setFlash(reply, `De activiteit is doorgeschoven naar ${next.year}.`);
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        const data = await getActivity(db, m, request.params.id);
+        return sendPage(
+          reply,
+          <ActivityPage
+            ctx={pageContext(request, reply, tenant)}
+            data={data}
+            canEdit
+            errors={errors}
+          />,
+          status,
+        );
+      }
       return reply.redirect(`/activiteiten/${request.params.id}`, 303);
     },
   );

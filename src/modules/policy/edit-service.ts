@@ -1,0 +1,166 @@
+import type { Db } from "../../db/executor.js";
+import type { Actor } from "../../platform/actor.js";
+import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { recordAudit } from "../audit/index.js";
+import * as repo from "./repository.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ActivityEdit {
+  text?: string | undefined;
+  weight?: number | undefined;
+  notApplicable?: boolean | undefined;
+  archived?: boolean | undefined;
+}
+
+function checkCommon(input: {
+  text?: string | undefined;
+  weight?: number | undefined;
+}): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.text !== undefined && (input.text.trim().length === 0 || input.text.length > 5000)) {
+    errors.push({ field: "tekst", message: "Tekst is verplicht (hoogstens 5000 tekens)." });
+  }
+  if (
+    input.weight !== undefined &&
+    (!Number.isFinite(input.weight) || input.weight < 0 || input.weight > 1000)
+  ) {
+    errors.push({
+      field: "gewicht",
+      message: "Gewicht moet een getal van 0 tot en met 1000 zijn.",
+    });
+  }
+  return errors;
+}
+
+/** Edits an activity's text, weight in roll-ups, applicability or archived state. */
+export async function editActivity(db: Db, actor: Actor, id: string, input: ActivityEdit) {
+  assertValid(checkCommon(input));
+  return db.transaction(async (tx) => {
+    const found = UUID.test(id) ? await repo.findActivityById(tx, id) : undefined;
+    if (!found || found.document.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen activiteit "${id}".`);
+    const a = found.activity;
+    const change = {
+      ...(input.text !== undefined ? { text: input.text.trim() } : {}),
+      ...(input.weight !== undefined ? { weight: input.weight } : {}),
+      ...(input.notApplicable !== undefined ? { notApplicable: input.notApplicable } : {}),
+      ...(input.archived !== undefined ? { archived: input.archived } : {}),
+    };
+    await repo.updateActivity(tx, id, change);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "activiteit",
+      entityId: id,
+      summary: `Activiteit "${a.text.slice(0, 60)}" gewijzigd`,
+      before: {
+        tekst: a.text,
+        gewicht: a.weight,
+        nietVanToepassing: a.notApplicable,
+        gearchiveerd: a.archived,
+      },
+      after: {
+        tekst: change.text ?? a.text,
+        gewicht: change.weight ?? a.weight,
+        nietVanToepassing: change.notApplicable ?? a.notApplicable,
+        gearchiveerd: change.archived ?? a.archived,
+      },
+    });
+  });
+}
+
+/**
+ * Carries an activity over to the year after its latest year in one action: the plan is copied, the
+ * status starts as gepland and the new year keeps a link to the year it came from.
+ */
+export async function carryOverActivity(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const found = UUID.test(id) ? await repo.findActivityById(tx, id) : undefined;
+    if (!found || found.document.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen activiteit "${id}".`);
+    const years = await repo.yearsOfActivity(tx, id);
+    const last = years.at(-1);
+    if (!last) throw conflict("Deze activiteit heeft nog geen jaar om door te schuiven.");
+    if (last.status === "gerealiseerd") {
+      throw conflict(`De activiteit is in ${last.year} gerealiseerd; doorschuiven is niet nodig.`);
+    }
+    const next = await repo.insertActivityYear(tx, {
+      activityId: id,
+      year: last.year + 1,
+      plannedText: last.plannedText,
+      carriedFromId: last.id,
+    });
+    await repo.insertStatusChange(tx, {
+      activityYearId: next.id,
+      actorId: actor.accountId,
+      actorName: actor.name,
+      fromStatus: null,
+      toStatus: "gepland",
+      explanation: `Doorgeschoven uit ${last.year} (status daar: ${last.status.replaceAll("_", " ")})`,
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "activiteit",
+      entityId: `${id}/${next.year}`,
+      summary: `Activiteit "${found.activity.text.slice(0, 60)}" doorgeschoven van ${last.year} naar ${next.year}`,
+      after: { jaar: next.year, gepland: next.plannedText, doorgeschovenUit: last.year },
+    });
+    return next;
+  });
+}
+
+export interface GoalEdit {
+  text?: string | undefined;
+  weight?: number | undefined;
+  notApplicable?: boolean | undefined;
+  targetValue?: string | null | undefined;
+  targetYear?: number | null | undefined;
+  owner?: string | null | undefined;
+  archived?: boolean | undefined;
+}
+
+/** Edits a goal, including its optional SMART fields (target value and year, owner). */
+export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit) {
+  const errors = checkCommon(input);
+  if (
+    input.targetYear !== undefined &&
+    input.targetYear !== null &&
+    (input.targetYear < 2000 || input.targetYear > 2100)
+  ) {
+    errors.push({ field: "streefjaar", message: "Streefjaar moet tussen 2000 en 2100 liggen." });
+  }
+  assertValid(errors);
+  return db.transaction(async (tx) => {
+    const found = UUID.test(id) ? await repo.findGoal(tx, id) : undefined;
+    if (!found || found.document.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen doel "${id}".`);
+    const g = found.goal;
+    const change = Object.fromEntries(
+      Object.entries({
+        text: input.text?.trim(),
+        weight: input.weight,
+        notApplicable: input.notApplicable,
+        targetValue: input.targetValue,
+        targetYear: input.targetYear,
+        owner: input.owner,
+        archived: input.archived,
+      }).filter(([, v]) => v !== undefined),
+    );
+    await repo.updateGoal(tx, id, change);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "doel",
+      entityId: id,
+      summary: `Doel "${g.text.slice(0, 60)}" gewijzigd`,
+      before: {
+        tekst: g.text,
+        gewicht: g.weight,
+        streefwaarde: g.targetValue,
+        streefjaar: g.targetYear,
+        eigenaar: g.owner,
+        gearchiveerd: g.archived,
+      },
+      after: change,
+    });
+  });
+}
