@@ -32,11 +32,14 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/activiteiten",
+      "/activiteiten/{id}",
+      "/activiteiten/{id}/doorschuiven",
       "/activiteiten/{id}/jaren/{jaar}",
       "/beleidsdocumenten",
       "/beleidsdocumenten/{document}",
       "/beleidsdocumenten/{document}/activiteiten.csv",
       "/doelen",
+      "/doelen/{id}",
       "/gebieden",
       "/gebieden/{code}",
       "/health",
