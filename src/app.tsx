@@ -19,7 +19,11 @@ import {
   registerAreaWebRoutes,
 } from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
-import { registerPolicyApiRoutes, registerPolicyWebRoutes } from "./modules/policy/index.js";
+import {
+  registerPolicyApiRoutes,
+  registerPolicyVersionRoutes,
+  registerPolicyWebRoutes,
+} from "./modules/policy/index.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { registerErrorHandlers } from "./platform/error-handler.js";
@@ -157,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAreaApiRoutes(app, db, tenant);
   registerPolicyWebRoutes(app, db, tenant);
   registerPolicyApiRoutes(app, db, tenant);
+  registerPolicyVersionRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

@@ -5,7 +5,9 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
+import { toDocument, toGoal } from "./api-mappers.js";
 import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
+import { exportDocument } from "./export.js";
 import type * as repo from "./repository.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS } from "./schema.js";
 import {
@@ -65,29 +67,6 @@ const Activity = Type.Object({
   bron: Type.String(),
 });
 
-const toDocument = (d: repo.DocumentRow) => ({
-  id: d.id,
-  code: d.slug,
-  soort: d.kind,
-  titel: d.title,
-  eersteJaar: d.firstYear,
-  laatsteJaar: d.lastYear,
-  status: d.state,
-  officieleVindplaats: d.officialReference,
-  verantwoordt: d.accountsForId,
-  bron: d.source,
-});
-const toGoal = (g: repo.GoalRow) => ({
-  id: g.id,
-  document: g.documentId,
-  onderdeel: g.sectionId,
-  ouder: g.parentId,
-  niveau: g.level,
-  nummer: g.number,
-  tekst: g.text,
-  toelichting: g.description,
-  bron: g.source,
-});
 type ActivityHit = Awaited<ReturnType<typeof findActivities>>[number];
 const toActivity = (r: ActivityHit) => ({
   id: r.activity.id,
@@ -532,59 +511,4 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
       };
     },
   );
-}
-
-/** The whole document as plain JSON: the export format. */
-function exportDocument(tree: Awaited<ReturnType<typeof getDocumentTree>>) {
-  type S = (typeof tree.sections)[number];
-  type G = S["goals"][number];
-  const goal = (g: G): Record<string, unknown> => ({
-    ...toGoal(g.goal),
-    onderliggend: g.children.map(goal),
-  });
-  const section = (s: S): Record<string, unknown> => ({
-    id: s.section.id,
-    code: s.section.slug,
-    soort: s.section.kind,
-    nummer: s.section.number,
-    titel: s.section.title,
-    tekst: s.section.body,
-    bron: s.section.source,
-    doelen: s.goals.map(goal),
-    indicatoren: s.indicators.map((i) => ({
-      id: i.id,
-      nummer: i.number,
-      tekst: i.text,
-      genoemdeBron: i.namedSource,
-      bron: i.source,
-    })),
-    activiteiten: s.activities.map((a) => ({
-      id: a.activity.id,
-      nummer: a.activity.number,
-      tekst: a.activity.text,
-      doelen: a.goalIds,
-      jaar: a.year
-        ? {
-            jaar: a.year.year,
-            status: a.year.status,
-            toelichting: a.year.statusExplanation,
-            realisatie: a.year.realisationText,
-          }
-        : null,
-      bron: a.activity.source,
-    })),
-    samenwerkingen: s.partnerships.map((p) => ({
-      naam: p.name,
-      leden: p.members,
-      toelichting: p.description,
-      bron: p.source,
-    })),
-    onderdelen: s.children.map(section),
-  });
-  return {
-    ...toDocument(tree.document),
-    inleiding: tree.document.intro,
-    doelen: tree.looseGoals.map(goal),
-    onderdelen: tree.sections.map(section),
-  };
 }

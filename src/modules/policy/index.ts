@@ -1,3 +1,4 @@
 export { registerPolicyApiRoutes } from "./api-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
+export { registerPolicyVersionRoutes } from "./version-routes.js";
 export { registerPolicyWebRoutes } from "./web-routes.js";

@@ -8,6 +8,7 @@ import {
   activityYears,
   partnershipSections,
   partnerships,
+  policyDocumentSnapshots,
   policyDocuments,
   policyGoals,
   policyIndicators,
@@ -324,4 +325,48 @@ export async function findGoal(db: Executor, id: string) {
     .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
     .where(eq(policyGoals.id, id));
   return row;
+}
+
+export async function insertSnapshot(
+  db: Executor,
+  row: typeof policyDocumentSnapshots.$inferInsert,
+) {
+  await db.insert(policyDocumentSnapshots).values(row);
+}
+
+export async function listSnapshots(db: Executor, documentId: string) {
+  return db
+    .select({
+      id: policyDocumentSnapshots.id,
+      version: policyDocumentSnapshots.version,
+      publishedAt: policyDocumentSnapshots.publishedAt,
+      actorName: policyDocumentSnapshots.actorName,
+    })
+    .from(policyDocumentSnapshots)
+    .where(eq(policyDocumentSnapshots.documentId, documentId))
+    .orderBy(asc(policyDocumentSnapshots.version));
+}
+
+export async function findSnapshot(db: Executor, documentId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(policyDocumentSnapshots)
+    .where(
+      and(
+        eq(policyDocumentSnapshots.documentId, documentId),
+        eq(policyDocumentSnapshots.version, version),
+      ),
+    );
+  return row;
+}
+
+export async function updateDocument(
+  db: Executor,
+  id: string,
+  change: Partial<typeof policyDocuments.$inferInsert>,
+) {
+  await db
+    .update(policyDocuments)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(policyDocuments.id, id));
 }

@@ -73,6 +73,8 @@ export const policyDocuments = pgTable(
     accountsForId: uuid().references((): AnyPgColumn => policyDocuments.id),
     /** The document this one replaces (e.g. next framework). */
     succeedsId: uuid().references((): AnyPgColumn => policyDocuments.id),
+    /** The previous year's document this one was copied from ("wat is er veranderd"). */
+    copiedFromId: uuid().references((): AnyPgColumn => policyDocuments.id),
     source: text().notNull().default(""),
     archived: boolean().notNull().default(false),
     ...timestamps,
@@ -93,6 +95,7 @@ export const policySections = pgTable(
       .notNull()
       .references(() => policyDocuments.id, { onDelete: "cascade" }),
     parentId: uuid().references((): AnyPgColumn => policySections.id),
+    copiedFromId: uuid().references((): AnyPgColumn => policySections.id, { onDelete: "set null" }),
     slug: text().notNull(),
     kind: text().$type<SectionKind>().notNull(),
     number: text(),
@@ -121,6 +124,7 @@ export const policyGoals = pgTable(
     parentId: uuid().references((): AnyPgColumn => policyGoals.id),
     /** The goal in the budget that a jaarstukken goal accounts for. */
     accountsForId: uuid().references((): AnyPgColumn => policyGoals.id),
+    copiedFromId: uuid().references((): AnyPgColumn => policyGoals.id, { onDelete: "set null" }),
     slug: text().notNull(),
     level: text().$type<GoalLevel>().notNull(),
     number: text(),
@@ -176,6 +180,7 @@ export const activities = pgTable(
     sectionId: uuid()
       .notNull()
       .references(() => policySections.id),
+    copiedFromId: uuid().references((): AnyPgColumn => activities.id, { onDelete: "set null" }),
     slug: text().notNull(),
     number: text(),
     /** "Wat gaan we daarvoor doen?": the activity as the document words it. */
@@ -284,4 +289,20 @@ export const partnershipSections = pgTable(
       .references(() => policySections.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.sectionId] })],
+);
+
+/** A frozen copy of a document at publication: later edits do not change what was published. */
+export const policyDocumentSnapshots = pgTable(
+  "policy_document_snapshots",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid()
+      .notNull()
+      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorName: text().notNull(),
+    content: jsonb().notNull(),
+  },
+  (t) => [unique("policy_document_snapshots_version_unique").on(t.documentId, t.version)],
 );

@@ -238,10 +238,14 @@ export function DocumentPage({
   ctx,
   tree,
   annualReports,
+  versions,
+  canEdit,
 }: {
   ctx: PageContext;
   tree: DocumentTree;
   annualReports: repo.DocumentRow[];
+  versions: { version: number; publishedAt: Date }[];
+  canEdit: boolean;
 }) {
   const d = tree.document;
   const activityCount = tree.summary.reduce((s, r) => s + r.count, 0);
@@ -286,6 +290,44 @@ export function DocumentPage({
         <dt>Bron</dt>
         <dd>{d.source}</dd>
       </dl>
+      {versions.length > 0 ? (
+        <p class="nl-paragraph">
+          Gepubliceerde versies:{" "}
+          {versions.map((v, i) => (
+            <span key={v.version}>
+              {i > 0 ? ", " : ""}
+              <a class="nl-link" href={`${docHref(d)}/versies/${v.version}`}>
+                versie {v.version} ({formatDateTime(v.publishedAt)})
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {d.copiedFromId ? (
+        <p class="nl-paragraph">
+          <a class="nl-link" href={`${docHref(d)}/wijzigingen`}>
+            Wat is er veranderd ten opzichte van het vorige jaar?
+          </a>
+        </p>
+      ) : null}
+      {canEdit ? (
+        <div class="sk-actions">
+          <form method="post" action={`${docHref(d)}/publiceren`}>
+            <CsrfField token={ctx.csrfToken} />
+            <button type="submit" class="nl-button nl-button--secondary">
+              Publiceren (bevroren versie)
+            </button>
+          </form>
+          {d.kind !== "jaarstukken" ? (
+            <form method="post" action={`${docHref(d)}/kopie-volgend-jaar`}>
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" class="nl-button nl-button--secondary">
+                Kopiëren naar {d.lastYear + 1}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
       {d.kind === "jaarstukken" ? (
         <p class="nl-paragraph">
           <a class="nl-link" href={`${docHref(d)}/jaarverslag`}>

@@ -18,6 +18,7 @@ import {
   type SectionNode,
   searchPolicy,
 } from "./service.js";
+import { listVersions } from "./version-service.js";
 import {
   ActivityPage,
   AnnualReportPage,
@@ -54,12 +55,16 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       const annualReports = (await listDocuments(db, m)).filter(
         (d) => d.accountsForId === tree.document.id,
       );
+      const versions = await listVersions(db, m, tree.document.id);
+      const canEdit = hasPermission(request.account?.roles ?? [], "policy.edit");
       return sendPage(
         reply,
         <DocumentPage
           ctx={pageContext(request, reply, tenant)}
           tree={tree}
           annualReports={annualReports}
+          versions={versions}
+          canEdit={canEdit}
         />,
       );
     },
