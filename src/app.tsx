@@ -21,6 +21,7 @@ import {
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
   registerPolicyApiRoutes,
+  registerPolicyCreateRoutes,
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPolicyWebRoutes(app, db, tenant);
   registerPolicyApiRoutes(app, db, tenant);
   registerPolicyVersionRoutes(app, db, tenant);
+  registerPolicyCreateRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

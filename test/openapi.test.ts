@@ -39,6 +39,7 @@ describe("OpenAPI document", () => {
       "/beleidsdocumenten/{document}",
       "/beleidsdocumenten/{document}/activiteiten.csv",
       "/beleidsdocumenten/{document}/kopie-volgend-jaar",
+      "/beleidsdocumenten/{document}/onderdelen",
       "/beleidsdocumenten/{document}/publicaties",
       "/beleidsdocumenten/{document}/publicaties/{versie}",
       "/beleidsdocumenten/{document}/wijzigingen",

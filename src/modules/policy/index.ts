@@ -1,4 +1,5 @@
 export { registerPolicyApiRoutes } from "./api-routes.js";
+export { registerPolicyCreateRoutes } from "./create-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
 export { registerPolicyVersionRoutes } from "./version-routes.js";
 export { registerPolicyWebRoutes } from "./web-routes.js";

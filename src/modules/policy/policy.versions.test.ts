@@ -15,7 +15,7 @@ const call = (
   method: "GET" | "POST" | "PATCH",
   url: string,
   body?: unknown,
-  cookie: string | undefined = staff,
+  cookie: string | null = staff,
 ) =>
   t.app.inject({
     method,
@@ -88,7 +88,7 @@ describe("copying a budget year into the next year", () => {
     expect(changes.andersGeformuleerd).toHaveLength(1);
     expect(changes.andersGeformuleerd[0].na.tekst).toBe("We maken Nieuwegein dementievriendelijk.");
     expect(changes.vervallen).toHaveLength(1);
-    const page = await call("GET", "/beleid/begroting-2021/wijzigingen", undefined, undefined);
+    const page = await call("GET", "/beleid/begroting-2021/wijzigingen", undefined, null);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("1 vervallen, 1 anders geformuleerd");
   });
@@ -119,11 +119,11 @@ describe("publishing", () => {
     const text = JSON.stringify(frozen.inhoud);
     expect(text).toContain(first.tekst.slice(0, 40));
     expect(text).not.toContain("Later gewijzigde tekst");
-    const page = await call("GET", "/beleid/begroting-2021/versies/1", undefined, undefined);
+    const page = await call("GET", "/beleid/begroting-2021/versies/1", undefined, null);
     expect(page.body).toContain("Gepubliceerde versie 1");
     expect(page.body).not.toContain("Later gewijzigde tekst");
     expect(
-      (await call("GET", "/beleid/begroting-2021/versies/9", undefined, undefined)).statusCode,
+      (await call("GET", "/beleid/begroting-2021/versies/9", undefined, null)).statusCode,
     ).toBe(404);
   });
 

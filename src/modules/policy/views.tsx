@@ -20,7 +20,7 @@ import {
   StatusSummaryTable,
 } from "./components.js";
 import type * as repo from "./repository.js";
-import { ACTIVITY_STATUSES } from "./schema.js";
+import { ACTIVITY_STATUSES, DOCUMENT_KINDS, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import type { ActivityView, DocumentTree, GoalNode, SectionNode } from "./service.js";
 import { STATUS_INFO } from "./status.js";
 
@@ -49,10 +49,18 @@ function SearchForm({ query }: { query?: string }) {
 export function DocumentsPage({
   ctx,
   documents,
+  canEdit,
+  errors,
+  values,
 }: {
   ctx: PageContext;
   documents: repo.DocumentRow[];
+  canEdit?: boolean;
+  errors?: FieldError[];
+  values?: Record<string, string | undefined>;
 }) {
+  const errs = errors ?? [];
+  const v = values ?? {};
   return (
     <Layout ctx={ctx} title="Beleid" breadcrumbs={crumbs()}>
       <h1 class="nl-heading nl-heading--level-1">Beleid</h1>
@@ -104,6 +112,55 @@ export function DocumentsPage({
           </table>
         </div>
       )}
+      {canEdit ? (
+        <section aria-labelledby="nieuw-document">
+          <h2 class="nl-heading nl-heading--level-2" id="nieuw-document">
+            Nieuw beleidsdocument
+          </h2>
+          <ErrorSummary errors={errs} />
+          <form method="post" action="/beleid" class="sk-form" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <SelectField
+              name="soort"
+              label="Soort"
+              value={v.soort ?? "uitvoeringsprogramma"}
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+              error={fieldError(errs, "soort")}
+              required
+            />
+            <TextField
+              name="titel"
+              label="Titel"
+              value={v.titel}
+              error={fieldError(errs, "titel")}
+              required
+            />
+            <TextField
+              name="eersteJaar"
+              label="Eerste jaar"
+              value={v.eersteJaar}
+              error={fieldError(errs, "eersteJaar")}
+              required
+            />
+            <TextField
+              name="laatsteJaar"
+              label="Laatste jaar"
+              help="Leeg: gelijk aan het eerste jaar."
+              value={v.laatsteJaar}
+              error={fieldError(errs, "laatsteJaar")}
+            />
+            <TextField
+              name="vindplaats"
+              label="Vindplaats (optioneel)"
+              help="Bijvoorbeeld Gemeenteblad 2025 nr. 565453."
+              value={v.vindplaats}
+            />
+            <div>
+              <SubmitButton>Document aanmaken</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
     </Layout>
   );
 }
@@ -378,6 +435,7 @@ export function DocumentPage({
           <SectionBlock key={s.section.id} node={s} tree={tree} depth={0} />
         ))}
       </div>
+      {canEdit ? <ManageForms ctx={ctx} tree={tree} /> : null}
     </Layout>
   );
 }
@@ -691,6 +749,21 @@ export function ActivityPage(props: {
               <SubmitButton>Activiteit opslaan</SubmitButton>
             </div>
           </form>
+          <div class="sk-actions">
+            {(["omhoog", "omlaag"] as const).map((richting) => (
+              <form
+                key={richting}
+                method="post"
+                action={`/activiteiten/${activity.id}/verplaatsen`}
+              >
+                <CsrfField token={props.ctx.csrfToken} />
+                <input type="hidden" name="richting" value={richting} />
+                <button type="submit" class="nl-button nl-button--secondary">
+                  Verplaats {richting}
+                </button>
+              </form>
+            ))}
+          </div>
           <form method="post" action={`/activiteiten/${activity.id}/doorschuiven`} class="sk-form">
             <CsrfField token={props.ctx.csrfToken} />
             <p class="nl-paragraph">
@@ -831,5 +904,85 @@ export function SearchPage(props: {
         hrefFor={(p) => `/zoeken?q=${encodeURIComponent(r.query)}&pagina=${p}`}
       />
     </Layout>
+  );
+}
+
+function flatSections(nodes: SectionNode[], depth = 0): { id: string; label: string }[] {
+  return nodes.flatMap((n) => [
+    {
+      id: n.section.slug,
+      label: `${"— ".repeat(depth)}${kindLabel(n.section.kind)} ${n.section.title}`,
+    },
+    ...flatSections(n.children, depth + 1),
+  ]);
+}
+
+/** Staff forms to add sections, goals and activities to a document. */
+function ManageForms({ ctx, tree }: { ctx: PageContext; tree: DocumentTree }) {
+  const base = docHref(tree.document);
+  const sections = flatSections(tree.sections);
+  const sectionOptions = [{ id: "", label: "Geen (direct onder het document)" }, ...sections].map(
+    (s) => ({ value: s.id, label: s.label }),
+  );
+  return (
+    <section aria-labelledby="beheer" class="sk-manage">
+      <h2 class="nl-heading nl-heading--level-2" id="beheer">
+        Beheer: onderdelen, doelen en activiteiten toevoegen
+      </h2>
+      <form method="post" action={`${base}/onderdelen`} class="sk-form">
+        <CsrfField token={ctx.csrfToken} />
+        <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
+        <SelectField
+          name="soort"
+          label="Soort onderdeel"
+          value="programma"
+          options={SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          required
+        />
+        <TextField name="titel" label="Titel van het onderdeel" required />
+        <SelectField name="ouder" label="Valt onder" value="" options={sectionOptions} />
+        <div>
+          <SubmitButton>Onderdeel toevoegen</SubmitButton>
+        </div>
+      </form>
+      <form method="post" action={`${base}/doelen`} class="sk-form">
+        <CsrfField token={ctx.csrfToken} />
+        <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
+        <SelectField
+          name="niveau"
+          label="Niveau"
+          value="beleidsdoelstelling"
+          options={GOAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))}
+          required
+        />
+        <TextField name="tekst" label="Tekst van het doel" required />
+        <SelectField
+          name="onderdeel"
+          label="Onderdeel van het doel"
+          value=""
+          options={sectionOptions}
+        />
+        <div>
+          <SubmitButton>Doel toevoegen</SubmitButton>
+        </div>
+      </form>
+      {sections.length > 0 ? (
+        <form method="post" action={`${base}/activiteiten`} class="sk-form">
+          <CsrfField token={ctx.csrfToken} />
+          <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
+          <SelectField
+            name="onderdeel"
+            label="Onderdeel van de activiteit"
+            value={sections[0]?.id}
+            options={sections.map((s) => ({ value: s.id, label: s.label }))}
+            required
+          />
+          <TextField name="tekst" label="Wat gaan we daarvoor doen?" required />
+          <div>
+            <SubmitButton>Activiteit toevoegen</SubmitButton>
+          </div>
+        </form>
+      ) : null}
+    </section>
   );
 }

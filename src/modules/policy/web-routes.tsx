@@ -39,6 +39,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       <DocumentsPage
         ctx={pageContext(request, reply, tenant)}
         documents={await listDocuments(db, m)}
+        canEdit={hasPermission(request.account?.roles ?? [], "policy.edit")}
       />,
     );
   });

@@ -1,0 +1,378 @@
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { apiSchema } from "../../platform/api.js";
+import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { actorOf, requirePermission } from "../accounts/index.js";
+import { recordAudit } from "../audit/index.js";
+import {
+  createActivity,
+  createDocument,
+  createGoal,
+  createSection,
+  moveActivity,
+} from "./create-service.js";
+import * as repo from "./repository.js";
+import { DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
+import { listDocuments, resolveDocument } from "./service.js";
+import { DocumentsPage } from "./views.js";
+
+const TAG = ["Beleid"];
+const Created = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  code: Type.Optional(Type.String()),
+});
+type Form = Record<string, string | undefined>;
+const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : Number.NaN);
+
+/** Creating documents, sections, goals and activities (API and forms) and reordering activities. */
+export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+  const edit = { preHandler: requirePermission("policy.edit") };
+
+  app.post<{
+    Body: {
+      soort: string;
+      titel: string;
+      eersteJaar: number;
+      laatsteJaar: number;
+      status?: string;
+      vindplaats?: string;
+      inleiding?: string;
+      code?: string;
+    };
+  }>(
+    "/api/v1/beleidsdocumenten",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createBeleidsdocument",
+        summary: "Beleidsdocument aanmaken",
+        tags: TAG,
+        body: Type.Object(
+          {
+            soort: Type.Enum([...DOCUMENT_KINDS], { type: "string" }),
+            titel: Type.String({ minLength: 1, maxLength: 300 }),
+            eersteJaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            laatsteJaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
+            vindplaats: Type.Optional(Type.String({ maxLength: 300 })),
+            inleiding: Type.Optional(Type.String({ maxLength: 20000 })),
+            code: Type.Optional(
+              Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 80 }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 201: { description: "Aangemaakt", schema: Created } },
+        secured: true,
+        errors: [409, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const doc = await createDocument(db, actorOf(request), {
+        kind: b.soort,
+        title: b.titel,
+        firstYear: b.eersteJaar,
+        lastYear: b.laatsteJaar,
+        state: b.status,
+        officialReference: b.vindplaats,
+        intro: b.inleiding,
+        slug: b.code,
+      });
+      return reply.status(201).send({ id: doc.id, code: doc.slug });
+    },
+  );
+
+  app.patch<{
+    Params: { document: string };
+    Body: { titel?: string; status?: string; vindplaats?: string | null; gearchiveerd?: boolean };
+  }>(
+    "/api/v1/beleidsdocumenten/:document",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "updateBeleidsdocument",
+        summary: "Beleidsdocument wijzigen (titel, status, vindplaats, archiveren)",
+        tags: TAG,
+        params: Type.Object({ document: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: Type.Object(
+          {
+            titel: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+            status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
+            vindplaats: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            gearchiveerd: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        success: { 204: { description: "Gewijzigd" } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const doc = await resolveDocument(db, m, request.params.document);
+      const b = request.body;
+      const change = Object.fromEntries(
+        Object.entries({
+          title: b.titel?.trim(),
+          state: b.status,
+          officialReference: b.vindplaats,
+          archived: b.gearchiveerd,
+        }).filter(([, v]) => v !== undefined),
+      );
+      await db.transaction(async (tx) => {
+        await repo.updateDocument(tx, doc.id, change);
+        await recordAudit(tx, actor, {
+          action: "update",
+          entityType: "beleidsdocument",
+          entityId: doc.id,
+          summary: `Beleidsdocument "${doc.title}" gewijzigd`,
+          before: {
+            titel: doc.title,
+            status: doc.state,
+            vindplaats: doc.officialReference,
+            gearchiveerd: doc.archived,
+          },
+          after: change,
+        });
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post<{
+    Params: { document: string };
+    Body: { soort: string; titel: string; tekst?: string; ouder?: string };
+  }>(
+    "/api/v1/beleidsdocumenten/:document/onderdelen",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createOnderdeel",
+        summary: "Onderdeel (programma, thema, pijler, werkgebied) toevoegen",
+        tags: TAG,
+        params: Type.Object({ document: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: Type.Object(
+          {
+            soort: Type.Enum([...SECTION_KINDS], { type: "string" }),
+            titel: Type.String({ minLength: 1, maxLength: 300 }),
+            tekst: Type.Optional(Type.String({ maxLength: 20000 })),
+            ouder: Type.Optional(
+              Type.String({ description: "Code of id van het bovenliggende onderdeel" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 201: { description: "Aangemaakt", schema: Created } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const s = await createSection(db, actorOf(request), {
+        document: request.params.document,
+        kind: b.soort,
+        title: b.titel,
+        body: b.tekst,
+        parent: b.ouder,
+      });
+      return reply.status(201).send({ id: s.id, code: s.slug });
+    },
+  );
+
+  app.post<{
+    Body: {
+      document: string;
+      niveau: string;
+      tekst: string;
+      onderdeel?: string;
+      ouder?: string;
+      nummer?: string;
+    };
+  }>(
+    "/api/v1/doelen",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createDoel",
+        summary: "Doel toevoegen",
+        tags: TAG,
+        body: Type.Object(
+          {
+            document: Type.String({ minLength: 1, maxLength: 100 }),
+            niveau: Type.Enum([...GOAL_LEVELS], { type: "string" }),
+            tekst: Type.String({ minLength: 1, maxLength: 5000 }),
+            onderdeel: Type.Optional(Type.String()),
+            ouder: Type.Optional(Type.String({ format: "uuid" })),
+            nummer: Type.Optional(Type.String({ maxLength: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 201: { description: "Aangemaakt", schema: Created } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const g = await createGoal(db, actorOf(request), {
+        document: b.document,
+        level: b.niveau,
+        text: b.tekst,
+        section: b.onderdeel,
+        parent: b.ouder,
+        number: b.nummer,
+      });
+      return reply.status(201).send({ id: g.id });
+    },
+  );
+
+  app.post<{ Body: { document: string; onderdeel: string; tekst: string; doelen?: string[] } }>(
+    "/api/v1/activiteiten",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createActiviteit",
+        summary: "Activiteit toevoegen (met een jaar per jaar van het document)",
+        tags: TAG,
+        body: Type.Object(
+          {
+            document: Type.String({ minLength: 1, maxLength: 100 }),
+            onderdeel: Type.String({ minLength: 1 }),
+            tekst: Type.String({ minLength: 1, maxLength: 5000 }),
+            doelen: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: 50 })),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 201: { description: "Aangemaakt", schema: Created } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const a = await createActivity(db, actorOf(request), {
+        document: b.document,
+        section: b.onderdeel,
+        text: b.tekst,
+        goals: b.doelen,
+      });
+      return reply.status(201).send({ id: a.id });
+    },
+  );
+
+  // Forms
+  app.post<{ Body: Form }>("/beleid", edit, async (request, reply) => {
+    const b = request.body ?? {};
+    try {
+      const doc = await createDocument(db, actorOf(request), {
+        kind: b.soort ?? "",
+        title: b.titel ?? "",
+        firstYear: year(b.eersteJaar),
+        lastYear: year(b.laatsteJaar || b.eersteJaar),
+        officialReference: b.vindplaats,
+      });
+      setFlash(reply, `"${doc.title}" is aangemaakt.`);
+      return reply.redirect(`/beleid/${doc.slug}`, 303);
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      return sendPage(
+        reply,
+        <DocumentsPage
+          ctx={pageContext(request, reply, tenant)}
+          documents={await listDocuments(db, m)}
+          canEdit
+          errors={errors}
+          values={b}
+        />,
+        status,
+      );
+    }
+  });
+
+  const formAction =
+    (make: (b: Form, document: string) => Promise<unknown>, done: string) =>
+    async (
+      request: import("fastify").FastifyRequest<{ Params: { document: string }; Body: Form }>,
+      reply: import("fastify").FastifyReply,
+    ) => {
+      try {
+        await make(request.body ?? {}, request.params.document);
+        setFlash(reply, done);
+      } catch (error) {
+        const { errors } = formErrors(error);
+        setFlash(reply, `Niet opgeslagen: ${errors.map((e) => e.message).join(" ")}`);
+      }
+      return reply.redirect(`/beleid/${request.params.document}#beheer`, 303);
+    };
+
+  app.post<{ Params: { document: string }; Body: Form }>(
+    "/beleid/:document/onderdelen",
+    edit,
+    async (request, reply) =>
+      formAction(
+        (b, document) =>
+          createSection(db, actorOf(request), {
+            document,
+            kind: b.soort ?? "",
+            title: b.titel ?? "",
+            body: b.tekst,
+            parent: b.ouder || undefined,
+          }),
+        "Het onderdeel is toegevoegd.",
+      )(request, reply),
+  );
+  app.post<{ Params: { document: string }; Body: Form }>(
+    "/beleid/:document/doelen",
+    edit,
+    async (request, reply) =>
+      formAction(
+        (b, document) =>
+          createGoal(db, actorOf(request), {
+            document,
+            level: b.niveau ?? "",
+            text: b.tekst ?? "",
+            section: b.onderdeel || undefined,
+          }),
+        "Het doel is toegevoegd.",
+      )(request, reply),
+  );
+  app.post<{ Params: { document: string }; Body: Form }>(
+    "/beleid/:document/activiteiten",
+    edit,
+    async (request, reply) =>
+      formAction(
+        (b, document) =>
+          createActivity(db, actorOf(request), {
+            document,
+            section: b.onderdeel ?? "",
+            text: b.tekst ?? "",
+          }),
+        "De activiteit is toegevoegd.",
+      )(request, reply),
+  );
+
+  app.post<{ Params: { id: string }; Body: Form }>(
+    "/activiteiten/:id/verplaatsen",
+    edit,
+    async (request, reply) => {
+      const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
+      const moved = await moveActivity(db, actorOf(request), request.params.id, direction);
+      setFlash(
+        reply,
+        moved
+          ? `De activiteit is ${direction} verplaatst.`
+          : "De activiteit staat al bovenaan of onderaan.",
+      );
+      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+    },
+  );
+}

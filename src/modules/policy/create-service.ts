@@ -1,0 +1,290 @@
+import type { Db } from "../../db/executor.js";
+import type { Actor } from "../../platform/actor.js";
+import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { recordAudit } from "../audit/index.js";
+import * as repo from "./repository.js";
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_STATES,
+  type DocumentKind,
+  type DocumentState,
+  GOAL_LEVELS,
+  type GoalLevel,
+  SECTION_KINDS,
+  type SectionKind,
+} from "./schema.js";
+import { resolveDocument } from "./service.js";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const text = (
+  v: string | undefined,
+  field: string,
+  label: string,
+  max: number,
+  errors: FieldError[],
+) => {
+  if (!v?.trim()) errors.push({ field, message: `${label} is verplicht.` });
+  else if (v.length > max)
+    errors.push({ field, message: `${label} mag hoogstens ${max} tekens zijn.` });
+};
+const oneOf = (
+  v: string | undefined,
+  allowed: readonly string[],
+  field: string,
+  label: string,
+  errors: FieldError[],
+) => {
+  if (!v || !allowed.includes(v))
+    errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
+};
+/** A readable, URL-safe code from a title: "Begroting 2022" → "begroting-2022". */
+export const slugify = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 80);
+
+export interface NewDocument {
+  kind: string;
+  title: string;
+  firstYear: number;
+  lastYear: number;
+  state?: string | undefined;
+  officialReference?: string | undefined;
+  intro?: string | undefined;
+  slug?: string | undefined;
+}
+
+export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
+  const errors: FieldError[] = [];
+  oneOf(input.kind, DOCUMENT_KINDS, "soort", "Soort", errors);
+  text(input.title, "titel", "Titel", 300, errors);
+  if (!Number.isInteger(input.firstYear) || input.firstYear < 2000 || input.firstYear > 2100) {
+    errors.push({
+      field: "eersteJaar",
+      message: "Eerste jaar moet een jaartal tussen 2000 en 2100 zijn.",
+    });
+  }
+  if (
+    !Number.isInteger(input.lastYear) ||
+    input.lastYear < input.firstYear ||
+    input.lastYear - input.firstYear > 20
+  ) {
+    errors.push({
+      field: "laatsteJaar",
+      message:
+        "Laatste jaar moet gelijk aan of na het eerste jaar liggen (hoogstens 20 jaar later).",
+    });
+  }
+  if (input.state !== undefined) oneOf(input.state, DOCUMENT_STATES, "status", "Status", errors);
+  const slug = input.slug?.trim() || slugify(input.title ?? "");
+  if (!SLUG.test(slug))
+    errors.push({
+      field: "code",
+      message: "Code mag alleen kleine letters, cijfers en streepjes bevatten.",
+    });
+  assertValid(errors);
+  return db.transaction(async (tx) => {
+    if (await repo.findDocumentBySlug(tx, actor.municipalityCode, slug)) {
+      throw conflict(`Er is al een document met code "${slug}".`, [
+        { field: "code", message: "Deze code is al in gebruik." },
+      ]);
+    }
+    const doc = await repo.insertDocument(tx, {
+      municipalityCode: actor.municipalityCode,
+      slug,
+      kind: input.kind as DocumentKind,
+      title: input.title.trim(),
+      firstYear: input.firstYear,
+      lastYear: input.lastYear,
+      state: (input.state as DocumentState | undefined) ?? "concept",
+      officialReference: input.officialReference?.trim() || null,
+      intro: input.intro?.trim() ?? "",
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "beleidsdocument",
+      entityId: doc.id,
+      summary: `Beleidsdocument "${doc.title}" aangemaakt`,
+      after: doc,
+    });
+    return doc;
+  });
+}
+
+export interface NewSection {
+  document: string;
+  kind: string;
+  title: string;
+  body?: string | undefined;
+  parent?: string | undefined;
+}
+
+export async function createSection(db: Db, actor: Actor, input: NewSection) {
+  const errors: FieldError[] = [];
+  oneOf(input.kind, SECTION_KINDS, "soort", "Soort onderdeel", errors);
+  text(input.title, "titel", "Titel", 300, errors);
+  assertValid(errors);
+  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
+  return db.transaction(async (tx) => {
+    const content = await repo.loadDocumentContent(tx, doc.id);
+    const parent = input.parent
+      ? content.sections.find((s) => s.id === input.parent || s.slug === input.parent)
+      : undefined;
+    if (input.parent && !parent)
+      throw notFound(`Het document heeft geen onderdeel "${input.parent}".`);
+    let slug = slugify(input.title);
+    for (let n = 2; content.sections.some((s) => s.slug === slug); n++)
+      slug = `${slugify(input.title)}-${n}`;
+    const row = await repo.insertSection(tx, {
+      documentId: doc.id,
+      parentId: parent?.id ?? null,
+      slug,
+      kind: input.kind as SectionKind,
+      title: input.title.trim(),
+      body: input.body?.trim() ?? "",
+      position: content.sections.length,
+      source: `Toegevoegd door ${actor.name}`,
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "onderdeel",
+      entityId: row.id,
+      summary: `Onderdeel "${row.title}" toegevoegd aan "${doc.title}"`,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export interface NewGoal {
+  document: string;
+  level: string;
+  text: string;
+  section?: string | undefined;
+  parent?: string | undefined;
+  number?: string | undefined;
+}
+
+export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
+  const errors: FieldError[] = [];
+  oneOf(input.level, GOAL_LEVELS, "niveau", "Niveau", errors);
+  text(input.text, "tekst", "Tekst", 5000, errors);
+  assertValid(errors);
+  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
+  return db.transaction(async (tx) => {
+    const content = await repo.loadDocumentContent(tx, doc.id);
+    const section = input.section
+      ? content.sections.find((s) => s.id === input.section || s.slug === input.section)
+      : undefined;
+    if (input.section && !section)
+      throw notFound(`Het document heeft geen onderdeel "${input.section}".`);
+    const parent = input.parent ? content.goals.find((g) => g.id === input.parent) : undefined;
+    if (input.parent && !parent) throw notFound(`Het document heeft geen doel "${input.parent}".`);
+    const row = await repo.insertGoal(tx, {
+      documentId: doc.id,
+      sectionId: section?.id ?? parent?.sectionId ?? null,
+      parentId: parent?.id ?? null,
+      slug: `doel-${content.goals.length + 1}-${Date.now().toString(36)}`,
+      level: input.level as GoalLevel,
+      number: input.number?.trim() || null,
+      text: input.text.trim(),
+      position: content.goals.length,
+      source: `Toegevoegd door ${actor.name}`,
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "doel",
+      entityId: row.id,
+      summary: `Doel toegevoegd aan "${doc.title}"`,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export interface NewActivity {
+  document: string;
+  section: string;
+  text: string;
+  goals?: string[] | undefined;
+}
+
+export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
+  const errors: FieldError[] = [];
+  text(input.text, "tekst", "Tekst", 5000, errors);
+  if (!input.section)
+    errors.push({
+      field: "onderdeel",
+      message: "Kies het onderdeel waar de activiteit bij hoort.",
+    });
+  assertValid(errors);
+  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
+  return db.transaction(async (tx) => {
+    const content = await repo.loadDocumentContent(tx, doc.id);
+    const section = content.sections.find(
+      (s) => s.id === input.section || s.slug === input.section,
+    );
+    if (!section) throw notFound(`Het document heeft geen onderdeel "${input.section}".`);
+    const goalIds = input.goals ?? [];
+    const unknown = goalIds.filter((g) => !content.goals.some((x) => x.id === g));
+    if (unknown.length > 0)
+      throw notFound(`Onbekende doelen in dit document: ${unknown.join(", ")}.`);
+    const inSection = content.activities.filter((a) => a.sectionId === section.id).length;
+    const row = await repo.insertActivity(tx, {
+      documentId: doc.id,
+      sectionId: section.id,
+      slug: `${section.slug}-${inSection + 1}-${Date.now().toString(36)}`,
+      number: String(inSection + 1),
+      text: input.text.trim(),
+      position: content.activities.length,
+      source: `Toegevoegd door ${actor.name}`,
+    });
+    await repo.linkActivityGoals(tx, row.id, goalIds);
+    for (let year = doc.firstYear; year <= doc.lastYear; year++) {
+      await repo.insertActivityYear(tx, { activityId: row.id, year, plannedText: row.text });
+    }
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "activiteit",
+      entityId: row.id,
+      summary: `Activiteit toegevoegd aan "${section.title}"`,
+      after: { ...row, doelen: goalIds },
+    });
+    return row;
+  });
+}
+
+/** Moves an activity one place up or down within its section (swaps positions). */
+export async function moveActivity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  direction: "omhoog" | "omlaag",
+) {
+  return db.transaction(async (tx) => {
+    const found = await repo.findActivityById(tx, id);
+    if (!found || found.document.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen activiteit "${id}".`);
+    const siblings = (await repo.loadDocumentContent(tx, found.document.id)).activities.filter(
+      (a) => a.sectionId === found.activity.sectionId && !a.archived,
+    );
+    const index = siblings.findIndex((a) => a.id === id);
+    const other = siblings[direction === "omhoog" ? index - 1 : index + 1];
+    if (!other) return false;
+    await repo.updateActivity(tx, id, { position: other.position });
+    await repo.updateActivity(tx, other.id, { position: found.activity.position });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "activiteit",
+      entityId: id,
+      summary: `Activiteit ${direction} verplaatst in "${found.section.title}"`,
+      before: { positie: found.activity.position },
+      after: { positie: other.position },
+    });
+    return true;
+  });
+}
