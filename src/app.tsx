@@ -22,6 +22,7 @@ import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
   registerPolicyApiRoutes,
   registerPolicyCreateRoutes,
+  registerPolicyEditRoutes,
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPolicyApiRoutes(app, db, tenant);
   registerPolicyVersionRoutes(app, db, tenant);
   registerPolicyCreateRoutes(app, db, tenant);
+  registerPolicyEditRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

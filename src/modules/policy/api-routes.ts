@@ -289,7 +289,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.patch<{
     Params: { id: string; jaar: number };
-    Body: { status: string; toelichting?: string; elders?: string };
+    Body: { status: string; toelichting?: string; elders?: string; realisatie?: string };
   }>(
     "/api/v1/activiteiten/:id/jaren/:jaar",
     {
@@ -311,6 +311,9 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
             elders: Type.Optional(
               Type.String({ maxLength: 300, description: "Waar de activiteit is ondergebracht" }),
             ),
+            realisatie: Type.Optional(
+              Type.String({ maxLength: 10000, description: "Wat hebben we daarvoor gedaan?" }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -325,6 +328,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         status: request.body.status,
         explanation: request.body.toelichting,
         elsewhere: request.body.elders,
+        realisation: request.body.realisatie,
       });
       const a = await getActivity(db, m, id);
       const rows = await findActivities(db, m, { document: a.document.id, year: jaar });

@@ -8,15 +8,14 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
-import { recordAudit } from "../audit/index.js";
 import {
   createActivity,
   createDocument,
   createGoal,
   createSection,
-  moveActivity,
+  moveItem,
 } from "./create-service.js";
-import * as repo from "./repository.js";
+import { editDocument } from "./edit-service.js";
 import { DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import { listDocuments, resolveDocument } from "./service.js";
 import { DocumentsPage } from "./views.js";
@@ -116,32 +115,13 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
       }),
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const doc = await resolveDocument(db, m, request.params.document);
       const b = request.body;
-      const change = Object.fromEntries(
-        Object.entries({
-          title: b.titel?.trim(),
-          state: b.status,
-          officialReference: b.vindplaats,
-          archived: b.gearchiveerd,
-        }).filter(([, v]) => v !== undefined),
-      );
-      await db.transaction(async (tx) => {
-        await repo.updateDocument(tx, doc.id, change);
-        await recordAudit(tx, actor, {
-          action: "update",
-          entityType: "beleidsdocument",
-          entityId: doc.id,
-          summary: `Beleidsdocument "${doc.title}" gewijzigd`,
-          before: {
-            titel: doc.title,
-            status: doc.state,
-            vindplaats: doc.officialReference,
-            gearchiveerd: doc.archived,
-          },
-          after: change,
-        });
+      await editDocument(db, actorOf(request), doc.id, {
+        title: b.titel,
+        state: b.status,
+        officialReference: b.vindplaats,
+        archived: b.gearchiveerd,
       });
       return reply.status(204).send();
     },
@@ -365,7 +345,13 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     edit,
     async (request, reply) => {
       const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
-      const moved = await moveActivity(db, actorOf(request), request.params.id, direction);
+      const moved = await moveItem(
+        db,
+        actorOf(request),
+        "activiteit",
+        request.params.id,
+        direction,
+      );
       setFlash(
         reply,
         moved

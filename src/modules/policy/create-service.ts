@@ -2,6 +2,7 @@ import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
+import { type Direction, neighbour } from "./order.js";
 import * as repo from "./repository.js";
 import {
   DOCUMENT_KINDS,
@@ -258,31 +259,59 @@ export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
   });
 }
 
-/** Moves an activity one place up or down within its section (swaps positions). */
-export async function moveActivity(
+type Movable = "activiteit" | "doel" | "onderdeel";
+
+/** Moves an activity, goal or section one place up or down among its siblings (swaps positions). */
+export async function moveItem(
   db: Db,
   actor: Actor,
+  kind: Movable,
   id: string,
-  direction: "omhoog" | "omlaag",
+  direction: Direction,
 ) {
   return db.transaction(async (tx) => {
-    const found = await repo.findActivityById(tx, id);
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen activiteit "${id}".`);
-    const siblings = (await repo.loadDocumentContent(tx, found.document.id)).activities.filter(
-      (a) => a.sectionId === found.activity.sectionId && !a.archived,
-    );
-    const index = siblings.findIndex((a) => a.id === id);
-    const other = siblings[direction === "omhoog" ? index - 1 : index + 1];
-    if (!other) return false;
-    await repo.updateActivity(tx, id, { position: other.position });
-    await repo.updateActivity(tx, other.id, { position: found.activity.position });
+    const owner =
+      kind === "activiteit"
+        ? (await repo.findActivityById(tx, id))?.document
+        : kind === "doel"
+          ? (await repo.findGoal(tx, id))?.document
+          : (await repo.findSectionById(tx, id))?.document;
+    if (!owner || owner.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen ${kind} "${id}".`);
+    const content = await repo.loadDocumentContent(tx, owner.id);
+    let self: { id: string; position: number } | undefined;
+    let siblings: { id: string; position: number }[] = [];
+    if (kind === "activiteit") {
+      const a = content.activities.find((x) => x.id === id);
+      self = a;
+      siblings = content.activities.filter((x) => x.sectionId === a?.sectionId && !x.archived);
+    } else if (kind === "doel") {
+      const g = content.goals.find((x) => x.id === id);
+      self = g;
+      siblings = content.goals.filter(
+        (x) => x.sectionId === g?.sectionId && x.parentId === g?.parentId && !x.archived,
+      );
+    } else {
+      const sec = content.sections.find((x) => x.id === id);
+      self = sec;
+      siblings = content.sections.filter((x) => x.parentId === sec?.parentId && !x.archived);
+    }
+    const other = self ? neighbour(siblings, id, direction) : undefined;
+    if (!self || !other) return false;
+    const update =
+      kind === "activiteit"
+        ? repo.updateActivity
+        : kind === "doel"
+          ? repo.updateGoal
+          : repo.updateSection;
+    await update(tx, id, { position: other.position });
+    await update(tx, other.id, { position: self.position });
     await recordAudit(tx, actor, {
       action: "update",
-      entityType: "activiteit",
+      entityType: kind,
       entityId: id,
-      summary: `Activiteit ${direction} verplaatst in "${found.section.title}"`,
-      before: { positie: found.activity.position },
+      summary: `${kind[0]?.toUpperCase()}${kind.slice(1)} ${direction} verplaatst in "${owner.title}"`,
+      before: { positie: self.position },
       after: { positie: other.position },
     });
     return true;

@@ -3,6 +3,7 @@ import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
+import { DOCUMENT_STATES } from "./schema.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -159,6 +160,96 @@ export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit
         streefjaar: g.targetYear,
         eigenaar: g.owner,
         gearchiveerd: g.archived,
+      },
+      after: change,
+    });
+  });
+}
+
+export interface SectionEdit {
+  title?: string | undefined;
+  body?: string | undefined;
+  archived?: boolean | undefined;
+}
+
+export async function editSection(db: Db, actor: Actor, id: string, input: SectionEdit) {
+  const errors: FieldError[] = [];
+  if (input.title !== undefined && (!input.title.trim() || input.title.length > 300)) {
+    errors.push({ field: "titel", message: "Titel is verplicht (hoogstens 300 tekens)." });
+  }
+  if (input.body !== undefined && input.body.length > 20000)
+    errors.push({ field: "tekst", message: "Tekst mag hoogstens 20.000 tekens zijn." });
+  assertValid(errors);
+  return db.transaction(async (tx) => {
+    const found = UUID.test(id) ? await repo.findSectionById(tx, id) : undefined;
+    if (!found || found.document.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen onderdeel "${id}".`);
+    const s = found.section;
+    const change = Object.fromEntries(
+      Object.entries({
+        title: input.title?.trim(),
+        body: input.body?.trim(),
+        archived: input.archived,
+      }).filter(([, v]) => v !== undefined),
+    );
+    await repo.updateSection(tx, id, change);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "onderdeel",
+      entityId: id,
+      summary: `Onderdeel "${s.title}" gewijzigd`,
+      before: { titel: s.title, tekst: s.body, gearchiveerd: s.archived },
+      after: change,
+    });
+    return found;
+  });
+}
+
+export interface DocumentEdit {
+  title?: string | undefined;
+  state?: string | undefined;
+  officialReference?: string | null | undefined;
+  archived?: boolean | undefined;
+}
+
+export async function editDocument(db: Db, actor: Actor, id: string, input: DocumentEdit) {
+  const errors: FieldError[] = [];
+  if (input.title !== undefined && (!input.title.trim() || input.title.length > 300)) {
+    errors.push({ field: "titel", message: "Titel is verplicht (hoogstens 300 tekens)." });
+  }
+  if (input.state !== undefined && !(DOCUMENT_STATES as readonly string[]).includes(input.state)) {
+    errors.push({
+      field: "status",
+      message: `Status moet een van deze zijn: ${DOCUMENT_STATES.join(", ")}.`,
+    });
+  }
+  assertValid(errors);
+  return db.transaction(async (tx) => {
+    const doc = await repo.findDocumentById(tx, id);
+    if (!doc || doc.municipalityCode !== actor.municipalityCode)
+      throw notFound(`Er is geen beleidsdocument "${id}".`);
+    const change = Object.fromEntries(
+      Object.entries({
+        title: input.title?.trim(),
+        state: input.state,
+        officialReference:
+          input.officialReference === undefined
+            ? undefined
+            : input.officialReference?.trim() || null,
+        archived: input.archived,
+      }).filter(([, v]) => v !== undefined),
+    );
+    await repo.updateDocument(tx, id, change);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "beleidsdocument",
+      entityId: id,
+      summary: `Beleidsdocument "${doc.title}" gewijzigd`,
+      before: {
+        titel: doc.title,
+        status: doc.state,
+        vindplaats: doc.officialReference,
+        gearchiveerd: doc.archived,
       },
       after: change,
     });

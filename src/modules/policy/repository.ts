@@ -370,3 +370,23 @@ export async function updateDocument(
     .set({ ...change, updatedAt: new Date() })
     .where(eq(policyDocuments.id, id));
 }
+
+export async function updateSection(
+  db: Executor,
+  id: string,
+  change: Partial<typeof policySections.$inferInsert>,
+) {
+  await db
+    .update(policySections)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(policySections.id, id));
+}
+
+export async function findSectionById(db: Executor, id: string) {
+  const [row] = await db
+    .select({ section: policySections, document: policyDocuments })
+    .from(policySections)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policySections.documentId))
+    .where(eq(policySections.id, id));
+  return row;
+}

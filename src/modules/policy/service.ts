@@ -187,6 +187,8 @@ export interface StatusChange {
   status: string;
   explanation?: string | undefined;
   elsewhere?: string | undefined;
+  /** "Wat hebben we daarvoor gedaan?"; unchanged when undefined. */
+  realisation?: string | undefined;
 }
 
 /** Sets an activity's status for a year; keeps the change in its history and the audit trail. */
@@ -219,10 +221,18 @@ export async function changeActivityStatus(
     );
     const explanation = input.explanation?.trim() || null;
     const elsewhere = to === "ondergebracht_elders" ? input.elsewhere?.trim() || null : null;
+    const realisation =
+      input.realisation === undefined ? undefined : input.realisation.trim() || null;
+    if (realisation && realisation.length > 10000) {
+      throw badRequest("De realisatietekst mag hoogstens 10.000 tekens zijn.", [
+        { field: "realisatie", message: "Realisatietekst is te lang." },
+      ]);
+    }
     await repo.updateActivityYear(tx, found.year.id, {
       status: to,
       statusExplanation: explanation,
       elsewhere,
+      ...(realisation === undefined ? {} : { realisationText: realisation }),
     });
     await repo.insertStatusChange(tx, {
       activityYearId: found.year.id,
@@ -241,8 +251,14 @@ export async function changeActivityStatus(
         status: from,
         toelichting: found.year.statusExplanation,
         elders: found.year.elsewhere,
+        realisatie: found.year.realisationText,
       },
-      after: { status: to, toelichting: explanation, elders: elsewhere },
+      after: {
+        status: to,
+        toelichting: explanation,
+        elders: elsewhere,
+        realisatie: realisation === undefined ? found.year.realisationText : realisation,
+      },
     });
     return { from, to };
   });

@@ -19,6 +19,7 @@ import {
   StatusBadge,
   StatusSummaryTable,
 } from "./components.js";
+import { DocumentEditForm, SectionEditForm } from "./edit-views.js";
 import type * as repo from "./repository.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import type { ActivityView, DocumentTree, GoalNode, SectionNode } from "./service.js";
@@ -170,7 +171,9 @@ function GoalItem({ node, year }: { node: GoalNode; year: number }) {
   return (
     <li>
       <span class="sk-goal-level">{levelLabel(g.level)}</span> {g.number ? `${g.number}. ` : ""}
-      {g.text}
+      <a class="nl-link" href={`/doelen/${g.id}`}>
+        {g.text}
+      </a>
       {g.description ? (
         <details>
           <summary>Toelichting</summary>
@@ -446,11 +449,13 @@ export function SectionPage({
   tree,
   node,
   parentGoals,
+  canEdit,
 }: {
   ctx: PageContext;
   tree: DocumentTree;
   node: SectionNode;
   parentGoals: GoalNode[];
+  canEdit?: boolean;
 }) {
   const d = tree.document;
   const s = node.section;
@@ -512,6 +517,7 @@ export function SectionPage({
           ))}
         </ul>
       )}
+      {canEdit ? <SectionEditForm ctx={ctx} document={d} section={s} /> : null}
     </Layout>
   );
 }
@@ -612,7 +618,13 @@ export function ActivityPage(props: {
   data: Awaited<ReturnType<typeof import("./service.js").getActivity>>;
   canEdit: boolean;
   errors?: FieldError[];
-  values?: { jaar?: string; status?: string; toelichting?: string; elders?: string };
+  values?: {
+    jaar?: string;
+    status?: string;
+    toelichting?: string;
+    elders?: string;
+    realisatie?: string | undefined;
+  };
 }) {
   const { activity, document, section, years, history } = props.data;
   const errors = props.errors ?? [];
@@ -813,6 +825,13 @@ export function ActivityPage(props: {
               error={fieldError(errors, "toelichting")}
             />
             <TextField
+              name="realisatie"
+              label="Wat hebben we daarvoor gedaan? (realisatie)"
+              help="Leeg laten om de bestaande tekst te houden."
+              value={v.realisatie}
+              error={fieldError(errors, "realisatie")}
+            />
+            <TextField
               name="elders"
               label="Ondergebracht in (bij ondergebracht elders)"
               value={v.elders}
@@ -927,8 +946,9 @@ function ManageForms({ ctx, tree }: { ctx: PageContext; tree: DocumentTree }) {
   return (
     <section aria-labelledby="beheer" class="sk-manage">
       <h2 class="nl-heading nl-heading--level-2" id="beheer">
-        Beheer: onderdelen, doelen en activiteiten toevoegen
+        Beheer
       </h2>
+      <DocumentEditForm ctx={ctx} document={tree.document} />
       <form method="post" action={`${base}/onderdelen`} class="sk-form">
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>

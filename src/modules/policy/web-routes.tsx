@@ -92,6 +92,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           tree={tree}
           node={node}
           parentGoals={parent?.goals ?? []}
+          canEdit={hasPermission(request.account?.roles ?? [], "policy.edit")}
         />,
       );
     },
@@ -119,7 +120,13 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.post<{
     Params: { id: string };
-    Body: { jaar?: string; status?: string; toelichting?: string; elders?: string };
+    Body: {
+      jaar?: string;
+      status?: string;
+      toelichting?: string;
+      elders?: string;
+      realisatie?: string;
+    };
   }>(
     "/activiteiten/:id/status",
     { preHandler: requirePermission("policy.edit") },
@@ -130,6 +137,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         status: b.status ?? "",
         toelichting: b.toelichting ?? "",
         elders: b.elders ?? "",
+        realisatie: b.realisatie,
       };
       try {
         const year = yearOf(values.jaar);
@@ -141,6 +149,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           status: values.status,
           explanation: values.toelichting,
           elsewhere: values.elders,
+          realisation: values.realisatie?.trim() ? values.realisatie : undefined,
         });
       } catch (error) {
         const { status, errors } = formErrors(error);

@@ -1,0 +1,233 @@
+import type { FieldError } from "../../platform/errors.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { kindLabel, levelLabel, RollupView, SourceText } from "./components.js";
+import type * as repo from "./repository.js";
+import { DOCUMENT_STATES } from "./schema.js";
+import type { GoalNode } from "./service.js";
+
+const yesNo = [
+  { value: "nee", label: "Nee" },
+  { value: "ja", label: "Ja" },
+];
+
+export function MoveButtons({ ctx, action }: { ctx: PageContext; action: string }) {
+  return (
+    <div class="sk-actions">
+      {(["omhoog", "omlaag"] as const).map((richting) => (
+        <form key={richting} method="post" action={action}>
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="richting" value={richting} />
+          <button type="submit" class="nl-button nl-button--secondary">
+            Verplaats {richting}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
+
+export function GoalPage(props: {
+  ctx: PageContext;
+  document: repo.DocumentRow;
+  node: GoalNode;
+  section: repo.SectionRow | undefined;
+  year: number;
+  canEdit: boolean;
+  errors?: FieldError[];
+}) {
+  const g = props.node.goal;
+  const errors = props.errors ?? [];
+  const d = props.document;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={levelLabel(g.level)}
+      breadcrumbs={[
+        { href: "/beleid", label: "Beleid" },
+        { href: `/beleid/${d.slug}`, label: d.title },
+        { href: `/doelen/${g.id}`, label: levelLabel(g.level) },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">
+        {levelLabel(g.level)} {g.number ?? ""}
+      </h1>
+      <ErrorSummary errors={errors} />
+      <p class="nl-paragraph">{g.text}</p>
+      {g.description ? <SourceText text={g.description} /> : null}
+      <dl class="sk-definition-list">
+        <dt>Document</dt>
+        <dd>{d.title}</dd>
+        {props.section ? (
+          <>
+            <dt>Onderdeel</dt>
+            <dd>
+              {kindLabel(props.section.kind)} {props.section.title}
+            </dd>
+          </>
+        ) : null}
+        <dt>Streefwaarde</dt>
+        <dd>{g.targetValue ?? "—"}</dd>
+        <dt>Streefjaar</dt>
+        <dd>{g.targetYear ?? "—"}</dd>
+        <dt>Eigenaar</dt>
+        <dd>{g.owner ?? "—"}</dd>
+        <dt>Bron</dt>
+        <dd>{g.source}</dd>
+      </dl>
+      {props.node.rollup ? (
+        <RollupView rollup={props.node.rollup} year={props.year} />
+      ) : (
+        <p class="nl-paragraph">Er hangen geen activiteiten onder dit doel.</p>
+      )}
+      {props.canEdit ? (
+        <section aria-labelledby="doel-bewerken">
+          <h2 class="nl-heading nl-heading--level-2" id="doel-bewerken">
+            Doel bewerken
+          </h2>
+          <form method="post" action={`/doelen/${g.id}/bewerken`} class="sk-form" novalidate>
+            <CsrfField token={props.ctx.csrfToken} />
+            <TextField
+              name="tekst"
+              label="Tekst"
+              value={g.text}
+              error={fieldError(errors, "tekst")}
+              required
+            />
+            <TextField
+              name="streefwaarde"
+              label="Streefwaarde (SMART)"
+              value={g.targetValue ?? ""}
+            />
+            <TextField
+              name="streefjaar"
+              label="Streefjaar"
+              value={g.targetYear === null ? "" : String(g.targetYear)}
+              error={fieldError(errors, "streefjaar")}
+            />
+            <TextField name="eigenaar" label="Eigenaar" value={g.owner ?? ""} />
+            <TextField
+              name="gewicht"
+              label="Gewicht"
+              help="Standaard 1."
+              value={String(g.weight)}
+              error={fieldError(errors, "gewicht")}
+            />
+            <SelectField
+              name="nvt"
+              label="Niet van toepassing"
+              value={g.notApplicable ? "ja" : "nee"}
+              options={yesNo}
+            />
+            <SelectField
+              name="archiveren"
+              label="Archiveren"
+              value={g.archived ? "ja" : "nee"}
+              options={yesNo}
+            />
+            <div>
+              <SubmitButton>Doel opslaan</SubmitButton>
+            </div>
+          </form>
+          <MoveButtons ctx={props.ctx} action={`/doelen/${g.id}/verplaatsen`} />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function SectionEditForm({
+  ctx,
+  document,
+  section,
+  errors,
+}: {
+  ctx: PageContext;
+  document: repo.DocumentRow;
+  section: repo.SectionRow;
+  errors?: FieldError[];
+}) {
+  const errs = errors ?? [];
+  return (
+    <section aria-labelledby="onderdeel-bewerken">
+      <h2 class="nl-heading nl-heading--level-2" id="onderdeel-bewerken">
+        Onderdeel bewerken
+      </h2>
+      <ErrorSummary errors={errs} />
+      <form
+        method="post"
+        action={`/beleid/${document.slug}/onderdelen/${section.slug}/bewerken`}
+        class="sk-form"
+        novalidate
+      >
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          name="titel"
+          label="Titel"
+          value={section.title}
+          error={fieldError(errs, "titel")}
+          required
+        />
+        <TextField
+          name="tekst"
+          label="Inleidende tekst"
+          value={section.body}
+          error={fieldError(errs, "tekst")}
+        />
+        <SelectField
+          name="archiveren"
+          label="Archiveren"
+          value={section.archived ? "ja" : "nee"}
+          options={yesNo}
+        />
+        <div>
+          <SubmitButton>Onderdeel opslaan</SubmitButton>
+        </div>
+      </form>
+      <MoveButtons
+        ctx={ctx}
+        action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
+      />
+    </section>
+  );
+}
+
+export function DocumentEditForm({
+  ctx,
+  document,
+}: {
+  ctx: PageContext;
+  document: repo.DocumentRow;
+}) {
+  return (
+    <form method="post" action={`/beleid/${document.slug}/bewerken`} class="sk-form" novalidate>
+      <CsrfField token={ctx.csrfToken} />
+      <h3 class="nl-heading nl-heading--level-3">Document bewerken</h3>
+      <TextField name="titel" label="Titel van het document" value={document.title} required />
+      <SelectField
+        name="status"
+        label="Status van het document"
+        value={document.state}
+        options={DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) }))}
+      />
+      <TextField name="vindplaats" label="Vindplaats" value={document.officialReference ?? ""} />
+      <SelectField
+        name="archiveren"
+        label="Document archiveren"
+        value={document.archived ? "ja" : "nee"}
+        options={yesNo}
+      />
+      <div>
+        <SubmitButton>Document opslaan</SubmitButton>
+      </div>
+    </form>
+  );
+}
