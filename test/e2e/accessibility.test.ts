@@ -97,6 +97,8 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
       })
     ).json();
     expect(await violations(`/activiteiten/${list.activiteiten[1].id}`, staff)).toEqual([]);
+    const goals = (await t.app.inject({ url: "/api/v1/doelen?document=begroting-2020" })).json();
+    expect(await violations(`/doelen/${goals.doelen[3].id}`, staff)).toEqual([]);
   });
 
   it.each([
@@ -106,6 +108,7 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     "/gebieden/WK035608",
     "/beleid",
     "/beleid/begroting-2020",
+    "/beleid/begroting-2020/onderdelen/geldwijs",
   ])("%s has no violations for a logged-in beheerder", async (path) => {
     const admin = await t.sessionFor("beheerder");
     expect(await violations(path, admin)).toEqual([]);
