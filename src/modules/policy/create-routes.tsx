@@ -90,7 +90,13 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
 
   app.patch<{
     Params: { document: string };
-    Body: { titel?: string; status?: string; vindplaats?: string | null; gearchiveerd?: boolean };
+    Body: {
+      titel?: string;
+      status?: string;
+      vindplaats?: string | null;
+      gearchiveerd?: boolean;
+      vervangt?: string | null;
+    };
   }>(
     "/api/v1/beleidsdocumenten/:document",
     {
@@ -106,6 +112,15 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
             status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
             vindplaats: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
             gearchiveerd: Type.Optional(Type.Boolean()),
+            vervangt: Type.Optional(
+              Type.Union([
+                Type.String({
+                  maxLength: 100,
+                  description: "Code of id van het document dat dit document vervangt",
+                }),
+                Type.Null(),
+              ]),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -122,6 +137,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         state: b.status,
         officialReference: b.vindplaats,
         archived: b.gearchiveerd,
+        succeeds: b.vervangt,
       });
       return reply.status(204).send();
     },

@@ -199,6 +199,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
           state: b.status,
           officialReference: b.vindplaats ?? null,
           archived: b.archiveren === "ja",
+          succeeds: b.vervangt ?? null,
         });
       } catch (error) {
         setFlash(

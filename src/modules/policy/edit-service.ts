@@ -1,6 +1,12 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
-import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import {
+  assertValid,
+  badRequest,
+  conflict,
+  type FieldError,
+  notFound,
+} from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
 import { DOCUMENT_STATES } from "./schema.js";
@@ -210,6 +216,8 @@ export interface DocumentEdit {
   state?: string | undefined;
   officialReference?: string | null | undefined;
   archived?: boolean | undefined;
+  /** Code or id of the document this one replaces; null to clear. */
+  succeeds?: string | null | undefined;
 }
 
 export async function editDocument(db: Db, actor: Actor, id: string, input: DocumentEdit) {
@@ -228,8 +236,22 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
     const doc = await repo.findDocumentById(tx, id);
     if (!doc || doc.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen beleidsdocument "${id}".`);
+    let succeedsId: string | null | undefined;
+    if (input.succeeds === null || input.succeeds === "") succeedsId = null;
+    else if (input.succeeds !== undefined) {
+      const other =
+        (await repo.findDocumentBySlug(tx, actor.municipalityCode, input.succeeds)) ??
+        (UUID.test(input.succeeds) ? await repo.findDocumentById(tx, input.succeeds) : undefined);
+      if (!other || other.municipalityCode !== actor.municipalityCode || other.id === id) {
+        throw badRequest(`"${input.succeeds}" is geen ander beleidsdocument van deze gemeente.`, [
+          { field: "vervangt", message: "Kies een ander bestaand document." },
+        ]);
+      }
+      succeedsId = other.id;
+    }
     const change = Object.fromEntries(
       Object.entries({
+        succeedsId,
         title: input.title?.trim(),
         state: input.state,
         officialReference:
@@ -250,6 +272,7 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
         status: doc.state,
         vindplaats: doc.officialReference,
         gearchiveerd: doc.archived,
+        vervangt: doc.succeedsId,
       },
       after: change,
     });

@@ -203,9 +203,11 @@ export function SectionEditForm({
 export function DocumentEditForm({
   ctx,
   document,
+  others,
 }: {
   ctx: PageContext;
   document: repo.DocumentRow;
+  others: repo.DocumentRow[];
 }) {
   return (
     <form method="post" action={`/beleid/${document.slug}/bewerken`} class="sk-form" novalidate>
@@ -219,6 +221,17 @@ export function DocumentEditForm({
         options={DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) }))}
       />
       <TextField name="vindplaats" label="Vindplaats" value={document.officialReference ?? ""} />
+      <SelectField
+        name="vervangt"
+        label="Vervangt document"
+        value={others.find((o) => o.id === document.succeedsId)?.slug ?? ""}
+        options={[
+          { value: "", label: "Geen" },
+          ...others
+            .filter((o) => o.id !== document.id)
+            .map((o) => ({ value: o.slug, label: o.title })),
+        ]}
+      />
       <SelectField
         name="archiveren"
         label="Document archiveren"

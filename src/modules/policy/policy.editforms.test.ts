@@ -114,3 +114,24 @@ describe("edit forms", () => {
     expect(res.json().realisatie).toBe("De verkenning is afgerond.");
   });
 });
+
+describe("succession", () => {
+  it("records that a document replaces another and shows it on both pages", async () => {
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
+      headers: { cookie: staff, "content-type": "application/json" },
+      payload: JSON.stringify({ vervangt: "meerjarenopgave-welzijn-2021-2024" }),
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await t.app.inject({ url: "/beleid/beleidskader-2025-2030" })).body).toContain("Vervangt");
+    expect((await t.app.inject({ url: "/beleid/meerjarenopgave-welzijn-2021-2024" })).body).toContain("Vervangen door");
+    const self = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
+      headers: { cookie: staff, "content-type": "application/json" },
+      payload: JSON.stringify({ vervangt: "beleidskader-2025-2030" }),
+    });
+    expect(self.statusCode).toBe(400);
+  });
+});

@@ -300,13 +300,18 @@ export function DocumentPage({
   annualReports,
   versions,
   canEdit,
+  others,
 }: {
   ctx: PageContext;
   tree: DocumentTree;
   annualReports: repo.DocumentRow[];
   versions: { version: number; publishedAt: Date }[];
   canEdit: boolean;
+  /** The municipality's other documents, for the succession links. */
+  others: repo.DocumentRow[];
 }) {
+  const succeeds = others.find((o) => o.id === tree.document.succeedsId);
+  const succeededBy = others.filter((o) => o.succeedsId === tree.document.id);
   const d = tree.document;
   const activityCount = tree.summary.reduce((s, r) => s + r.count, 0);
   return (
@@ -342,6 +347,28 @@ export function DocumentPage({
               {annualReports.map((r) => (
                 <a key={r.id} class="nl-link" href={`${docHref(r)}/jaarverslag`}>
                   {r.title}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        {succeeds ? (
+          <>
+            <dt>Vervangt</dt>
+            <dd>
+              <a class="nl-link" href={docHref(succeeds)}>
+                {succeeds.title}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {succeededBy.length > 0 ? (
+          <>
+            <dt>Vervangen door</dt>
+            <dd>
+              {succeededBy.map((o) => (
+                <a key={o.id} class="nl-link" href={docHref(o)}>
+                  {o.title}
                 </a>
               ))}
             </dd>
@@ -438,7 +465,7 @@ export function DocumentPage({
           <SectionBlock key={s.section.id} node={s} tree={tree} depth={0} />
         ))}
       </div>
-      {canEdit ? <ManageForms ctx={ctx} tree={tree} /> : null}
+      {canEdit ? <ManageForms ctx={ctx} tree={tree} others={others} /> : null}
     </Layout>
   );
 }
@@ -937,7 +964,15 @@ function flatSections(nodes: SectionNode[], depth = 0): { id: string; label: str
 }
 
 /** Staff forms to add sections, goals and activities to a document. */
-function ManageForms({ ctx, tree }: { ctx: PageContext; tree: DocumentTree }) {
+function ManageForms({
+  ctx,
+  tree,
+  others,
+}: {
+  ctx: PageContext;
+  tree: DocumentTree;
+  others: repo.DocumentRow[];
+}) {
   const base = docHref(tree.document);
   const sections = flatSections(tree.sections);
   const sectionOptions = [{ id: "", label: "Geen (direct onder het document)" }, ...sections].map(
@@ -948,7 +983,7 @@ function ManageForms({ ctx, tree }: { ctx: PageContext; tree: DocumentTree }) {
       <h2 class="nl-heading nl-heading--level-2" id="beheer">
         Beheer
       </h2>
-      <DocumentEditForm ctx={ctx} document={tree.document} />
+      <DocumentEditForm ctx={ctx} document={tree.document} others={others} />
       <form method="post" action={`${base}/onderdelen`} class="sk-form">
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>

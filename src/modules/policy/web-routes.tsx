@@ -66,6 +66,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           annualReports={annualReports}
           versions={versions}
           canEdit={canEdit}
+          others={await listDocuments(db, m)}
         />,
       );
     },
