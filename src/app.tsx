@@ -20,6 +20,7 @@ import {
 } from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
+  registerPartnershipRoutes,
   registerPolicyApiRoutes,
   registerPolicyCreateRoutes,
   registerPolicyEditRoutes,
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPolicyVersionRoutes(app, db, tenant);
   registerPolicyCreateRoutes(app, db, tenant);
   registerPolicyEditRoutes(app, db, tenant);
+  registerPartnershipRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

@@ -43,11 +43,14 @@ describe("OpenAPI document", () => {
       "/beleidsdocumenten/{document}/publicaties",
       "/beleidsdocumenten/{document}/publicaties/{versie}",
       "/beleidsdocumenten/{document}/wijzigingen",
+      "/beleidsindicatoren/{id}",
       "/doelen",
       "/doelen/{id}",
       "/gebieden",
       "/gebieden/{code}",
       "/health",
+      "/samenwerkingsverbanden",
+      "/samenwerkingsverbanden/{id}",
       "/zoeken",
     ]);
     expect(doc.servers[0].url).toBe("/api/v1");

@@ -196,6 +196,23 @@ export function SectionEditForm({
         ctx={ctx}
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
       />
+      <form
+        method="post"
+        action={`/beleid/${document.slug}/onderdelen/${section.slug}/indicatoren`}
+        class="sk-form"
+        novalidate
+      >
+        <CsrfField token={ctx.csrfToken} />
+        <h3 class="nl-heading nl-heading--level-3">Indicator toevoegen</h3>
+        <TextField name="tekst" label="Indicator" required />
+        <TextField
+          name="bron"
+          label="Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)"
+        />
+        <div>
+          <SubmitButton>Indicator toevoegen</SubmitButton>
+        </div>
+      </form>
     </section>
   );
 }

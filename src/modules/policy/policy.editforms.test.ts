@@ -124,8 +124,12 @@ describe("succession", () => {
       payload: JSON.stringify({ vervangt: "meerjarenopgave-welzijn-2021-2024" }),
     });
     expect(res.statusCode).toBe(204);
-    expect((await t.app.inject({ url: "/beleid/beleidskader-2025-2030" })).body).toContain("Vervangt");
-    expect((await t.app.inject({ url: "/beleid/meerjarenopgave-welzijn-2021-2024" })).body).toContain("Vervangen door");
+    expect((await t.app.inject({ url: "/beleid/beleidskader-2025-2030" })).body).toContain(
+      "Vervangt",
+    );
+    expect(
+      (await t.app.inject({ url: "/beleid/meerjarenopgave-welzijn-2021-2024" })).body,
+    ).toContain("Vervangen door");
     const self = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",

@@ -390,3 +390,57 @@ export async function findSectionById(db: Executor, id: string) {
     .where(eq(policySections.id, id));
   return row;
 }
+
+export async function listPartnerships(db: Executor, municipalityCode: string) {
+  const rows = await db
+    .select()
+    .from(partnerships)
+    .where(
+      and(eq(partnerships.municipalityCode, municipalityCode), eq(partnerships.archived, false)),
+    )
+    .orderBy(asc(partnerships.name));
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? await db
+        .select({
+          partnershipId: partnershipSections.partnershipId,
+          section: policySections,
+          document: policyDocuments,
+        })
+        .from(partnershipSections)
+        .innerJoin(policySections, eq(policySections.id, partnershipSections.sectionId))
+        .innerJoin(policyDocuments, eq(policyDocuments.id, policySections.documentId))
+        .where(inArray(partnershipSections.partnershipId, ids))
+    : [];
+  return rows.map((p) => ({ ...p, sections: links.filter((l) => l.partnershipId === p.id) }));
+}
+
+export async function findPartnership(db: Executor, id: string) {
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  return row;
+}
+
+export async function updatePartnership(
+  db: Executor,
+  id: string,
+  change: Partial<typeof partnerships.$inferInsert>,
+) {
+  await db.update(partnerships).set(change).where(eq(partnerships.id, id));
+}
+
+export async function findIndicator(db: Executor, id: string) {
+  const [row] = await db
+    .select({ indicator: policyIndicators, document: policyDocuments })
+    .from(policyIndicators)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policyIndicators.documentId))
+    .where(eq(policyIndicators.id, id));
+  return row;
+}
+
+export async function updateIndicator(
+  db: Executor,
+  id: string,
+  change: Partial<typeof policyIndicators.$inferInsert>,
+) {
+  await db.update(policyIndicators).set(change).where(eq(policyIndicators.id, id));
+}

@@ -69,6 +69,11 @@ export function DocumentsPage({
         Wat de gemeente wil bereiken, wat zij daarvoor doet en wat er in de jaarstukken over is
         verantwoord.
       </p>
+      <p class="nl-paragraph">
+        <a class="nl-link" href="/samenwerkingsverbanden">
+          Samenwerkingsverbanden: wat doen we samen?
+        </a>
+      </p>
       <SearchForm />
       {documents.length === 0 ? (
         <p class="nl-paragraph">Er zijn nog geen beleidsdocumenten.</p>

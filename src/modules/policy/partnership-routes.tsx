@@ -1,0 +1,308 @@
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { apiSchema } from "../../platform/api.js";
+import { notFound } from "../../platform/errors.js";
+import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import {
+  addPolicyIndicator,
+  createPartnership,
+  editPartnership,
+  editPolicyIndicator,
+  getPartnership,
+  listPartnerships,
+  parseMembers,
+} from "./partnership-service.js";
+import { PartnershipPage, PartnershipsPage } from "./partnership-views.js";
+import * as repo from "./repository.js";
+import { resolveDocument } from "./service.js";
+
+const TAG = ["Beleid"];
+type Form = Record<string, string | undefined>;
+const Partnership = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  code: Type.String(),
+  naam: Type.String(),
+  soort: Type.String(),
+  leden: Type.Array(Type.String()),
+  ledenToelichting: Type.Union([Type.String(), Type.Null()]),
+  toelichting: Type.String(),
+  bron: Type.String(),
+  onderdelen: Type.Array(
+    Type.Object({ document: Type.String(), onderdeel: Type.String(), titel: Type.String() }),
+  ),
+});
+const Body = Type.Object(
+  {
+    naam: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    soort: Type.Optional(Type.String({ maxLength: 100 })),
+    leden: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }),
+    ),
+    ledenToelichting: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    toelichting: Type.Optional(Type.String({ maxLength: 10000 })),
+    gearchiveerd: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+type BodyT = {
+  naam?: string;
+  soort?: string;
+  leden?: string[];
+  ledenToelichting?: string | null;
+  toelichting?: string;
+  gearchiveerd?: boolean;
+};
+const fromBody = (b: BodyT) => ({
+  name: b.naam,
+  kind: b.soort,
+  members: b.leden,
+  membersNote: b.ledenToelichting,
+  description: b.toelichting,
+  archived: b.gearchiveerd,
+});
+const fromForm = (b: Form) => ({
+  name: b.naam ?? "",
+  kind: b.soort,
+  members: parseMembers(b.leden),
+  membersNote: b.ledenToelichting ?? null,
+  description: b.toelichting,
+});
+
+/** Partnerships ("Wat doen we samen?") and the indicators a document names: API and forms. */
+export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+  const edit = { preHandler: requirePermission("policy.edit") };
+  const canEdit = (r: { account?: { roles: { role: string; scope: string }[] } | undefined }) =>
+    hasPermission((r.account?.roles ?? []) as Parameters<typeof hasPermission>[0], "policy.edit");
+
+  app.get(
+    "/api/v1/samenwerkingsverbanden",
+    {
+      schema: apiSchema({
+        operationId: "listSamenwerkingsverbanden",
+        summary: "Samenwerkingsverbanden met leden en de onderdelen waarin ze genoemd worden",
+        tags: TAG,
+        success: {
+          200: {
+            description: "Alle samenwerkingsverbanden",
+            schema: Type.Object({ samenwerkingsverbanden: Type.Array(Partnership) }),
+          },
+        },
+      }),
+    },
+    async () => ({
+      samenwerkingsverbanden: (await listPartnerships(db, m)).map((p) => ({
+        id: p.id,
+        code: p.slug,
+        naam: p.name,
+        soort: p.kind,
+        leden: p.members,
+        ledenToelichting: p.membersNote,
+        toelichting: p.description,
+        bron: p.source,
+        onderdelen: p.sections.map((s) => ({
+          document: s.document.slug,
+          onderdeel: s.section.slug,
+          titel: s.section.title,
+        })),
+      })),
+    }),
+  );
+
+  app.post<{ Body: BodyT }>(
+    "/api/v1/samenwerkingsverbanden",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createSamenwerkingsverband",
+        summary: "Samenwerkingsverband aanmaken",
+        tags: TAG,
+        body: Body,
+        success: {
+          201: {
+            description: "Aangemaakt",
+            schema: Type.Object({ id: Type.String({ format: "uuid" }), code: Type.String() }),
+          },
+        },
+        secured: true,
+        errors: [409, 415],
+      }),
+    },
+    async (request, reply) => {
+      const row = await createPartnership(db, actorOf(request), fromBody(request.body));
+      return reply.status(201).send({ id: row.id, code: row.slug });
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: BodyT }>(
+    "/api/v1/samenwerkingsverbanden/:id",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "updateSamenwerkingsverband",
+        summary: "Samenwerkingsverband wijzigen of archiveren",
+        tags: TAG,
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        body: Body,
+        success: { 204: { description: "Gewijzigd" } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      await editPartnership(db, actorOf(request), request.params.id, fromBody(request.body));
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch<{
+    Params: { id: string };
+    Body: { tekst?: string; bron?: string | null; gearchiveerd?: boolean };
+  }>(
+    "/api/v1/beleidsindicatoren/:id",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "updateBeleidsindicator",
+        summary: "Indicator die een beleidsdocument noemt wijzigen of archiveren",
+        tags: TAG,
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        body: Type.Object(
+          {
+            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+            bron: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            gearchiveerd: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        success: { 204: { description: "Gewijzigd" } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      await editPolicyIndicator(db, actorOf(request), request.params.id, {
+        text: b.tekst,
+        namedSource: b.bron,
+        archived: b.gearchiveerd,
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get("/samenwerkingsverbanden", async (request, reply) =>
+    sendPage(
+      reply,
+      <PartnershipsPage
+        ctx={pageContext(request, reply, tenant)}
+        partnerships={await listPartnerships(db, m)}
+        canEdit={canEdit(request)}
+      />,
+    ),
+  );
+
+  app.post<{ Body: Form }>("/samenwerkingsverbanden", edit, async (request, reply) => {
+    try {
+      const row = await createPartnership(db, actorOf(request), fromForm(request.body ?? {}));
+      setFlash(reply, `"${row.name}" is aangemaakt.`);
+      return reply.redirect(`/samenwerkingsverbanden/${row.slug}`, 303);
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      return sendPage(
+        reply,
+        <PartnershipsPage
+          ctx={pageContext(request, reply, tenant)}
+          partnerships={await listPartnerships(db, m)}
+          canEdit
+          errors={errors}
+          values={request.body ?? {}}
+        />,
+        status,
+      );
+    }
+  });
+
+  app.get<{ Params: { slug: string } }>("/samenwerkingsverbanden/:slug", async (request, reply) => {
+    const p = await getPartnership(db, m, request.params.slug);
+    return sendPage(
+      reply,
+      <PartnershipPage
+        ctx={pageContext(request, reply, tenant)}
+        partnership={p}
+        canEdit={canEdit(request)}
+      />,
+    );
+  });
+
+  app.post<{ Params: { slug: string }; Body: Form }>(
+    "/samenwerkingsverbanden/:slug/bewerken",
+    edit,
+    async (request, reply) => {
+      const p = await getPartnership(db, m, request.params.slug);
+      const b = request.body ?? {};
+      try {
+        await editPartnership(db, actorOf(request), p.id, {
+          ...fromForm(b),
+          archived: b.archiveren === "ja",
+        });
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        return sendPage(
+          reply,
+          <PartnershipPage
+            ctx={pageContext(request, reply, tenant)}
+            partnership={p}
+            canEdit
+            errors={errors}
+          />,
+          status,
+        );
+      }
+      setFlash(
+        reply,
+        b.archiveren === "ja"
+          ? "Het samenwerkingsverband is gearchiveerd."
+          : "Het samenwerkingsverband is opgeslagen.",
+      );
+      return reply.redirect(
+        b.archiveren === "ja" ? "/samenwerkingsverbanden" : `/samenwerkingsverbanden/${p.slug}`,
+        303,
+      );
+    },
+  );
+
+  app.post<{ Params: { document: string; section: string }; Body: Form }>(
+    "/beleid/:document/onderdelen/:section/indicatoren",
+    edit,
+    async (request, reply) => {
+      const doc = await resolveDocument(db, m, request.params.document);
+      const section = (await repo.loadDocumentContent(db, doc.id)).sections.find(
+        (s) => s.slug === request.params.section,
+      );
+      if (!section)
+        throw notFound(`Het document heeft geen onderdeel "${request.params.section}".`);
+      try {
+        await addPolicyIndicator(db, actorOf(request), doc.id, section.id, {
+          text: request.body?.tekst,
+          namedSource: request.body?.bron,
+        });
+        setFlash(reply, "De indicator is toegevoegd.");
+      } catch (error) {
+        setFlash(
+          reply,
+          `Niet opgeslagen: ${formErrors(error)
+            .errors.map((e) => e.message)
+            .join(" ")}`,
+        );
+      }
+      return reply.redirect(`/beleid/${doc.slug}/onderdelen/${section.slug}`, 303);
+    },
+  );
+}

@@ -1,0 +1,205 @@
+import type { FieldError } from "../../platform/errors.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { kindLabel } from "./components.js";
+import type * as repo from "./repository.js";
+
+type Partnership = Awaited<ReturnType<typeof repo.listPartnerships>>[number];
+const crumbs = (extra: { href: string; label: string }[] = []) => [
+  { href: "/beleid", label: "Beleid" },
+  { href: "/samenwerkingsverbanden", label: "Samenwerkingsverbanden" },
+  ...extra,
+];
+
+function PartnershipFields({
+  p,
+  errors,
+}: {
+  p?: Partial<Partnership> & { leden?: string };
+  errors: FieldError[];
+}) {
+  return (
+    <>
+      <TextField
+        name="naam"
+        label="Naam"
+        value={p?.name}
+        error={fieldError(errors, "naam")}
+        required
+      />
+      <TextField
+        name="soort"
+        label="Soort (bijvoorbeeld regio, netwerk, gemeenschappelijke regeling)"
+        value={p?.kind}
+      />
+      <TextField
+        name="leden"
+        label="Leden (gescheiden door komma's)"
+        value={p?.leden ?? p?.members?.join(", ")}
+        error={fieldError(errors, "leden")}
+      />
+      <TextField
+        name="ledenToelichting"
+        label="Toelichting bij de leden"
+        value={p?.membersNote ?? ""}
+      />
+      <TextField
+        name="toelichting"
+        label="Wat doen we samen?"
+        value={p?.description}
+        error={fieldError(errors, "toelichting")}
+      />
+    </>
+  );
+}
+
+export function PartnershipsPage(props: {
+  ctx: PageContext;
+  partnerships: Partnership[];
+  canEdit: boolean;
+  errors?: FieldError[];
+  values?: Record<string, string | undefined>;
+}) {
+  const errors = props.errors ?? [];
+  const v = props.values;
+  return (
+    <Layout ctx={props.ctx} title="Samenwerkingsverbanden" breadcrumbs={crumbs()}>
+      <h1 class="nl-heading nl-heading--level-1">Samenwerkingsverbanden</h1>
+      <p class="nl-paragraph">
+        Wat doen we samen met de stad, met instellingen en verbonden partijen?
+      </p>
+      {props.partnerships.length === 0 ? (
+        <p class="nl-paragraph">Er zijn nog geen samenwerkingsverbanden.</p>
+      ) : (
+        <ul>
+          {props.partnerships.map((p) => (
+            <li key={p.id}>
+              <a class="nl-link" href={`/samenwerkingsverbanden/${p.slug}`}>
+                {p.name}
+              </a>
+              {p.members.length > 0
+                ? `: ${p.members.join(", ")}`
+                : p.membersNote
+                  ? `: ${p.membersNote}`
+                  : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canEdit ? (
+        <section aria-labelledby="nieuw-verband">
+          <h2 class="nl-heading nl-heading--level-2" id="nieuw-verband">
+            Nieuw samenwerkingsverband
+          </h2>
+          <ErrorSummary errors={errors} />
+          <form method="post" action="/samenwerkingsverbanden" class="sk-form" novalidate>
+            <CsrfField token={props.ctx.csrfToken} />
+            <PartnershipFields
+              p={
+                v
+                  ? {
+                      name: v.naam,
+                      kind: v.soort,
+                      leden: v.leden,
+                      membersNote: v.ledenToelichting ?? null,
+                      description: v.toelichting,
+                    }
+                  : undefined
+              }
+              errors={errors}
+            />
+            <div>
+              <SubmitButton>Samenwerkingsverband aanmaken</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function PartnershipPage(props: {
+  ctx: PageContext;
+  partnership: Partnership;
+  canEdit: boolean;
+  errors?: FieldError[];
+}) {
+  const p = props.partnership;
+  const errors = props.errors ?? [];
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={p.name}
+      breadcrumbs={crumbs([{ href: `/samenwerkingsverbanden/${p.slug}`, label: p.name }])}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{p.name}</h1>
+      <ErrorSummary errors={errors} />
+      <dl class="sk-definition-list">
+        <dt>Soort</dt>
+        <dd>{p.kind || "—"}</dd>
+        <dt>Leden</dt>
+        <dd>{p.members.length > 0 ? p.members.join(", ") : "De bron noemt de leden niet."}</dd>
+        {p.membersNote ? (
+          <>
+            <dt>Toelichting leden</dt>
+            <dd>{p.membersNote}</dd>
+          </>
+        ) : null}
+        <dt>Bron</dt>
+        <dd>{p.source}</dd>
+      </dl>
+      <p class="nl-paragraph">{p.description}</p>
+      <h2 class="nl-heading nl-heading--level-2">Genoemd in</h2>
+      {p.sections.length === 0 ? (
+        <p class="nl-paragraph">Nog aan geen onderdeel van een beleidsdocument gekoppeld.</p>
+      ) : (
+        <ul>
+          {p.sections.map((s) => (
+            <li key={s.section.id}>
+              <a class="nl-link" href={`/beleid/${s.document.slug}`}>
+                {s.document.title}
+              </a>
+              : {kindLabel(s.section.kind)} {s.section.title}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canEdit ? (
+        <section aria-labelledby="verband-bewerken">
+          <h2 class="nl-heading nl-heading--level-2" id="verband-bewerken">
+            Bewerken
+          </h2>
+          <form
+            method="post"
+            action={`/samenwerkingsverbanden/${p.slug}/bewerken`}
+            class="sk-form"
+            novalidate
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <PartnershipFields p={p} errors={errors} />
+            <SelectField
+              name="archiveren"
+              label="Archiveren"
+              value="nee"
+              options={[
+                { value: "nee", label: "Nee" },
+                { value: "ja", label: "Ja" },
+              ]}
+            />
+            <div>
+              <SubmitButton>Opslaan</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+
+let t: TestApp;
+let staff: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.sessionFor("beleidsmedewerker");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const json = (
+  method: "POST" | "PATCH",
+  url: string,
+  body: unknown,
+  cookie: string | null = staff,
+) =>
+  t.app.inject({
+    method,
+    url,
+    headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json" },
+    payload: JSON.stringify(body),
+  });
+
+describe("partnerships", () => {
+  it("lists the ten partnerships of seed 001 with their members and sections", async () => {
+    const list = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" })).json()
+      .samenwerkingsverbanden;
+    expect(list).toHaveLength(10);
+    const lekstroom = list.find((p: { code: string }) => p.code === "lekstroom");
+    expect(lekstroom.leden).toHaveLength(5);
+    expect(lekstroom.onderdelen.map((o: { titel: string }) => o.titel)).toContain("Regio");
+    const page = await t.app.inject({ url: "/samenwerkingsverbanden/lekstroom" });
+    expect(page.body).toContain("Vianen (nu: Vijfheerenlanden)");
+  });
+
+  it("creates and edits a partnership through the API, with role checks and validation", async () => {
+    expect(
+      (
+        await json(
+          "POST",
+          "/api/v1/samenwerkingsverbanden",
+          { naam: "Coalitie tegen eenzaamheid" },
+          null,
+        )
+      ).statusCode,
+    ).toBe(401);
+    expect((await json("POST", "/api/v1/samenwerkingsverbanden", { naam: "" })).statusCode).toBe(
+      400,
+    );
+    const created = await json("POST", "/api/v1/samenwerkingsverbanden", {
+      naam: "Coalitie tegen eenzaamheid",
+      leden: ["MOvactor", "Gemeente"],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(
+      (await json("POST", "/api/v1/samenwerkingsverbanden", { naam: "Coalitie tegen eenzaamheid" }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await json("PATCH", `/api/v1/samenwerkingsverbanden/${created.json().id}`, {
+          toelichting: "Netwerk uit pijler 1.",
+        })
+      ).statusCode,
+    ).toBe(204);
+    const page = await t.app.inject({ url: `/samenwerkingsverbanden/${created.json().code}` });
+    expect(page.body).toContain("Netwerk uit pijler 1.");
+  });
+
+  it("creates one through the form, splitting the members", async () => {
+    const { token, cookie } = await formSession(t.app, "/samenwerkingsverbanden", staff);
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/samenwerkingsverbanden",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({
+        _csrf: token,
+        naam: "Wijkteam Zuid",
+        leden: "Geynwijs, MOvactor; SportID",
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    const list = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" })).json()
+      .samenwerkingsverbanden;
+    expect(list.find((p: { naam: string }) => p.naam === "Wijkteam Zuid").leden).toEqual([
+      "Geynwijs",
+      "MOvactor",
+      "SportID",
+    ]);
+  });
+});
+
+describe("indicators named in a document", () => {
+  it("adds an indicator to a pillar through the form and edits it through the API", async () => {
+    const base = "/beleid/beleidskader-2025-2030/onderdelen/sociale-verbinding";
+    const { token, cookie } = await formSession(t.app, base, staff);
+    const res = await t.app.inject({
+      method: "POST",
+      url: `${base}/indicatoren`,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({
+        _csrf: token,
+        tekst: "Aantal bezoekers van buurtpleinen",
+        bron: "Eigen registratie",
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    const doc = (
+      await t.app.inject({ url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030" })
+    ).json();
+    const pillar = doc.onderdelen.find((o: { code: string }) => o.code === "sociale-verbinding");
+    const added = pillar.indicatoren.find(
+      (i: { tekst: string }) => i.tekst === "Aantal bezoekers van buurtpleinen",
+    );
+    expect(added.genoemdeBron).toBe("Eigen registratie");
+    expect(
+      (await json("PATCH", `/api/v1/beleidsindicatoren/${added.id}`, { gearchiveerd: true }))
+        .statusCode,
+    ).toBe(204);
+    const after = (
+      await t.app.inject({ url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030" })
+    ).json();
+    const pillarAfter = after.onderdelen.find(
+      (o: { code: string }) => o.code === "sociale-verbinding",
+    );
+    expect(pillarAfter.indicatoren).toHaveLength(4);
+  });
+});
