@@ -35,6 +35,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be closed by the server (restart, admin); without a listener Node would
+  // crash the process. The next query gets a fresh connection, so logging is enough.
+  pool.on("error", (error) => {
+    console.error(`PostgreSQL-verbinding verbroken: ${error.message}`);
+  });
   const client = await pool.connect().catch(async (error: Error) => {
     await pool.end();
     throw new Error(`Kan geen verbinding maken met PostgreSQL (DATABASE_URL): ${error.message}`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { AppError, type FieldError, notFound } from "../../platform/errors.js";
+import { assertValid, type FieldError, notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
@@ -83,13 +83,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
           errors.push({ field: "streefjaar", message: "Streefjaar moet een jaartal zijn." });
         if (weight !== undefined && Number.isNaN(weight))
           errors.push({ field: "gewicht", message: "Gewicht moet een getal zijn." });
-        if (errors.length)
-          throw new (await import("../../platform/errors.js")).AppError(
-            400,
-            "Ongeldige invoer",
-            errors[0]?.message ?? "",
-            errors,
-          );
+        assertValid(errors);
         await editGoal(db, actorOf(request), request.params.id, {
           text: b.tekst,
           targetValue: b.streefwaarde?.trim() || null,
