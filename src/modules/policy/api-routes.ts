@@ -340,14 +340,20 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.patch<{
     Params: { id: string };
-    Body: { tekst?: string; gewicht?: number; nietVanToepassing?: boolean; gearchiveerd?: boolean };
+    Body: {
+      tekst?: string;
+      gewicht?: number;
+      nietVanToepassing?: boolean;
+      gearchiveerd?: boolean;
+      doelen?: string[];
+    };
   }>(
     "/api/v1/activiteiten/:id",
     {
       preHandler: edit,
       schema: apiSchema({
         operationId: "updateActiviteit",
-        summary: "Activiteit wijzigen (tekst, gewicht, niet van toepassing, archiveren)",
+        summary: "Activiteit wijzigen (tekst, doelen, gewicht, niet van toepassing, archiveren)",
         tags: TAG,
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
         body: Type.Object(
@@ -362,6 +368,12 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
             ),
             nietVanToepassing: Type.Optional(Type.Boolean()),
             gearchiveerd: Type.Optional(Type.Boolean()),
+            doelen: Type.Optional(
+              Type.Array(Type.String({ format: "uuid" }), {
+                maxItems: 50,
+                description: "De doelen die de activiteit dient (vervangt de huidige)",
+              }),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -377,6 +389,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         weight: b.gewicht,
         notApplicable: b.nietVanToepassing,
         archived: b.gearchiveerd,
+        goalIds: b.doelen,
       });
       return reply.status(204).send();
     },

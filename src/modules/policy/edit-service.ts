@@ -14,6 +14,8 @@ import { DOCUMENT_STATES } from "./schema.js";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ActivityEdit {
+  /** Replaces the goals the activity serves; ids of goals in the same document. */
+  goalIds?: string[] | undefined;
   text?: string | undefined;
   weight?: number | undefined;
   notApplicable?: boolean | undefined;
@@ -54,7 +56,18 @@ export async function editActivity(db: Db, actor: Actor, id: string, input: Acti
       ...(input.notApplicable !== undefined ? { notApplicable: input.notApplicable } : {}),
       ...(input.archived !== undefined ? { archived: input.archived } : {}),
     };
-    await repo.updateActivity(tx, id, change);
+    const content = await repo.loadDocumentContent(tx, found.document.id);
+    const goalsBefore = content.links.filter((l) => l.activityId === id).map((l) => l.goalId);
+    if (input.goalIds !== undefined) {
+      const unknown = input.goalIds.filter((g) => !content.goals.some((x) => x.id === g));
+      if (unknown.length > 0) {
+        throw badRequest("Een activiteit kan alleen doelen uit hetzelfde document dienen.", [
+          { field: "doelen", message: "Kies doelen uit dit document." },
+        ]);
+      }
+      await repo.replaceActivityGoals(tx, id, [...new Set(input.goalIds)]);
+    }
+    if (Object.keys(change).length > 0) await repo.updateActivity(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "activiteit",
@@ -65,12 +78,14 @@ export async function editActivity(db: Db, actor: Actor, id: string, input: Acti
         gewicht: a.weight,
         nietVanToepassing: a.notApplicable,
         gearchiveerd: a.archived,
+        doelen: goalsBefore,
       },
       after: {
         tekst: change.text ?? a.text,
         gewicht: change.weight ?? a.weight,
         nietVanToepassing: change.notApplicable ?? a.notApplicable,
         gearchiveerd: change.archived ?? a.archived,
+        doelen: input.goalIds ?? goalsBefore,
       },
     });
   });

@@ -144,3 +144,32 @@ describe("carrying an activity over to the next year", () => {
     expect(after.body).toContain("Doorgeschoven uit 2020");
   });
 });
+
+describe("linking an activity to goals", () => {
+  it("replaces the goals an activity serves through the form, which changes the goals' progress", async () => {
+    const goals = (await t.app.inject({ url: "/api/v1/doelen?document=begroting-2020" })).json()
+      .doelen as { id: string; nummer: string }[];
+    const goal1 = goals.find((g) => g.nummer === "1") as { id: string };
+    const a = (
+      await t.app.inject({
+        url: "/api/v1/activiteiten?document=begroting-2020&onderdeel=geldwijs&jaar=2020",
+      })
+    ).json().activiteiten[2];
+    const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff);
+    expect(page.body).toContain("Doelen die deze activiteit dient");
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/activiteiten/${a.id}/bewerken`,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: `_csrf=${encodeURIComponent(token)}&tekst=${encodeURIComponent(a.tekst)}&gewicht=1&nvt=nee&archiveren=nee&doelenVeld=1&doelen=${goal1.id}`,
+    });
+    expect(res.statusCode).toBe(303);
+    const goalPage = await t.app.inject({ url: `/doelen/${goal1.id}` });
+    expect(goalPage.body).toContain("Voortgang 2020");
+    expect(goalPage.body).toContain(`/activiteiten/${a.id}`);
+    const bad = await json("PATCH", `/api/v1/activiteiten/${a.id}`, {
+      doelen: ["00000000-0000-4000-8000-000000000000"],
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -444,3 +444,8 @@ export async function updateIndicator(
 ) {
   await db.update(policyIndicators).set(change).where(eq(policyIndicators.id, id));
 }
+
+export async function replaceActivityGoals(db: Executor, activityId: string, goalIds: string[]) {
+  await db.delete(activityGoals).where(eq(activityGoals.activityId, activityId));
+  await linkActivityGoals(db, activityId, goalIds);
+}

@@ -176,11 +176,16 @@ export async function getActivity(db: Executor, municipalityCode: string, id: st
   if (!found || found.document.municipalityCode !== municipalityCode)
     throw notFound(`Er is geen activiteit "${id}".`);
   const years = await repo.yearsOfActivity(db, found.activity.id);
+  const content = await repo.loadDocumentContent(db, found.document.id);
+  const goals = content.goals.filter((g) => !g.archived);
+  const goalIds = content.links
+    .filter((l) => l.activityId === found.activity.id)
+    .map((l) => l.goalId);
   const history = await repo.statusHistory(
     db,
     years.map((y) => y.id),
   );
-  return { ...found, years, history };
+  return { ...found, years, history, goals, goalIds };
 }
 
 export interface StatusChange {

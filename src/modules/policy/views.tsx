@@ -768,6 +768,34 @@ export function ActivityPage(props: {
               value={String(activity.weight)}
               error={fieldError(errors, "gewicht")}
             />
+            <fieldset class="utrecht-form-fieldset sk-goal-choice">
+              <legend class="utrecht-form-fieldset__legend">
+                Doelen die deze activiteit dient
+              </legend>
+              <input type="hidden" name="doelenVeld" value="1" />
+              {props.data.goals.length === 0 ? (
+                <p class="nl-paragraph">Dit document heeft geen doelen.</p>
+              ) : null}
+              {props.data.goals.map((g) => (
+                <div key={g.id} class="utrecht-form-field utrecht-form-field--checkbox">
+                  <input
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    type="checkbox"
+                    id={`doel-${g.id}`}
+                    name="doelen"
+                    value={g.id}
+                    checked={props.data.goalIds.includes(g.id)}
+                  />
+                  <label
+                    class="utrecht-form-label utrecht-form-label--checkbox"
+                    for={`doel-${g.id}`}
+                  >
+                    {levelLabel(g.level)} {g.number ? `${g.number}. ` : ""}
+                    {g.text.length > 120 ? `${g.text.slice(0, 120)}…` : g.text}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
             <SelectField
               name="nvt"
               label="Telt mee in de voortgang"

@@ -174,7 +174,14 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.post<{
     Params: { id: string };
-    Body: { tekst?: string; gewicht?: string; nvt?: string; archiveren?: string };
+    Body: {
+      tekst?: string;
+      gewicht?: string;
+      nvt?: string;
+      archiveren?: string;
+      doelen?: string | string[];
+      doelenVeld?: string;
+    };
   }>(
     "/activiteiten/:id/bewerken",
     { preHandler: requirePermission("policy.edit") },
@@ -190,6 +197,8 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           weight: Number.isNaN(weight) ? -1 : weight,
           notApplicable: b.nvt === "ja",
           archived: b.archiveren === "ja",
+          // Unchecked boxes are not sent: the hidden field says the goal list was on the form.
+          goalIds: b.doelenVeld ? [b.doelen ?? []].flat() : undefined,
         });
       } catch (error) {
         const { status, errors } = formErrors(error);
