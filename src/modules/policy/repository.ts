@@ -99,39 +99,39 @@ export async function findDocumentById(db: Executor, id: string) {
 
 /** Everything inside one document, for building its tree in memory (documents hold hundreds of items, not more). */
 export async function loadDocumentContent(db: Executor, documentId: string) {
-  const [sections, goals, indicators, acts] = await Promise.all([
-    db
-      .select()
-      .from(policySections)
-      .where(eq(policySections.documentId, documentId))
-      .orderBy(asc(policySections.position)),
-    db
-      .select()
-      .from(policyGoals)
-      .where(eq(policyGoals.documentId, documentId))
-      .orderBy(asc(policyGoals.position)),
-    db
-      .select()
-      .from(policyIndicators)
-      .where(eq(policyIndicators.documentId, documentId))
-      .orderBy(asc(policyIndicators.position)),
-    db
-      .select()
-      .from(activities)
-      .where(eq(activities.documentId, documentId))
-      .orderBy(asc(activities.position)),
-  ]);
+  // Sequential on purpose: this also runs inside transactions, where one connection must not get
+  // overlapping queries (node-postgres deprecates it; PGlite queues them anyway).
+  const sections = await db
+    .select()
+    .from(policySections)
+    .where(eq(policySections.documentId, documentId))
+    .orderBy(asc(policySections.position));
+  const goals = await db
+    .select()
+    .from(policyGoals)
+    .where(eq(policyGoals.documentId, documentId))
+    .orderBy(asc(policyGoals.position));
+  const indicators = await db
+    .select()
+    .from(policyIndicators)
+    .where(eq(policyIndicators.documentId, documentId))
+    .orderBy(asc(policyIndicators.position));
+  const acts = await db
+    .select()
+    .from(activities)
+    .where(eq(activities.documentId, documentId))
+    .orderBy(asc(activities.position));
   const activityIds = acts.map((a) => a.id);
-  const [years, links] = activityIds.length
-    ? await Promise.all([
-        db
-          .select()
-          .from(activityYears)
-          .where(inArray(activityYears.activityId, activityIds))
-          .orderBy(asc(activityYears.year)),
-        db.select().from(activityGoals).where(inArray(activityGoals.activityId, activityIds)),
-      ])
-    : [[], []];
+  const years = activityIds.length
+    ? await db
+        .select()
+        .from(activityYears)
+        .where(inArray(activityYears.activityId, activityIds))
+        .orderBy(asc(activityYears.year))
+    : [];
+  const links = activityIds.length
+    ? await db.select().from(activityGoals).where(inArray(activityGoals.activityId, activityIds))
+    : [];
   const sectionIds = sections.map((s) => s.id);
   const partnershipLinks = sectionIds.length
     ? await db
