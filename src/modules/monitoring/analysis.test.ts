@@ -1,0 +1,171 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { change, compareAreas, forecast, targetStatus, trend } from "./analysis.js";
+
+const line = (a: number, b: number, ts: number[]) => ts.map((t) => ({ t, value: a + b * t }));
+
+describe("trend and forecast", () => {
+  it("forecasts a perfect line exactly, with a zero-width interval", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.uniqueArray(fc.integer({ min: 2000, max: 2030 }), { minLength: 3, maxLength: 10 }),
+        fc.integer({ min: 2031, max: 2040 }),
+        (a, b, years, target) => {
+          const tr = trend(line(a, b, years));
+          expect(tr).toBeDefined();
+          const f = forecast(tr!, target);
+          expect(f.value).toBeCloseTo(a + b * target, 4);
+          expect(tr!.slope).toBeCloseTo(b, 6);
+          expect((f.upper ?? 0) - (f.lower ?? 0)).toBeCloseTo(0, 3);
+        },
+      ),
+    );
+  });
+
+  it("widens the prediction interval further from the data", () => {
+    const tr = trend([
+      { t: 2017, value: 3.0 },
+      { t: 2018, value: 2.9 },
+      { t: 2019, value: 3.1 },
+      { t: 2020, value: 3.0 },
+    ])!;
+    const near = forecast(tr, 2021);
+    const far = forecast(tr, 2030);
+    expect((far.upper ?? 0) - (far.lower ?? 0)).toBeGreaterThan(
+      (near.upper ?? 0) - (near.lower ?? 0),
+    );
+    expect(near.lower).toBeLessThan(near.value);
+  });
+
+  it("the interval always contains the point forecast", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            t: fc.integer({ min: 2000, max: 2030 }),
+            value: fc.double({ min: -100, max: 100, noNaN: true }),
+          }),
+          {
+            minLength: 3,
+            maxLength: 12,
+          },
+        ),
+        fc.integer({ min: 2000, max: 2040 }),
+        (points, t) => {
+          const tr = trend(points);
+          if (!tr) return;
+          const f = forecast(tr, t);
+          if (f.lower !== undefined && f.upper !== undefined) {
+            expect(f.lower).toBeLessThanOrEqual(f.value + 1e-9);
+            expect(f.upper).toBeGreaterThanOrEqual(f.value - 1e-9);
+          }
+        },
+      ),
+    );
+  });
+
+  it("has no trend with one point or one distinct time", () => {
+    expect(trend([{ t: 2020, value: 1 }])).toBeUndefined();
+    expect(
+      trend([
+        { t: 2020, value: 1 },
+        { t: 2020, value: 2 },
+      ]),
+    ).toBeUndefined();
+  });
+});
+
+describe("change", () => {
+  it("gives absolute and relative change; no relative change from zero", () => {
+    expect(change({ t: 2018, value: 5.9 }, { t: 2024, value: 5.5 }).absolute).toBeCloseTo(-0.4);
+    expect(change({ t: 2021, value: 3380 }, { t: 2022, value: 3400 }).relative).toBeCloseTo(
+      20 / 3380,
+    );
+    expect(change({ t: 1, value: 0 }, { t: 2, value: 3 }).relative).toBeUndefined();
+  });
+});
+
+describe("targetStatus", () => {
+  it("Collectieve zelfredzaamheid 3.0 in 2020 against target 3.2 is niet op koers", () => {
+    const r = targetStatus({
+      series: [
+        { t: 2017, value: 2.8 },
+        { t: 2018, value: 2.9 },
+        { t: 2019, value: 3.0 },
+        { t: 2020, value: 3.0 },
+      ],
+      target: 3.2,
+      targetYear: 2020,
+      direction: "hoger_is_beter",
+    });
+    expect(r.status).toBe("niet_op_koers");
+  });
+
+  it("uses the trend forecast before the target year, and lower-is-better targets", () => {
+    const rising = [
+      { t: 2018, value: 1 },
+      { t: 2019, value: 2 },
+      { t: 2020, value: 3 },
+    ];
+    expect(
+      targetStatus({ series: rising, target: 6, targetYear: 2023, direction: "hoger_is_beter" })
+        .status,
+    ).toBe("op_koers");
+    expect(
+      targetStatus({ series: rising, target: 7, targetYear: 2023, direction: "hoger_is_beter" })
+        .status,
+    ).toBe("niet_op_koers");
+    expect(
+      targetStatus({ series: rising, target: 2, targetYear: 2020, direction: "lager_is_beter" })
+        .status,
+    ).toBe("niet_op_koers");
+  });
+
+  it("says there is too little data without a target, with one early point, or without a direction", () => {
+    expect(
+      targetStatus({
+        series: [{ t: 2020, value: 1 }],
+        target: undefined,
+        targetYear: 2025,
+        direction: "hoger_is_beter",
+      }).status,
+    ).toBe("onvoldoende_gegevens");
+    expect(
+      targetStatus({
+        series: [{ t: 2020, value: 1 }],
+        target: 2,
+        targetYear: 2025,
+        direction: "hoger_is_beter",
+      }).status,
+    ).toBe("onvoldoende_gegevens");
+    expect(
+      targetStatus({
+        series: [{ t: 2020, value: 1 }],
+        target: 2,
+        targetYear: 2020,
+        direction: "neutraal",
+      }).status,
+    ).toBe("onvoldoende_gegevens");
+  });
+});
+
+describe("compareAreas", () => {
+  it("judges above and below the municipality by the indicator's direction", () => {
+    const r = compareAreas(
+      10,
+      [
+        { areaCode: "W1", value: 12 },
+        { areaCode: "W2", value: 8 },
+        { areaCode: "W3", value: 10 },
+      ],
+      "lager_is_beter",
+    );
+    expect(r.map((x) => [x.position, x.judgement, x.difference])).toEqual([
+      ["boven", "slechter", 2],
+      ["onder", "beter", -2],
+      ["gelijk", "gelijk", 0],
+    ]);
+  });
+});
