@@ -2,4 +2,5 @@
 export * from "../modules/accounts/schema.js";
 export * from "../modules/areas/schema.js";
 export * from "../modules/audit/schema.js";
+export * from "../modules/monitoring/schema.js";
 export * from "../modules/policy/schema.js";

@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { groupRows, parseDutchNumber, parseMeasurementCsv } from "./csv-import.js";
+
+const known = {
+  indicators: new Map([
+    ["cohesie", { id: "i1", unit: "score" as const, scaleMin: 1, scaleMax: 10 }],
+    ["vrijwilligers", { id: "i2", unit: "percentage" as const, scaleMin: null, scaleMax: null }],
+    ["wmo", { id: "i3", unit: "aantal" as const, scaleMin: null, scaleMax: null }],
+  ]),
+  areas: new Set(["GM0356", "WK035601"]),
+};
+const header =
+  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
+
+describe("parseDutchNumber", () => {
+  it("reads Dutch and international notation", () => {
+    expect(parseDutchNumber("3,2")).toBe(3.2);
+    expect(parseDutchNumber("1.234,5")).toBe(1234.5);
+    expect(parseDutchNumber("46%")).toBe(46);
+    expect(parseDutchNumber("-0.5")).toBe(-0.5);
+    expect(parseDutchNumber("veel")).toBeUndefined();
+    expect(parseDutchNumber("")).toBeUndefined();
+  });
+  it("reads back every number written with a decimal comma", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100000, max: 100000 }),
+        fc.integer({ min: 0, max: 99 }),
+        (a, b) => {
+          const text = `${a},${String(b).padStart(2, "0")}`;
+          expect(parseDutchNumber(text)).toBeCloseTo(
+            Number(`${a}.${String(b).padStart(2, "0")}`),
+            6,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe("parseMeasurementCsv", () => {
+  it("accepts good rows and folds realisation and target into one measurement", () => {
+    const csv = [
+      header,
+      'cohesie,GM0356,2018,,realisatie,"5,9",Monitor Sociale Kracht,,definitief,',
+      "cohesie,GM0356,2018,,streefwaarde,6,Jaarverslag,,,",
+    ].join("\n");
+    const { rows, errors } = parseMeasurementCsv(csv, known);
+    expect(errors).toEqual([]);
+    expect(groupRows(rows)).toEqual([
+      expect.objectContaining({
+        indicatorId: "i1",
+        areaCode: "GM0356",
+        year: 2018,
+        quarter: 0,
+        value: 5.9,
+        target: 6,
+      }),
+    ]);
+  });
+
+  it("reports every bad row with its line number and a Dutch reason", () => {
+    const csv = [
+      header,
+      "onbekend,GM0356,2020,,realisatie,1,x,,,",
+      "cohesie,WK999999,2020,,realisatie,5,x,,,",
+      "vrijwilligers,GM0356,2020,,realisatie,140,x,,,",
+      "wmo,GM0356,2020,,realisatie,veel,x,,,",
+      "wmo,GM0356,2021,,realisatie,3380,CBS,,,",
+      "wmo,GM0356,2021,,realisatie,3381,CBS,,,",
+      "wmo,GM0356,2022,5,realisatie,3400,CBS,,,",
+    ].join("\n");
+    const { errors } = parseMeasurementCsv(csv, known);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [2, 'onbekende indicator "onbekend"'],
+      [3, 'onbekende gebiedscode "WK999999"'],
+      [4, "eenheid klopt niet: een percentage moet tussen 0 en 100 liggen (140)"],
+      [5, 'waarde "veel" is geen getal'],
+      [
+        7,
+        "dubbele periode: dezelfde indicator, hetzelfde gebied, jaar en soort staan al op regel 6",
+      ],
+      [8, 'kwartaal "5" moet leeg of 1 tot en met 4 zijn'],
+    ]);
+  });
+
+  it("reads semicolon-separated files from Dutch spreadsheets", () => {
+    const csv =
+      "indicator;gebied;jaar;soort;waarde;bron\ncohesie;gm0356;2024;realisatie;5,5;Monitor Sociale Kracht";
+    const { rows, errors } = parseMeasurementCsv(csv, known);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ areaCode: "GM0356", value: 5.5 });
+  });
+
+  it("names missing columns", () => {
+    expect(parseMeasurementCsv("indicator,jaar\n", known).errors[0]?.message).toMatch(
+      /Kolommen ontbreken: gebied, soort, waarde, bron/,
+    );
+  });
+});
