@@ -2,6 +2,7 @@ import { fromRoot } from "./config/paths.js";
 import type { TenantConfig } from "./config/tenant.js";
 import type { Db } from "./db/executor.js";
 import { loadDefaultAreas } from "./modules/areas/index.js";
+import { loadDefaultMonitoring } from "./modules/monitoring/index.js";
 import { loadDefaultPolicy } from "./modules/policy/index.js";
 import { systemActor } from "./platform/actor.js";
 
@@ -12,5 +13,6 @@ export async function loadDefaultData(db: Db, tenant: TenantConfig): Promise<str
   const loaded: string[] = [];
   if (await loadDefaultAreas(db, actor, dir)) loaded.push("gebieden");
   if (await loadDefaultPolicy(db, actor, dir)) loaded.push("beleid");
+  if (await loadDefaultMonitoring(db, actor, dir)) loaded.push("monitoring");
   return loaded;
 }

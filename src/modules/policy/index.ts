@@ -3,6 +3,8 @@ export { registerPolicyCreateRoutes } from "./create-routes.js";
 export { registerPolicyEditRoutes } from "./edit-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
 export { registerPartnershipRoutes } from "./partnership-routes.js";
+export { policyItemsByIds, policyTargets as findPolicyTargets } from "./repository.js";
 export { policyGoals, policyIndicators } from "./schema.js";
+export { getDocumentTree, listDocuments } from "./service.js";
 export { registerPolicyVersionRoutes } from "./version-routes.js";
 export { registerPolicyWebRoutes } from "./web-routes.js";

@@ -449,3 +449,46 @@ export async function replaceActivityGoals(db: Executor, activityId: string, goa
   await db.delete(activityGoals).where(eq(activityGoals.activityId, activityId));
   await linkActivityGoals(db, activityId, goalIds);
 }
+
+/** Every goal and document indicator, keyed "document/doel:slug" and "document/indicator:slug". */
+export async function policyTargets(db: Executor, municipalityCode: string) {
+  const goals = await db
+    .select({ id: policyGoals.id, slug: policyGoals.slug, document: policyDocuments.slug })
+    .from(policyGoals)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
+    .where(eq(policyDocuments.municipalityCode, municipalityCode));
+  const inds = await db
+    .select({
+      id: policyIndicators.id,
+      slug: policyIndicators.slug,
+      document: policyDocuments.slug,
+    })
+    .from(policyIndicators)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policyIndicators.documentId))
+    .where(eq(policyDocuments.municipalityCode, municipalityCode));
+  const map = new Map<string, { kind: "doel" | "indicator"; id: string }>();
+  for (const g of goals) map.set(`${g.document}/doel:${g.slug}`, { kind: "doel", id: g.id });
+  for (const i of inds)
+    map.set(`${i.document}/indicator:${i.slug}`, { kind: "indicator", id: i.id });
+  return map;
+}
+
+/** Goals and document indicators by id, with their document, for showing what an indicator serves. */
+export async function policyItemsByIds(db: Executor, goalIds: string[], indicatorIds: string[]) {
+  const goals = goalIds.length
+    ? await db
+        .select({ goal: policyGoals, document: policyDocuments })
+        .from(policyGoals)
+        .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
+        .where(inArray(policyGoals.id, goalIds))
+    : [];
+  const inds = indicatorIds.length
+    ? await db
+        .select({ indicator: policyIndicators, document: policyDocuments, section: policySections })
+        .from(policyIndicators)
+        .innerJoin(policyDocuments, eq(policyDocuments.id, policyIndicators.documentId))
+        .leftJoin(policySections, eq(policySections.id, policyIndicators.sectionId))
+        .where(inArray(policyIndicators.id, indicatorIds))
+    : [];
+  return { goals, indicators: inds };
+}

@@ -1,0 +1,141 @@
+import type { Db, Executor } from "../../db/executor.js";
+import type { Actor } from "../../platform/actor.js";
+import { listAreaSummaries } from "../areas/index.js";
+import { recordAudit } from "../audit/index.js";
+import {
+  groupRows,
+  type IndicatorInfo,
+  type MeasurementUpsert,
+  parseMeasurementCsv,
+  type RowError,
+} from "./csv-import.js";
+import * as repo from "./repository.js";
+
+export interface ImportResult {
+  ok: boolean;
+  errors: RowError[];
+  rows: number;
+  inserted: number;
+  corrected: number;
+  unchanged: number;
+  preview: MeasurementUpsert[];
+}
+
+const FIELDS = ["value", "target", "estimate"] as const;
+
+async function knownContext(db: Executor, municipalityCode: string) {
+  const list = await repo.listIndicators(db, municipalityCode);
+  const indicators = new Map<string, IndicatorInfo>(
+    list.map((i) => [
+      i.slug,
+      { id: i.id, unit: i.unit, scaleMin: i.scaleMin, scaleMax: i.scaleMax },
+    ]),
+  );
+  const areas = new Set((await listAreaSummaries(db, municipalityCode)).map((a) => a.code));
+  return { indicators, areas };
+}
+
+/**
+ * Imports measurements from CSV, all or nothing: with any bad row nothing is written and every
+ * problem is reported. A period that already has a measurement is corrected, keeping the old values.
+ */
+export async function importMeasurements(
+  db: Db,
+  actor: Actor,
+  csv: string,
+  options: { dryRun?: boolean; fileName?: string } = {},
+): Promise<ImportResult> {
+  const known = await knownContext(db, actor.municipalityCode);
+  const { rows, errors } = parseMeasurementCsv(csv, known);
+  const grouped = groupRows(rows);
+  const empty = {
+    rows: rows.length,
+    inserted: 0,
+    corrected: 0,
+    unchanged: 0,
+    preview: grouped.slice(0, 20),
+  };
+  if (errors.length > 0) return { ok: false, errors, ...empty };
+  if (grouped.length === 0) {
+    return {
+      ok: false,
+      errors: [{ line: 0, message: "Het bestand bevat geen metingen." }],
+      ...empty,
+    };
+  }
+  return db.transaction(async (tx) => {
+    const indicatorIds = [...new Set(grouped.map((g) => g.indicatorId))];
+    const existing = new Map(
+      (await repo.measurementsOf(tx, indicatorIds)).map((m) => [
+        `${m.indicatorId}|${m.areaCode}|${m.year}|${m.quarter}`,
+        m,
+      ]),
+    );
+    const inserts: Parameters<typeof repo.insertMeasurements>[1] = [];
+    const corrections: Parameters<typeof repo.insertCorrections>[1] = [];
+    let unchanged = 0;
+    for (const g of grouped) {
+      const old = existing.get(`${g.indicatorId}|${g.areaCode}|${g.year}|${g.quarter}`);
+      if (!old) {
+        inserts.push({
+          ...g,
+          value: g.value ?? null,
+          target: g.target ?? null,
+          estimate: g.estimate ?? null,
+        });
+        continue;
+      }
+      const change: Record<string, number> = {};
+      for (const f of FIELDS) if (g[f] !== undefined && g[f] !== old[f]) change[f] = g[f] as number;
+      if (Object.keys(change).length === 0) {
+        unchanged += 1;
+        continue;
+      }
+      if (!options.dryRun) {
+        await repo.updateMeasurement(tx, old.id, {
+          ...change,
+          source: g.source,
+          releaseState: g.releaseState,
+          publishedOn: g.publishedOn ?? old.publishedOn,
+        });
+      }
+      corrections.push({
+        measurementId: old.id,
+        actorName: actor.name,
+        before: {
+          waarde: old.value,
+          streefwaarde: old.target,
+          schatting: old.estimate,
+          bron: old.source,
+        },
+        after: { ...change, bron: g.source },
+        reason: `Import${options.fileName ? ` ${options.fileName}` : ""}`,
+      });
+    }
+    const result = {
+      ok: true,
+      errors: [],
+      rows: rows.length,
+      inserted: inserts.length,
+      corrected: corrections.length,
+      unchanged,
+      preview: grouped.slice(0, 20),
+    };
+    if (options.dryRun) return result;
+    await repo.insertMeasurements(tx, inserts);
+    await repo.insertCorrections(tx, corrections);
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "metingen",
+      entityId: options.fileName ?? "import",
+      summary: `Metingen geïmporteerd${options.fileName ? ` uit ${options.fileName}` : ""}: ${inserts.length} nieuw, ${corrections.length} gecorrigeerd, ${unchanged} ongewijzigd`,
+      after: {
+        regels: rows.length,
+        nieuw: inserts.length,
+        gecorrigeerd: corrections.length,
+        ongewijzigd: unchanged,
+      },
+    });
+    return result;
+  });
+}

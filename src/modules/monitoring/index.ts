@@ -1,0 +1,2 @@
+export { importMeasurements } from "./import-service.js";
+export { loadDefaultMonitoring } from "./loader.js";

@@ -1,0 +1,85 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/executor.js";
+import { indicatorLinks, indicators, measurementCorrections, measurements } from "./schema.js";
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type MeasurementRow = typeof measurements.$inferSelect;
+
+export async function insertIndicator(db: Executor, row: typeof indicators.$inferInsert) {
+  const [created] = await db.insert(indicators).values(row).returning();
+  if (!created) throw new Error("Indicator niet aangemaakt");
+  return created;
+}
+
+export async function updateIndicator(
+  db: Executor,
+  id: string,
+  change: Partial<typeof indicators.$inferInsert>,
+) {
+  await db
+    .update(indicators)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(indicators.id, id));
+}
+
+export async function insertLinks(db: Executor, rows: (typeof indicatorLinks.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(indicatorLinks).values(rows);
+}
+
+export async function listIndicators(db: Executor, municipalityCode: string) {
+  return db
+    .select()
+    .from(indicators)
+    .where(and(eq(indicators.municipalityCode, municipalityCode), eq(indicators.archived, false)))
+    .orderBy(asc(indicators.name));
+}
+
+export async function linksOf(db: Executor, indicatorIds: string[]) {
+  if (indicatorIds.length === 0) return [];
+  return db.select().from(indicatorLinks).where(inArray(indicatorLinks.indicatorId, indicatorIds));
+}
+
+export async function measurementsOf(db: Executor, indicatorIds: string[], areaCodes?: string[]) {
+  if (indicatorIds.length === 0) return [];
+  const conditions = [inArray(measurements.indicatorId, indicatorIds)];
+  if (areaCodes) conditions.push(inArray(measurements.areaCode, areaCodes));
+  return db
+    .select()
+    .from(measurements)
+    .where(and(...conditions))
+    .orderBy(asc(measurements.year), asc(measurements.quarter));
+}
+
+export async function insertMeasurements(db: Executor, rows: (typeof measurements.$inferInsert)[]) {
+  // Chunks keep each statement well below PostgreSQL's 65,535 parameter limit.
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(measurements).values(rows.slice(i, i + 1000));
+}
+
+export async function updateMeasurement(
+  db: Executor,
+  id: string,
+  change: Partial<typeof measurements.$inferInsert>,
+) {
+  await db
+    .update(measurements)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(measurements.id, id));
+}
+
+export async function insertCorrections(
+  db: Executor,
+  rows: (typeof measurementCorrections.$inferInsert)[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(measurementCorrections).values(rows.slice(i, i + 1000));
+}
+
+export async function correctionsOf(db: Executor, measurementIds: string[]) {
+  if (measurementIds.length === 0) return [];
+  return db
+    .select()
+    .from(measurementCorrections)
+    .where(inArray(measurementCorrections.measurementId, measurementIds))
+    .orderBy(asc(measurementCorrections.changedAt));
+}
