@@ -20,6 +20,10 @@ import {
 } from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
+  registerMonitoringApiRoutes,
+  registerMonitoringWebRoutes,
+} from "./modules/monitoring/index.js";
+import {
   registerPartnershipRoutes,
   registerPolicyApiRoutes,
   registerPolicyCreateRoutes,
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
+        { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
         { name: "Systeem", description: "Status van de dienst" },
       ],
       components: {
@@ -168,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPolicyCreateRoutes(app, db, tenant);
   registerPolicyEditRoutes(app, db, tenant);
   registerPartnershipRoutes(app, db, tenant);
+  registerMonitoringWebRoutes(app, db, tenant);
+  registerMonitoringApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
 
   await app.ready();

@@ -9,6 +9,8 @@ export interface TenantConfig {
   dataSet: string;
   theme: { package: string; stylesheet: string; className: string };
   contact: { name: string; url: string; email: string };
+  /** Counts below this are not shown for wijken and buurten in public views (privacy). */
+  privacyThreshold: number;
 }
 
 const CBS_MUNICIPALITY_CODE = /^GM\d{4}$/;
@@ -18,6 +20,17 @@ function requireString(value: unknown, field: string): string {
     throw new ConfigError("TENANT_CONFIG", `mist het veld "${field}" (tekst).`);
   }
   return value;
+}
+
+function parseThreshold(raw: unknown): number {
+  if (raw === undefined) return 10;
+  if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) {
+    throw new ConfigError(
+      "TENANT_CONFIG",
+      "privacyThreshold moet een geheel getal van 0 of meer zijn.",
+    );
+  }
+  return raw;
 }
 
 export function parseTenant(raw: unknown): TenantConfig {
@@ -40,6 +53,7 @@ export function parseTenant(raw: unknown): TenantConfig {
       stylesheet: requireString(t.stylesheet, "theme.stylesheet"),
       className: requireString(t.className, "theme.className"),
     },
+    privacyThreshold: parseThreshold(r.privacyThreshold),
     contact: {
       name: requireString(c.name, "contact.name"),
       url: requireString(c.url, "contact.url"),

@@ -16,6 +16,7 @@ export const nl = {
     home: "Home",
     areas: "Gebieden",
     policy: "Beleid",
+    monitor: "Monitor",
     search: "Zoeken",
     audit: "Audittrail",
     users: "Gebruikers",

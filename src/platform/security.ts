@@ -40,12 +40,22 @@ export async function registerSecurity(app: FastifyInstance, sessionSecret: stri
     cookieOpts: { signed: true, httpOnly: true, sameSite: "lax", path: "/", secure: "auto" },
   });
 
-  app.addHook("preHandler", async (request, reply) => {
+  // preValidation: a wrong content type is reported before the body is checked against the schema.
+  app.addHook("preValidation", async (request, reply) => {
     if (!WRITE_METHODS.has(request.method)) return;
     if (isApiRequest(request)) {
       const type = request.headers["content-type"] ?? "";
-      if (request.body !== undefined && !type.startsWith("application/json")) {
-        throw new AppError(415, "Verkeerd inhoudstype", "Stuur de invoer als application/json.");
+      // CSV only for imports: a cross-site form cannot send text/csv either.
+      if (
+        request.body !== undefined &&
+        !type.startsWith("application/json") &&
+        !type.startsWith("text/csv")
+      ) {
+        throw new AppError(
+          415,
+          "Verkeerd inhoudstype",
+          "Stuur de invoer als application/json (of text/csv bij een import).",
+        );
       }
       return;
     }

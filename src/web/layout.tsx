@@ -89,6 +89,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
             <ul class="sk-container sk-nav__list">
               <NavLink href="/" label={nl.nav.home} current={ctx.currentPath} />
               <NavLink href="/beleid" label={nl.nav.policy} current={ctx.currentPath} />
+              <NavLink href="/monitor" label={nl.nav.monitor} current={ctx.currentPath} />
               <NavLink href="/gebieden" label={nl.nav.areas} current={ctx.currentPath} />
               <NavLink href="/zoeken" label={nl.nav.search} current={ctx.currentPath} />
               {account?.canManageUsers ? (

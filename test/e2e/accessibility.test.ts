@@ -96,6 +96,10 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     "/zoeken?q=",
     "/samenwerkingsverbanden",
     "/samenwerkingsverbanden/lekstroom",
+    "/monitor",
+    "/monitor/jv-collectieve-zelfredzaamheid",
+    "/monitor/cbs-inwoners",
+    "/monitor/msk-zelfredzaamheid",
   ])("%s has no violations", async (path) => {
     expect(await violations(path)).toEqual([]);
   });

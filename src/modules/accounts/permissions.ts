@@ -9,6 +9,7 @@ export interface RoleGrant {
 export const PERMISSIONS = {
   "areas.edit": ["beheerder", "beleidsmedewerker"],
   "policy.edit": ["beheerder", "beleidsmedewerker"],
+  "monitoring.edit": ["beheerder", "beleidsmedewerker"],
   "users.manage": ["beheerder"],
   "audit.read": ["beheerder"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,2 +1,4 @@
+export { registerMonitoringApiRoutes } from "./api-routes.js";
 export { importMeasurements } from "./import-service.js";
 export { loadDefaultMonitoring } from "./loader.js";
+export { registerMonitoringWebRoutes } from "./web-routes.js";

@@ -477,9 +477,10 @@ export async function policyTargets(db: Executor, municipalityCode: string) {
 export async function policyItemsByIds(db: Executor, goalIds: string[], indicatorIds: string[]) {
   const goals = goalIds.length
     ? await db
-        .select({ goal: policyGoals, document: policyDocuments })
+        .select({ goal: policyGoals, document: policyDocuments, section: policySections })
         .from(policyGoals)
         .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
+        .leftJoin(policySections, eq(policySections.id, policyGoals.sectionId))
         .where(inArray(policyGoals.id, goalIds))
     : [];
   const inds = indicatorIds.length

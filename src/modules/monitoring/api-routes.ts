@@ -1,0 +1,436 @@
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { apiSchema } from "../../platform/api.js";
+import { toCsv } from "../../platform/csv.js";
+import { AppError } from "../../platform/errors.js";
+import { actorOf, requirePermission } from "../accounts/index.js";
+import { IMPORT_COLUMNS } from "./csv-import.js";
+import { importMeasurements } from "./import-service.js";
+import * as repo from "./repository.js";
+import { indicatorDetail, type OverviewItem, overview, resolveIndicator } from "./service.js";
+
+const TAG = ["Monitoring"];
+const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+const Status = Type.Object({
+  status: Type.String({ description: "op_koers, niet_op_koers of onvoldoende_gegevens" }),
+  basis: Type.String({ description: "Waarop de status berust" }),
+});
+const IndicatorSummary = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  code: Type.String(),
+  naam: Type.String(),
+  definitie: Type.String(),
+  eenheid: Type.String(),
+  richting: Type.String(),
+  bron: Type.String(),
+  frequentie: Type.String(),
+  rol: Type.String(),
+  streefwaarde: Nullable(Type.Number()),
+  streefjaar: Type.Union([Type.Integer(), Type.Null()]),
+  laatsteMeting: Type.Union([
+    Type.Object({ periode: Type.Number(), waarde: Type.Number() }),
+    Type.Null(),
+  ]),
+  status: Status,
+  doelen: Type.Array(
+    Type.Object({ id: Type.String(), tekst: Type.String(), document: Type.String() }),
+  ),
+  beleidsindicatoren: Type.Array(
+    Type.Object({ id: Type.String(), tekst: Type.String(), document: Type.String() }),
+  ),
+});
+const Measurement = Type.Object({
+  gebied: Type.String(),
+  jaar: Type.Integer(),
+  kwartaal: Type.Union([Type.Integer(), Type.Null()]),
+  waarde: Nullable(Type.Number()),
+  streefwaarde: Nullable(Type.Number()),
+  schatting: Nullable(Type.Number()),
+  bron: Type.String(),
+  publicatiedatum: Type.Union([Type.String({ format: "date" }), Type.Null()]),
+  vrijgave: Type.String(),
+});
+const ImportResult = Type.Object({
+  geslaagd: Type.Boolean(),
+  regels: Type.Integer(),
+  nieuw: Type.Integer(),
+  gecorrigeerd: Type.Integer(),
+  ongewijzigd: Type.Integer(),
+  fouten: Type.Array(Type.Object({ regel: Type.Integer(), melding: Type.String() })),
+});
+const IdParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 100, description: "Code of id van de indicator" }),
+});
+
+const toSummary = (o: OverviewItem) => ({
+  id: o.indicator.id,
+  code: o.indicator.slug,
+  naam: o.indicator.name,
+  definitie: o.indicator.definition,
+  eenheid: o.indicator.unit,
+  richting: o.indicator.direction,
+  bron: o.indicator.source,
+  frequentie: o.indicator.frequency,
+  rol: o.indicator.role,
+  streefwaarde: o.indicator.targetValue,
+  streefjaar: o.indicator.targetYear,
+  laatsteMeting: o.analysis.latest
+    ? { periode: o.analysis.latest.t, waarde: o.analysis.latest.value }
+    : null,
+  status: o.analysis.status,
+  doelen: o.goals.map((g) => ({ id: g.goal.id, tekst: g.goal.text, document: g.document.slug })),
+  beleidsindicatoren: o.policyIndicators.map((p) => ({
+    id: p.indicator.id,
+    tekst: p.indicator.text,
+    document: p.document.slug,
+  })),
+});
+const toMeasurement = (m: repo.MeasurementRow) => ({
+  gebied: m.areaCode,
+  jaar: m.year,
+  kwartaal: m.quarter || null,
+  waarde: m.value,
+  streefwaarde: m.target,
+  schatting: m.estimate,
+  bron: m.source,
+  publicatiedatum: m.publishedOn,
+  vrijgave: m.releaseState,
+});
+const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
+  geslaagd: r.ok,
+  regels: r.rows,
+  nieuw: r.inserted,
+  gecorrigeerd: r.corrected,
+  ongewijzigd: r.unchanged,
+  fouten: r.errors.map((e) => ({ regel: e.line, melding: e.message })),
+});
+
+export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+  const edit = { preHandler: requirePermission("monitoring.edit") };
+  app.addContentTypeParser(
+    "text/csv",
+    { parseAs: "string", bodyLimit: 20 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    "/api/v1/indicatoren",
+    {
+      schema: apiSchema({
+        operationId: "listIndicatoren",
+        summary:
+          "Indicatoren met laatste meting, status ten opzichte van de streefwaarde en gekoppelde doelen",
+        tags: TAG,
+        success: {
+          200: {
+            description: "Alle indicatoren",
+            schema: Type.Object({ indicatoren: Type.Array(IndicatorSummary) }),
+          },
+        },
+      }),
+    },
+    async () => ({ indicatoren: (await overview(db, m)).map(toSummary) }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/indicatoren/:id",
+    {
+      schema: apiSchema({
+        operationId: "getIndicator",
+        summary: "Eén indicator met gekoppelde doelen",
+        tags: TAG,
+        params: IdParams,
+        success: { 200: { description: "De indicator", schema: IndicatorSummary } },
+        errors: [404],
+      }),
+    },
+    async (request) => {
+      const indicator = await resolveIndicator(db, m, request.params.id);
+      return toSummary(
+        (await overview(db, m)).find((o) => o.indicator.id === indicator.id) as OverviewItem,
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { gebied?: string; formaat?: string } }>(
+    "/api/v1/indicatoren/:id/metingen",
+    {
+      schema: apiSchema({
+        operationId: "listMetingen",
+        summary: "Metingen van een indicator (JSON, of CSV met formaat=csv in het importformaat)",
+        tags: TAG,
+        params: IdParams,
+        querystring: Type.Object({
+          gebied: Type.Optional(
+            Type.String({ description: "Gebiedscode, bv. GM0356 of WK035601" }),
+          ),
+          formaat: Type.Optional(Type.Enum(["json", "csv"], { type: "string" })),
+        }),
+        success: {
+          200: {
+            description: "Metingen",
+            schema: Type.Object({ metingen: Type.Array(Measurement) }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request, reply) => {
+      const indicator = await resolveIndicator(db, m, request.params.id);
+      const rows = await repo.measurementsOf(
+        db,
+        [indicator.id],
+        request.query.gebied ? [request.query.gebied.toUpperCase()] : undefined,
+      );
+      if (request.query.formaat === "csv") {
+        const lines = rows.flatMap((r) =>
+          (
+            [
+              ["realisatie", r.value],
+              ["streefwaarde", r.target],
+              ["schatting", r.estimate],
+            ] as const
+          )
+            .filter(([, v]) => v !== null)
+            .map(([kind, v]) => [
+              indicator.slug,
+              r.areaCode,
+              r.year,
+              r.quarter || "",
+              kind,
+              v,
+              r.source,
+              r.publishedOn ?? "",
+              r.releaseState,
+              r.note ?? "",
+            ]),
+        );
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("Content-Disposition", `attachment; filename="${indicator.slug}.csv"`)
+          .send(toCsv(IMPORT_COLUMNS, lines));
+      }
+      return { metingen: rows.map(toMeasurement) };
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: {
+      gebied: string;
+      jaar: number;
+      kwartaal?: number;
+      waarde?: number;
+      streefwaarde?: number;
+      schatting?: number;
+      bron: string;
+      publicatiedatum?: string;
+      vrijgave?: string;
+    };
+  }>(
+    "/api/v1/indicatoren/:id/metingen",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "createMeting",
+        summary:
+          "Meting toevoegen of corrigeren (de oude waarde blijft in de correctiegeschiedenis)",
+        tags: TAG,
+        params: IdParams,
+        body: Type.Object(
+          {
+            gebied: Type.String({ minLength: 4, maxLength: 12 }),
+            jaar: Type.Integer({ minimum: 1900, maximum: 2100 }),
+            kwartaal: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+            waarde: Type.Optional(Type.Number()),
+            streefwaarde: Type.Optional(Type.Number()),
+            schatting: Type.Optional(Type.Number()),
+            bron: Type.String({ minLength: 1, maxLength: 500 }),
+            publicatiedatum: Type.Optional(Type.String({ format: "date" })),
+            vrijgave: Type.Optional(
+              Type.Enum(["voorlopig", "nader voorlopig", "definitief"], { type: "string" }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        success: { 201: { description: "Opgeslagen", schema: ImportResult } },
+        secured: true,
+        errors: [404, 415],
+      }),
+    },
+    async (request, reply) => {
+      const indicator = await resolveIndicator(db, m, request.params.id);
+      const b = request.body;
+      const kinds = (
+        [
+          ["realisatie", b.waarde],
+          ["streefwaarde", b.streefwaarde],
+          ["schatting", b.schatting],
+        ] as const
+      ).filter(([, v]) => v !== undefined);
+      if (kinds.length === 0) {
+        throw new AppError(400, "Ongeldige invoer", "Geef een waarde, streefwaarde of schatting.", [
+          { field: "waarde", message: "Geef ten minste één getal." },
+        ]);
+      }
+      // One measurement goes through the same checks as a CSV import.
+      const csv = toCsv(
+        IMPORT_COLUMNS,
+        kinds.map(([kind, v]) => [
+          indicator.slug,
+          b.gebied,
+          b.jaar,
+          b.kwartaal ?? "",
+          kind,
+          v,
+          b.bron,
+          b.publicatiedatum ?? "",
+          b.vrijgave ?? "definitief",
+          "",
+        ]),
+      );
+      const result = await importMeasurements(db, actorOf(request), csv, { fileName: "api" });
+      if (!result.ok) {
+        throw new AppError(
+          400,
+          "Ongeldige invoer",
+          result.errors.map((e) => e.message).join("; "),
+          result.errors.map((e) => ({ field: "meting", message: e.message })),
+        );
+      }
+      return reply.status(201).send(toImportResult(result));
+    },
+  );
+
+  app.post<{ Body: string; Querystring: { voorbeeld?: boolean } }>(
+    "/api/v1/metingen/import",
+    {
+      ...edit,
+      schema: apiSchema({
+        operationId: "importMetingen",
+        summary:
+          "Metingen importeren uit CSV (alles of niets); met voorbeeld=true alleen controleren",
+        description: `Kolommen: ${IMPORT_COLUMNS.join(", ")}. Scheidingsteken komma of puntkomma; decimale komma toegestaan.`,
+        tags: TAG,
+        querystring: Type.Object({
+          voorbeeld: Type.Optional(
+            Type.Boolean({ description: "Alleen controleren, niets opslaan" }),
+          ),
+        }),
+        body: Type.String({ description: "CSV-bestand (text/csv)" }),
+        success: {
+          200: { description: "Resultaat van de import of het voorbeeld", schema: ImportResult },
+        },
+        secured: true,
+        errors: [415],
+      }),
+    },
+    async (request, reply) => {
+      const result = await importMeasurements(db, actorOf(request), request.body, {
+        dryRun: request.query.voorbeeld === true,
+        fileName: "api-import",
+      });
+      return reply.status(result.ok ? 200 : 400).send(toImportResult(result));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/indicatoren/:id/analyse",
+    {
+      schema: apiSchema({
+        operationId: "getIndicatorAnalyse",
+        summary:
+          "Trend, verwachting en status van een indicator, en de wijken vergeleken met de gemeente",
+        tags: TAG,
+        params: IdParams,
+        success: {
+          200: {
+            description: "Analyse",
+            schema: Type.Object({
+              reeks: Type.Array(Type.Object({ periode: Type.Number(), waarde: Type.Number() })),
+              verandering: Type.Union([
+                Type.Object({
+                  absoluut: Type.Number(),
+                  relatief: Nullable(Type.Number()),
+                  vanaf: Type.Number(),
+                  tot: Type.Number(),
+                }),
+                Type.Null(),
+              ]),
+              trend: Type.Union([
+                Type.Object({ hellingPerJaar: Type.Number(), metingen: Type.Integer() }),
+                Type.Null(),
+              ]),
+              verwachting: Type.Union([
+                Type.Object({
+                  jaar: Type.Number(),
+                  waarde: Type.Number(),
+                  ondergrens: Nullable(Type.Number()),
+                  bovengrens: Nullable(Type.Number()),
+                }),
+                Type.Null(),
+              ]),
+              streefwaarde: Type.Union([
+                Type.Object({
+                  waarde: Type.Number(),
+                  jaar: Type.Union([Type.Number(), Type.Null()]),
+                }),
+                Type.Null(),
+              ]),
+              status: Status,
+              wijken: Type.Array(
+                Type.Object({
+                  gebied: Type.String(),
+                  waarde: Nullable(Type.Number()),
+                  nietGetoond: Type.Boolean(),
+                  verschil: Nullable(Type.Number()),
+                  oordeel: Type.Union([Type.String(), Type.Null()]),
+                }),
+              ),
+            }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request) => {
+      const d = await indicatorDetail(db, m, request.params.id, tenant.privacyThreshold);
+      const a = d.analysis;
+      return {
+        reeks: a.series.map((p) => ({ periode: p.t, waarde: p.value })),
+        verandering: a.change
+          ? {
+              absoluut: a.change.absolute,
+              relatief: a.change.relative ?? null,
+              vanaf: a.change.from.t,
+              tot: a.change.to.t,
+            }
+          : null,
+        trend: a.trend ? { hellingPerJaar: a.trend.slope, metingen: a.trend.n } : null,
+        verwachting: a.forecast
+          ? {
+              jaar: a.forecast.t,
+              waarde: a.forecast.value,
+              ondergrens: a.forecast.lower ?? null,
+              bovengrens: a.forecast.upper ?? null,
+            }
+          : null,
+        streefwaarde: a.target ? { waarde: a.target.value, jaar: a.target.year ?? null } : null,
+        status: a.status,
+        wijken: d.areaValues.map((v) => {
+          const c = d.comparison.find((x) => x.areaCode === v.areaCode);
+          return {
+            gebied: v.areaCode,
+            waarde: v.value ?? null,
+            nietGetoond: v.suppressed,
+            verschil: c?.difference ?? null,
+            oordeel: c?.judgement ?? null,
+          };
+        }),
+      };
+    },
+  );
+}

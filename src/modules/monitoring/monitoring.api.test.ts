@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../../test/helpers/app.js";
+
+let t: TestApp;
+let staff: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.sessionFor("beleidsmedewerker");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const header =
+  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
+const importCsv = (csv: string, query = "", cookie: string | null = staff) =>
+  t.app.inject({
+    method: "POST",
+    url: `/api/v1/metingen/import${query}`,
+    headers: { ...(cookie ? { cookie } : {}), "content-type": "text/csv" },
+    payload: csv,
+  });
+
+describe("monitoring API", () => {
+  it("lists the indicators with their goals; social cohesion has 5.9 (2018) and 5.5 (2024)", async () => {
+    const list = (await t.app.inject({ url: "/api/v1/indicatoren" })).json().indicatoren;
+    expect(list.length).toBeGreaterThanOrEqual(15);
+    const cohesion = list.find((i: { code: string }) => i.code === "msk-sociale-samenhang");
+    expect(cohesion.beleidsindicatoren[0].document).toBe("beleidskader-2025-2030");
+    const metingen = (
+      await t.app.inject({
+        url: "/api/v1/indicatoren/msk-sociale-samenhang/metingen?gebied=GM0356",
+      })
+    ).json().metingen;
+    expect(metingen.map((m: { jaar: number; waarde: number }) => [m.jaar, m.waarde])).toEqual([
+      [2018, 5.9],
+      [2024, 5.5],
+    ]);
+    const zelfredzaamheid = list.find((i: { naam: string }) => i.naam === "Zelfredzaamheid");
+    expect(zelfredzaamheid.laatsteMeting).toBeNull();
+    expect(zelfredzaamheid.status.status).toBe("onvoldoende_gegevens");
+  });
+
+  it("says Collectieve zelfredzaamheid (3.0 in 2020 against 3.2) is niet op koers", async () => {
+    const a = (
+      await t.app.inject({ url: "/api/v1/indicatoren/jv-collectieve-zelfredzaamheid/analyse" })
+    ).json();
+    expect(a.status.status).toBe("niet_op_koers");
+    expect(a.streefwaarde).toEqual({ waarde: 3.2, jaar: 2020 });
+    expect(a.trend.metingen).toBe(4);
+  });
+
+  it("compares wijken, hiding counts under the privacy threshold", async () => {
+    const a = (await t.app.inject({ url: "/api/v1/indicatoren/cbs-inwoners/analyse" })).json();
+    expect(a.wijken).toHaveLength(22);
+    expect(a.wijken.find((w: { gebied: string }) => w.gebied === "WK035615")).toMatchObject({
+      waarde: 15,
+      nietGetoond: false,
+    });
+    const csv = [
+      header,
+      "cbs-wmo-clienten,WK035615,2022,,realisatie,6,Test,,,",
+      "cbs-wmo-clienten,WK035608,2022,,realisatie,420,Test,,,",
+    ].join("\n");
+    expect((await importCsv(csv)).statusCode).toBe(200);
+    const wmo = (
+      await t.app.inject({ url: "/api/v1/indicatoren/cbs-wmo-clienten/analyse" })
+    ).json();
+    expect(wmo.wijken.find((w: { gebied: string }) => w.gebied === "WK035615")).toMatchObject({
+      waarde: null,
+      nietGetoond: true,
+    });
+    expect(wmo.wijken.find((w: { gebied: string }) => w.gebied === "WK035608")).toMatchObject({
+      waarde: 420,
+      nietGetoond: false,
+    });
+    const page = await t.app.inject({ url: "/monitor/cbs-wmo-clienten" });
+    expect(page.body).toContain("niet getoond (privacy)");
+    expect(page.body).not.toMatch(/>6<\/td>/);
+  });
+
+  it("imports nothing when one row is bad, reporting the row and reason (400)", async () => {
+    const csv = [
+      header,
+      "msk-vrijwilligerswerk,GM0356,2026,,realisatie,37,Test,,,",
+      "msk-vrijwilligerswerk,WK000000,2026,,realisatie,30,Test,,,",
+    ].join("\n");
+    const res = await importCsv(csv);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      geslaagd: false,
+      fouten: [{ regel: 3, melding: 'onbekende gebiedscode "WK000000"' }],
+    });
+    const m = (
+      await t.app.inject({ url: "/api/v1/indicatoren/msk-vrijwilligerswerk/metingen" })
+    ).json().metingen;
+    expect(m.some((x: { jaar: number }) => x.jaar === 2026)).toBe(false);
+  });
+
+  it("previews without saving, then imports 10,000 rows that show on the dashboard", async () => {
+    const areas = (await t.app.inject({ url: "/api/v1/gebieden?paginaGrootte=100" }))
+      .json()
+      .gebieden.map((g: { code: string }) => g.code)
+      .slice(0, 25);
+    expect(areas).toHaveLength(25);
+    const lines = [header];
+    for (let year = 1925; year <= 2024; year++)
+      for (let q = 1; q <= 4; q++)
+        for (const area of areas)
+          lines.push(
+            `msk-zelfredzaamheid,${area},${year},${q},realisatie,"${year === 2024 && q === 4 ? "3,9" : "3,5"}",Test,,,`,
+          );
+    const csv = lines.join("\n");
+    const preview = await importCsv(csv, "?voorbeeld=true");
+    expect(preview.json()).toMatchObject({ geslaagd: true, nieuw: 10_000 });
+    expect(
+      (await t.app.inject({ url: "/api/v1/indicatoren/msk-zelfredzaamheid/metingen" })).json()
+        .metingen,
+    ).toHaveLength(0);
+    const res = await importCsv(csv);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ geslaagd: true, regels: 10_000, nieuw: 10_000 });
+    const dashboard = await t.app.inject({ url: "/monitor" });
+    expect(dashboard.body).toMatch(/Zelfredzaamheid<\/a>[\s\S]*?3,9 \(2024-K4\)/);
+  }, 120_000);
+
+  it("refuses imports without a session (401), by a partner (403) and as a form post (415)", async () => {
+    expect((await importCsv(header, "", null)).statusCode).toBe(401);
+    const partner = await t.sessionFor("partner");
+    expect((await importCsv(header, "", partner)).statusCode).toBe(403);
+    const form = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/metingen/import",
+      headers: { cookie: staff, "content-type": "application/x-www-form-urlencoded" },
+      payload: "a=b",
+    });
+    expect(form.statusCode).toBe(415);
+  });
+
+  it("adds one measurement through the API with the same checks", async () => {
+    const post = (body: unknown) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/indicatoren/msk-eenzaamheid/metingen",
+        headers: { cookie: staff, "content-type": "application/json" },
+        payload: JSON.stringify(body),
+      });
+    expect(
+      (await post({ gebied: "GM0356", jaar: 2026, waarde: 140, bron: "Test" })).statusCode,
+    ).toBe(400);
+    const ok = await post({
+      gebied: "GM0356",
+      jaar: 2026,
+      waarde: 45,
+      streefwaarde: 40,
+      bron: "Monitor Sociale Kracht 2026",
+      vrijgave: "voorlopig",
+    });
+    expect(ok.statusCode).toBe(201);
+    const a = (await t.app.inject({ url: "/api/v1/indicatoren/msk-eenzaamheid/analyse" })).json();
+    expect(a.verandering).toMatchObject({ absoluut: -4, vanaf: 2024, tot: 2026 });
+    expect(a.status.status).toBe("niet_op_koers");
+  });
+
+  it("exports measurements as CSV in the import format", async () => {
+    const res = await t.app.inject({
+      url: "/api/v1/indicatoren/cbs-wmo-clienten/metingen?formaat=csv",
+    });
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(res.body.split("\r\n")[0]).toBe(header);
+    expect(res.body).toContain("cbs-wmo-clienten,GM0356,2022,,realisatie,3400");
+  });
+});

@@ -1,0 +1,190 @@
+import type { Executor } from "../../db/executor.js";
+import { notFound } from "../../platform/errors.js";
+import { listAreaSummaries } from "../areas/index.js";
+import { policyItemsByIds } from "../policy/index.js";
+import {
+  type AreaComparison,
+  type Change,
+  change,
+  compareAreas,
+  type Forecast,
+  forecast,
+  type Point,
+  type TargetStatus,
+  type Trend,
+  targetStatus,
+  trend,
+} from "./analysis.js";
+import * as repo from "./repository.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const toPoint = (m: repo.MeasurementRow): Point | undefined =>
+  m.value === null
+    ? undefined
+    : { t: m.year + (m.quarter > 0 ? (m.quarter - 1) / 4 : 0), value: m.value };
+
+export interface IndicatorAnalysis {
+  series: Point[];
+  latest: Point | undefined;
+  change: Change | undefined;
+  trend: Trend | undefined;
+  target: { value: number; year: number | undefined } | undefined;
+  status: { status: TargetStatus; basis: string };
+  forecast: Forecast | undefined;
+}
+
+/** Analysis of the municipality-level series: latest value, change, trend, forecast and target status. */
+export function analyse(
+  indicator: repo.IndicatorRow,
+  rows: readonly repo.MeasurementRow[],
+  municipalityCode: string,
+): IndicatorAnalysis {
+  const own = rows.filter((m) => m.areaCode === municipalityCode);
+  const series = own.map(toPoint).filter((p): p is Point => p !== undefined);
+  const latest = series.at(-1);
+  const previous = series.at(-2);
+  // The indicator's own target wins; otherwise the most recent target set for a period.
+  const lastTarget = [...own].reverse().find((m) => m.target !== null);
+  const target =
+    indicator.targetValue !== null
+      ? { value: indicator.targetValue, year: indicator.targetYear ?? undefined }
+      : lastTarget
+        ? { value: lastTarget.target as number, year: lastTarget.year }
+        : undefined;
+  const tr = trend(series);
+  return {
+    series,
+    latest,
+    change: latest && previous ? change(previous, latest) : undefined,
+    trend: tr,
+    target,
+    status: targetStatus({
+      series,
+      target: target?.value,
+      targetYear: target?.year,
+      direction: indicator.direction,
+    }),
+    forecast:
+      tr && target?.year && latest && target.year > latest.t
+        ? forecast(tr, target.year)
+        : undefined,
+  };
+}
+
+export async function resolveIndicator(db: Executor, municipalityCode: string, ref: string) {
+  const list = await repo.listIndicators(db, municipalityCode);
+  const found = list.find((i) => (UUID.test(ref) ? i.id === ref : i.slug === ref));
+  if (!found) throw notFound(`Er is geen indicator "${ref}".`);
+  return found;
+}
+
+/** All indicators with their analysis and what they serve (goals and document indicators). */
+export async function overview(db: Executor, municipalityCode: string) {
+  const list = await repo.listIndicators(db, municipalityCode);
+  const ids = list.map((i) => i.id);
+  const [rows, links] = [
+    await repo.measurementsOf(db, ids, [municipalityCode]),
+    await repo.linksOf(db, ids),
+  ];
+  const items = await policyItemsByIds(
+    db,
+    links.map((l) => l.goalId).filter((x): x is string => !!x),
+    links.map((l) => l.policyIndicatorId).filter((x): x is string => !!x),
+  );
+  return list.map((indicator) => {
+    const mine = links.filter((l) => l.indicatorId === indicator.id);
+    return {
+      indicator,
+      analysis: analyse(
+        indicator,
+        rows.filter((r) => r.indicatorId === indicator.id),
+        municipalityCode,
+      ),
+      goals: items.goals.filter((g) => mine.some((l) => l.goalId === g.goal.id)),
+      policyIndicators: items.indicators.filter((p) =>
+        mine.some((l) => l.policyIndicatorId === p.indicator.id),
+      ),
+    };
+  });
+}
+
+export interface AreaValue {
+  areaCode: string;
+  name: string;
+  year: number;
+  value: number | undefined;
+  /** Counts under the threshold are not shown for wijken and buurten (privacy). */
+  suppressed: boolean;
+}
+
+/** One indicator in full: its series, the wijken compared with the municipality, corrections and sources. */
+export async function indicatorDetail(
+  db: Executor,
+  municipalityCode: string,
+  ref: string,
+  privacyThreshold: number,
+) {
+  const indicator = await resolveIndicator(db, municipalityCode, ref);
+  const rows = await repo.measurementsOf(db, [indicator.id]);
+  const analysis = analyse(indicator, rows, municipalityCode);
+  const areas = await listAreaSummaries(db, municipalityCode);
+  const areaName = new Map(areas.map((a) => [a.code, a.name]));
+  const areaRows = rows.filter(
+    (r) => r.areaCode !== municipalityCode && r.value !== null && r.quarter === 0,
+  );
+  const comparisonYear = areaRows
+    .map((r) => r.year)
+    .sort()
+    .at(-1);
+  const inYear = areaRows.filter((r) => r.year === comparisonYear);
+  const values: AreaValue[] = inYear
+    .filter((r) => r.areaCode.startsWith("WK") || r.areaCode.startsWith("BU"))
+    .map((r) => {
+      const suppressed = indicator.unit === "aantal" && (r.value as number) < privacyThreshold;
+      return {
+        areaCode: r.areaCode,
+        name: areaName.get(r.areaCode) ?? r.areaCode,
+        year: r.year,
+        value: suppressed ? undefined : (r.value as number),
+        suppressed,
+      };
+    });
+  const municipalityInYear = rows.find(
+    (r) => r.areaCode === municipalityCode && r.year === comparisonYear && r.quarter === 0,
+  )?.value;
+  const comparison: AreaComparison[] =
+    municipalityInYear !== undefined && municipalityInYear !== null && indicator.unit !== "aantal"
+      ? compareAreas(
+          municipalityInYear,
+          values
+            .filter((v) => v.value !== undefined)
+            .map((v) => ({ areaCode: v.areaCode, value: v.value as number })),
+          indicator.direction,
+        )
+      : [];
+  const links = await repo.linksOf(db, [indicator.id]);
+  const items = await policyItemsByIds(
+    db,
+    links.map((l) => l.goalId).filter((x): x is string => !!x),
+    links.map((l) => l.policyIndicatorId).filter((x): x is string => !!x),
+  );
+  const corrections = await repo.correctionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    indicator,
+    analysis,
+    measurements: rows.filter((r) => r.areaCode === municipalityCode),
+    areaValues: values,
+    comparison,
+    comparisonYear,
+    goals: items.goals,
+    policyIndicators: items.indicators,
+    corrections,
+    sources: [...new Set(rows.map((r) => r.source))],
+  };
+}
+
+export type IndicatorDetail = Awaited<ReturnType<typeof indicatorDetail>>;
+export type OverviewItem = Awaited<ReturnType<typeof overview>>[number];

@@ -1,0 +1,371 @@
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { formatT, TARGET_STATUS_LABEL, type TargetStatus } from "./analysis.js";
+import type { IndicatorDetail, OverviewItem } from "./service.js";
+
+const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return "—";
+  if (unit === "percentage") return `${nf.format(value)}%`;
+  if (unit === "euro") return `€ ${nf.format(value)}`;
+  return nf.format(value);
+}
+const UNIT_LABEL: Record<string, string> = {
+  score: "score",
+  percentage: "%",
+  aantal: "aantal",
+  euro: "euro",
+};
+const ROLE_LABEL: Record<string, string> = {
+  effectindicator: "Effectindicator",
+  prestatie_indicator: "Prestatie-indicator",
+  verplichte_beleidsindicator: "Verplichte beleidsindicator (BBV)",
+};
+const DIRECTION_LABEL: Record<string, string> = {
+  hoger_is_beter: "hoger is beter",
+  lager_is_beter: "lager is beter",
+  neutraal: "geen gewenste richting",
+};
+
+export function TargetBadge({ status }: { status: TargetStatus }) {
+  const colour = status === "op_koers" ? "groen" : status === "niet_op_koers" ? "rood" : "grijs";
+  return <span class={`sk-status sk-status--${colour}`}>{TARGET_STATUS_LABEL[status]}</span>;
+}
+
+function changeText(item: OverviewItem) {
+  const c = item.analysis.change;
+  if (!c) return "—";
+  const sign = c.absolute > 0 ? "+" : "";
+  return `${sign}${formatValue(c.absolute, item.indicator.unit === "percentage" ? "punt" : item.indicator.unit)}${item.indicator.unit === "percentage" ? " procentpunt" : ""} sinds ${formatT(c.from.t)}`;
+}
+
+export interface DashboardGroup {
+  title: string;
+  items: OverviewItem[];
+}
+
+export function MonitorPage({
+  ctx,
+  groups,
+  framework,
+}: {
+  ctx: PageContext;
+  groups: DashboardGroup[];
+  framework: string | undefined;
+}) {
+  return (
+    <Layout ctx={ctx} title="Monitor" breadcrumbs={[{ href: "/monitor", label: "Monitor" }]}>
+      <h1 class="nl-heading nl-heading--level-1">Monitor sociaal domein</h1>
+      <p class="nl-paragraph">
+        Per pijler{framework ? ` van ${framework}` : ""}: de indicatoren met de laatste meting, de
+        verandering, de trend en de status ten opzichte van de streefwaarde. Zonder meting staat er
+        "geen meting".
+      </p>
+      {groups.map((g) => (
+        <section key={g.title} aria-labelledby={`groep-${g.title.replace(/\W+/g, "-")}`}>
+          <h2 class="nl-heading nl-heading--level-2" id={`groep-${g.title.replace(/\W+/g, "-")}`}>
+            {g.title}
+          </h2>
+          <div class="sk-table-wrapper">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">Indicatoren: {g.title}</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Indicator
+                  </th>
+                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                    Laatste meting
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Verandering
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Trend
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {g.items.map((item) => {
+                  const i = item.indicator;
+                  const a = item.analysis;
+                  return (
+                    <tr key={i.id} class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="row">
+                        <a class="nl-link" href={`/monitor/${i.slug}`}>
+                          {i.name}
+                        </a>
+                        <span class="sk-source"> ({i.source})</span>
+                      </th>
+                      <td class="utrecht-table__cell sk-numeric">
+                        {a.latest
+                          ? `${formatValue(a.latest.value, i.unit)} (${formatT(a.latest.t)})`
+                          : "geen meting"}
+                      </td>
+                      <td class="utrecht-table__cell">{changeText(item)}</td>
+                      <td class="utrecht-table__cell">
+                        {a.series.length >= 2 ? (
+                          <img
+                            class="sk-sparkline"
+                            src={`/monitor/${i.slug}/grafiek.svg?formaat=klein`}
+                            alt={`Verloop ${i.name}: ${a.series.map((p) => `${formatT(p.t)} ${formatValue(p.value, i.unit)}`).join(", ")}`}
+                            width={160}
+                            height={48}
+                          />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td class="utrecht-table__cell">
+                        <TargetBadge status={a.status.status} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function IndicatorPage({
+  ctx,
+  d,
+  privacyThreshold,
+}: {
+  ctx: PageContext;
+  d: IndicatorDetail;
+  privacyThreshold: number;
+}) {
+  const i = d.indicator;
+  const a = d.analysis;
+  const chartAlt = a.series.length
+    ? `Lijngrafiek van ${i.name}: ${a.series.map((p) => `${formatT(p.t)} ${formatValue(p.value, i.unit)}`).join(", ")}${
+        a.target
+          ? `; streefwaarde ${formatValue(a.target.value, i.unit)}${a.target.year ? ` in ${a.target.year}` : ""}`
+          : ""
+      }. De getallen staan ook in de tabel.`
+    : "";
+  return (
+    <Layout
+      ctx={ctx}
+      title={i.name}
+      breadcrumbs={[
+        { href: "/monitor", label: "Monitor" },
+        { href: `/monitor/${i.slug}`, label: i.name },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{i.name}</h1>
+      <p class="nl-paragraph">{i.definition}</p>
+      <dl class="sk-definition-list">
+        <dt>Eenheid</dt>
+        <dd>
+          {UNIT_LABEL[i.unit] ?? i.unit}
+          {i.scaleMin !== null && i.scaleMax !== null
+            ? ` (schaal ${nf.format(i.scaleMin)}-${nf.format(i.scaleMax)})`
+            : ""}
+        </dd>
+        <dt>Richting</dt>
+        <dd>{DIRECTION_LABEL[i.direction]}</dd>
+        <dt>Rol</dt>
+        <dd>{ROLE_LABEL[i.role]}</dd>
+        <dt>Bron</dt>
+        <dd>{i.source}</dd>
+        <dt>Frequentie</dt>
+        <dd>{i.frequency}</dd>
+        <dt>Status</dt>
+        <dd>
+          <TargetBadge status={a.status.status} /> <span class="sk-source">{a.status.basis}</span>
+        </dd>
+      </dl>
+      {a.series.length === 0 ? (
+        <p class="nl-paragraph">Er is nog geen meting voor deze indicator.</p>
+      ) : (
+        <figure class="sk-figure">
+          <img
+            src={`/monitor/${i.slug}/grafiek.svg`}
+            alt={chartAlt}
+            width={640}
+            height={320}
+            class="sk-chart"
+          />
+          <figcaption class="nl-paragraph">
+            Gemeten waarden (doorgetrokken lijn)
+            {a.series.length >= 2 ? ", de trend doorgetrokken (stippellijn)" : ""}
+            {a.target ? " en de streefwaarde (ruit)" : ""}.
+          </figcaption>
+        </figure>
+      )}
+      {a.trend ? (
+        <p class="nl-paragraph">
+          Trend: {a.trend.slope >= 0 ? "+" : ""}
+          {nf.format(a.trend.slope)} per jaar (kleinste-kwadratenmethode over {a.trend.n} metingen).
+          {a.forecast
+            ? ` Verwachting ${formatT(a.forecast.t)}: ${formatValue(a.forecast.value, i.unit)}${
+                a.forecast.lower !== undefined && a.forecast.upper !== undefined
+                  ? ` (95%-voorspellingsinterval ${formatValue(a.forecast.lower, i.unit)} tot ${formatValue(a.forecast.upper, i.unit)})`
+                  : ""
+              }.`
+            : ""}
+        </p>
+      ) : null}
+      <div class="sk-table-wrapper">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Metingen {i.name} (gemeente)</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Periode
+              </th>
+              <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                Gemeten
+              </th>
+              <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                Streefwaarde
+              </th>
+              <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                Schatting
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Vrijgave
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Bron
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {d.measurements.map((m) => (
+              <tr key={m.id} class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {m.quarter ? `${m.year} K${m.quarter}` : m.year}
+                </th>
+                <td class="utrecht-table__cell sk-numeric">{formatValue(m.value, i.unit)}</td>
+                <td class="utrecht-table__cell sk-numeric">{formatValue(m.target, i.unit)}</td>
+                <td class="utrecht-table__cell sk-numeric">{formatValue(m.estimate, i.unit)}</td>
+                <td class="utrecht-table__cell">{m.releaseState.replace("_", " ")}</td>
+                <td class="utrecht-table__cell">
+                  {m.source}
+                  {m.note ? <span class="sk-source"> ({m.note})</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="nl-heading nl-heading--level-2">Per wijk</h2>
+      {d.areaValues.length === 0 ? (
+        <p class="nl-paragraph">Er zijn geen cijfers per wijk voor deze indicator.</p>
+      ) : (
+        <>
+          {d.areaValues.some((v) => v.value !== undefined) ? (
+            <figure class="sk-figure">
+              <img
+                src={`/monitor/${i.slug}/wijken.svg`}
+                alt={`Staafdiagram per wijk, ${d.comparisonYear}. De getallen staan in de tabel eronder.`}
+                width={640}
+                class="sk-chart"
+              />
+            </figure>
+          ) : null}
+          <div class="sk-table-wrapper">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">
+                {i.name} per wijk, {d.comparisonYear}
+              </caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Wijk
+                  </th>
+                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                    Waarde
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Ten opzichte van de gemeente
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {d.areaValues.map((v) => {
+                  const c = d.comparison.find((x) => x.areaCode === v.areaCode);
+                  return (
+                    <tr key={v.areaCode} class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="row">
+                        <a class="nl-link" href={`/gebieden/${v.areaCode}`}>
+                          {v.name}
+                        </a>
+                      </th>
+                      <td class="utrecht-table__cell sk-numeric">
+                        {v.suppressed ? "niet getoond (privacy)" : formatValue(v.value, i.unit)}
+                      </td>
+                      <td class="utrecht-table__cell">
+                        {c
+                          ? `${c.position} (${c.difference > 0 ? "+" : ""}${formatValue(c.difference, i.unit)}), ${c.judgement}`
+                          : "—"}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {d.areaValues.some((v) => v.suppressed) ? (
+            <p class="nl-paragraph">
+              Aantallen onder de {privacyThreshold} worden per wijk niet getoond, zodat niemand
+              herkenbaar is; ze tellen wel mee in het cijfer van de gemeente.
+            </p>
+          ) : null}
+        </>
+      )}
+      {i.story ? (
+        <>
+          <h2 class="nl-heading nl-heading--level-2">Het verhaal achter de cijfers</h2>
+          <p class="nl-paragraph">{i.story}</p>
+        </>
+      ) : null}
+      <h2 class="nl-heading nl-heading--level-2">Doelen die deze indicator meet</h2>
+      {d.goals.length + d.policyIndicators.length === 0 ? (
+        <p class="nl-paragraph">Nog aan geen doel gekoppeld.</p>
+      ) : (
+        <ul>
+          {d.goals.map((g) => (
+            <li key={g.goal.id}>
+              <a class="nl-link" href={`/doelen/${g.goal.id}`}>
+                {g.goal.text}
+              </a>{" "}
+              <span class="sk-source">({g.document.title})</span>
+            </li>
+          ))}
+          {d.policyIndicators.map((p) => (
+            <li key={p.indicator.id}>
+              Indicator "{p.indicator.text}" in{" "}
+              <a class="nl-link" href={`/beleid/${p.document.slug}`}>
+                {p.document.title}
+              </a>
+              {p.section ? `, pijler ${p.section.title}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="nl-heading nl-heading--level-2">Bronnen</h2>
+      <ul>
+        {d.sources.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+      {d.corrections.length > 0 ? (
+        <p class="nl-paragraph">
+          {d.corrections.length} correctie(s) op eerdere metingen; de oude waarden staan in de
+          correctiegeschiedenis.
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,105 @@
+import type { FastifyInstance } from "fastify";
+import type { TenantConfig } from "../../config/tenant.js";
+import type { Db } from "../../db/executor.js";
+import { pageContext } from "../../web/page-context.js";
+import { sendPage } from "../../web/render.js";
+import { listDocuments } from "../policy/index.js";
+import { barChart, lineChart } from "./charts.js";
+import { groupByPillar } from "./dashboard.js";
+import { indicatorDetail, overview } from "./service.js";
+import { IndicatorPage, MonitorPage } from "./views.js";
+
+const UNIT_AXIS: Record<string, string> = {
+  score: "score",
+  percentage: "%",
+  aantal: "aantal",
+  euro: "€",
+};
+
+export async function currentFramework(db: Db, municipalityCode: string) {
+  const frameworks = (await listDocuments(db, municipalityCode)).filter(
+    (d) => d.kind === "beleidskader" && d.state === "vastgesteld",
+  );
+  return frameworks.sort((a, b) => b.firstYear - a.firstYear)[0];
+}
+
+export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+  const m = tenant.municipality.code;
+
+  app.get("/monitor", async (request, reply) => {
+    const framework = await currentFramework(db, m);
+    const groups = groupByPillar(await overview(db, m), framework?.id);
+    return sendPage(
+      reply,
+      <MonitorPage
+        ctx={pageContext(request, reply, tenant)}
+        groups={groups}
+        framework={framework?.title}
+      />,
+    );
+  });
+
+  app.get<{ Params: { indicator: string } }>("/monitor/:indicator", async (request, reply) => {
+    const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+    return sendPage(
+      reply,
+      <IndicatorPage
+        ctx={pageContext(request, reply, tenant)}
+        d={d}
+        privacyThreshold={tenant.privacyThreshold}
+      />,
+    );
+  });
+
+  // Charts are separate SVG images: ECharts writes inline styles, which the pages' CSP forbids; an
+  // image document runs no script, so allowing its styles is safe.
+  const sendSvg = (reply: import("fastify").FastifyReply, svg: string) =>
+    reply
+      .type("image/svg+xml; charset=utf-8")
+      .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+      .header("Cache-Control", "public, max-age=300")
+      .send(svg);
+
+  app.get<{ Params: { indicator: string }; Querystring: { formaat?: string } }>(
+    "/monitor/:indicator/grafiek.svg",
+    async (request, reply) => {
+      const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+      const a = d.analysis;
+      const small = request.query.formaat === "klein";
+      const until = Math.max(a.target?.year ?? 0, Math.ceil(a.latest?.t ?? 0) + (small ? 0 : 2));
+      return sendSvg(
+        reply,
+        lineChart(
+          {
+            points: a.series,
+            target: a.target,
+            trend: a.trend ? { line: a.trend, until } : undefined,
+            unit: UNIT_AXIS[d.indicator.unit] ?? "",
+          },
+          small ? { width: 160, height: 48 } : { width: 640, height: 320 },
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { indicator: string } }>(
+    "/monitor/:indicator/wijken.svg",
+    async (request, reply) => {
+      const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+      const bars = d.areaValues
+        .filter((v) => v.value !== undefined)
+        .map((v) => ({ label: v.name, value: v.value as number }));
+      const municipality =
+        d.measurements.find((x) => x.year === d.comparisonYear && x.quarter === 0)?.value ??
+        undefined;
+      return sendSvg(
+        reply,
+        barChart(
+          bars,
+          d.indicator.unit === "aantal" ? undefined : municipality,
+          UNIT_AXIS[d.indicator.unit] ?? "",
+        ),
+      );
+    },
+  );
+}
