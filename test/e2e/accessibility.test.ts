@@ -100,6 +100,7 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     "/monitor/jv-collectieve-zelfredzaamheid",
     "/monitor/cbs-inwoners",
     "/monitor/msk-zelfredzaamheid",
+    "/evaluatie/beleidskader-2025-2030/2026",
   ])("%s has no violations", async (path) => {
     expect(await violations(path)).toEqual([]);
   });

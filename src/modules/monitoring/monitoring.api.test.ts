@@ -171,3 +171,31 @@ describe("monitoring API", () => {
     expect(res.body).toContain("cbs-wmo-clienten,GM0356,2022,,realisatie,3400");
   });
 });
+
+describe("biennial evaluation", () => {
+  it("renders all four pillars of the 2025-2030 framework with indicators, first and latest value and status", async () => {
+    const res = await t.app.inject({ url: "/evaluatie/beleidskader-2025-2030/2026" });
+    expect(res.statusCode).toBe(200);
+    for (const pillar of [
+      "Sociale verbinding en samen-kracht",
+      "Meer oplossen in het gewone leven",
+      "Toeleiding naar passende ondersteuning",
+      "Wmo-maatwerk voor de ondersteuning van inwoners",
+    ]) {
+      expect(res.body).toContain(pillar);
+    }
+    expect(res.body).toMatch(
+      /Sociale samenhang in de buurt[\s\S]*?5,9 \(2018\)[\s\S]*?5,5 \(2024\)/,
+    );
+    const download = await t.app.inject({
+      url: "/evaluatie/beleidskader-2025-2030/2026?download=ja",
+    });
+    expect(download.headers["content-disposition"]).toBe(
+      'attachment; filename="evaluatie-beleidskader-2025-2030-2026.html"',
+    );
+    expect(
+      (await t.app.inject({ url: "/evaluatie/beleidskader-2025-2030/twintig" })).statusCode,
+    ).toBe(400);
+    expect((await t.app.inject({ url: "/evaluatie/bestaat-niet/2026" })).statusCode).toBe(404);
+  });
+});

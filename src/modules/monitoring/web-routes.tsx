@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
+import { AppError } from "../../platform/errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { listDocuments } from "../policy/index.js";
 import { barChart, lineChart } from "./charts.js";
 import { groupByPillar } from "./dashboard.js";
+import { evaluation } from "./evaluation.js";
+import { EvaluationPage } from "./evaluation-view.js";
 import { indicatorDetail, overview } from "./service.js";
 import { IndicatorPage, MonitorPage } from "./views.js";
 
@@ -50,6 +53,30 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
       />,
     );
   });
+
+  app.get<{ Params: { document: string; year: string }; Querystring: { download?: string } }>(
+    "/evaluatie/:document/:year",
+    async (request, reply) => {
+      const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : Number.NaN;
+      if (Number.isNaN(year))
+        throw new AppError(
+          400,
+          "Ongeldige invoer",
+          "Het jaar moet een jaartal zijn, bijvoorbeeld 2026.",
+        );
+      const e = await evaluation(db, m, request.params.document, year);
+      if (request.query.download === "ja") {
+        reply.header(
+          "Content-Disposition",
+          `attachment; filename="evaluatie-${e.document.slug}-${year}.html"`,
+        );
+      }
+      return sendPage(
+        reply,
+        <EvaluationPage ctx={pageContext(request, reply, tenant)} e={e} generatedAt={new Date()} />,
+      );
+    },
+  );
 
   // Charts are separate SVG images: ECharts writes inline styles, which the pages' CSP forbids; an
   // image document runs no script, so allowing its styles is safe.

@@ -420,6 +420,16 @@ export function DocumentPage({
           ) : null}
         </div>
       ) : null}
+      {d.kind === "beleidskader" ? (
+        <p class="nl-paragraph">
+          <a
+            class="nl-link"
+            href={`/evaluatie/${d.slug}/${Math.min(new Date().getFullYear(), d.lastYear)}`}
+          >
+            Evaluatie: doelen, indicatoren en activiteiten per pijler
+          </a>
+        </p>
+      ) : null}
       {d.kind === "jaarstukken" ? (
         <p class="nl-paragraph">
           <a class="nl-link" href={`${docHref(d)}/jaarverslag`}>

@@ -1,0 +1,153 @@
+import { formatDateTime } from "../../i18n/nl.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { StatusSummaryTable } from "../policy/index.js";
+import { formatT } from "./analysis.js";
+import type { Evaluation } from "./evaluation.js";
+import { formatValue, TargetBadge } from "./views.js";
+
+export function EvaluationPage({
+  ctx,
+  e,
+  generatedAt,
+}: {
+  ctx: PageContext;
+  e: Evaluation;
+  generatedAt: Date;
+}) {
+  const d = e.document;
+  const href = `/evaluatie/${d.slug}/${e.year}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Evaluatie ${d.title} ${e.year}`}
+      breadcrumbs={[
+        { href: "/beleid", label: "Beleid" },
+        { href: `/beleid/${d.slug}`, label: d.title },
+        { href, label: `Evaluatie ${e.year}` },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">
+        Evaluatie {d.title}, stand {e.year}
+      </h1>
+      <p class="nl-paragraph">
+        Per pijler: de doelen en resultaten, de indicatoren met eerste en laatste meting tot en met{" "}
+        {e.year}, de verandering en de status ten opzichte van de streefwaarde, en hoe de
+        activiteiten ervoor staan. Gemaakt op {formatDateTime(generatedAt)} uit Samenkracht
+        {d.officialReference ? `; vindplaats van het beleidskader: ${d.officialReference}` : ""}.
+      </p>
+      <p class="nl-paragraph sk-noprint">
+        <a class="nl-link" href={`${href}?download=ja`}>
+          Download deze evaluatie als document (HTML, te openen en af te drukken in elke browser)
+        </a>
+      </p>
+      {e.pillars.map((p) => (
+        <section
+          key={p.section.id}
+          aria-labelledby={`pijler-${p.section.id}`}
+          class="sk-evaluation-pillar"
+        >
+          <h2 class="nl-heading nl-heading--level-2" id={`pijler-${p.section.id}`}>
+            Pijler {p.section.number ? `${p.section.number}. ` : ""}
+            {p.section.title}
+          </h2>
+          <h3 class="nl-heading nl-heading--level-3">Doelen</h3>
+          {p.goals.length === 0 ? (
+            <p class="nl-paragraph">Geen doelen.</p>
+          ) : (
+            <ul>
+              {p.goals.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+          )}
+          <h3 class="nl-heading nl-heading--level-3">Resultaten</h3>
+          {p.results.length === 0 ? (
+            <p class="nl-paragraph">Geen resultaten.</p>
+          ) : (
+            <ul>
+              {p.results.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+          <h3 class="nl-heading nl-heading--level-3">Indicatoren</h3>
+          {p.indicators.length === 0 ? (
+            <p class="nl-paragraph">Geen gemeten indicatoren.</p>
+          ) : (
+            <div class="sk-table-wrapper">
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption">
+                  Indicatoren van pijler {p.section.title}
+                </caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Indicator
+                    </th>
+                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                      Eerste meting
+                    </th>
+                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                      Laatste meting
+                    </th>
+                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                      Verandering
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Status
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {p.indicators.map((x) => (
+                    <tr key={x.indicator.id} class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="row">
+                        <a class="nl-link" href={`/monitor/${x.indicator.slug}`}>
+                          {x.indicator.name}
+                        </a>
+                        <span class="sk-source"> ({x.indicator.source})</span>
+                      </th>
+                      <td class="utrecht-table__cell sk-numeric">
+                        {x.first
+                          ? `${formatValue(x.first.value, x.indicator.unit)} (${formatT(x.first.t)})`
+                          : "geen meting"}
+                      </td>
+                      <td class="utrecht-table__cell sk-numeric">
+                        {x.latest
+                          ? `${formatValue(x.latest.value, x.indicator.unit)} (${formatT(x.latest.t)})`
+                          : "geen meting"}
+                      </td>
+                      <td class="utrecht-table__cell sk-numeric">
+                        {x.change
+                          ? `${x.change.absolute > 0 ? "+" : ""}${formatValue(x.change.absolute, x.indicator.unit === "percentage" ? "" : x.indicator.unit)}`
+                          : "—"}
+                      </td>
+                      <td class="utrecht-table__cell">
+                        <TargetBadge status={x.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {p.unmeasured.length > 0 ? (
+            <p class="nl-paragraph">Nog zonder meting: {p.unmeasured.join("; ")}.</p>
+          ) : null}
+          <h3 class="nl-heading nl-heading--level-3">Activiteiten</h3>
+          {p.activities.some((a) => a.count > 0) ? (
+            <StatusSummaryTable
+              summary={p.activities}
+              caption={`Activiteiten van pijler ${p.section.title} per status, ${e.year}`}
+            />
+          ) : (
+            <p class="nl-paragraph">
+              Het uitvoeringsprogramma noemt nog geen activiteiten bij deze pijler.
+            </p>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
