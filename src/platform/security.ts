@@ -16,7 +16,8 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export async function registerSecurity(app: FastifyInstance, sessionSecret: string): Promise<void> {
   await app.register(cookie, { secret: sessionSecret });
-  await app.register(formbody, { bodyLimit: 100_000 });
+  // Large enough for a pasted CSV import of tens of thousands of rows.
+  await app.register(formbody, { bodyLimit: 10 * 1024 * 1024 });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -126,6 +126,8 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     "/beleid/begroting-2020",
     "/beleid/begroting-2020/onderdelen/geldwijs",
     "/samenwerkingsverbanden/lekstroom",
+    "/monitor/import",
+    "/monitor",
   ])("%s has no violations for a logged-in beheerder", async (path) => {
     const admin = await t.sessionFor("beheerder");
     expect(await violations(path, admin)).toEqual([]);

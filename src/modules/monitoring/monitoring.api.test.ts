@@ -199,3 +199,38 @@ describe("biennial evaluation", () => {
     expect((await t.app.inject({ url: "/evaluatie/bestaat-niet/2026" })).statusCode).toBe(404);
   });
 });
+
+describe("import page", () => {
+  it("previews, reports bad rows in Dutch, and imports a good file with PRG", async () => {
+    const { formSession } = await import("../../../test/helpers/app.js");
+    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff);
+    expect(page.statusCode).toBe(200);
+    const post = (csv: string, actie: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/monitor/import",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ _csrf: token, csv, actie }).toString(),
+      });
+    const bad = await post(
+      [header, "msk-vrijwilligerswerk,GM0356,2027,,realisatie,abc,Test,,,"].join("\n"),
+      "voorbeeld",
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Regel 2: waarde &quot;abc&quot; is geen getal");
+    const good = [header, "msk-vrijwilligerswerk,GM0356,2027,,realisatie,38,Test,,,"].join("\n");
+    const preview = await post(good, "voorbeeld");
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("1 nieuwe metingen");
+    const done = await post(good, "importeren");
+    expect(done.statusCode).toBe(303);
+    const list = (
+      await t.app.inject({ url: "/api/v1/indicatoren/msk-vrijwilligerswerk/metingen" })
+    ).json().metingen;
+    expect(list.some((m: { jaar: number }) => m.jaar === 2027)).toBe(true);
+    const partner = await t.sessionFor("partner");
+    expect(
+      (await t.app.inject({ url: "/monitor/import", headers: { cookie: partner } })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -48,10 +48,12 @@ export function MonitorPage({
   ctx,
   groups,
   framework,
+  canImport,
 }: {
   ctx: PageContext;
   groups: DashboardGroup[];
   framework: string | undefined;
+  canImport: boolean;
 }) {
   return (
     <Layout ctx={ctx} title="Monitor" breadcrumbs={[{ href: "/monitor", label: "Monitor" }]}>
@@ -61,6 +63,13 @@ export function MonitorPage({
         verandering, de trend en de status ten opzichte van de streefwaarde. Zonder meting staat er
         "geen meting".
       </p>
+      {canImport ? (
+        <p class="nl-paragraph">
+          <a class="nl-link" href="/monitor/import">
+            Metingen importeren (CSV)
+          </a>
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.title} aria-labelledby={`groep-${g.title.replace(/\W+/g, "-")}`}>
           <h2 class="nl-heading nl-heading--level-2" id={`groep-${g.title.replace(/\W+/g, "-")}`}>

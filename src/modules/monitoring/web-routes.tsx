@@ -2,13 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { AppError } from "../../platform/errors.js";
+import { setFlash } from "../../platform/flash.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
+import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
 import { listDocuments } from "../policy/index.js";
 import { barChart, lineChart } from "./charts.js";
 import { groupByPillar } from "./dashboard.js";
 import { evaluation } from "./evaluation.js";
 import { EvaluationPage } from "./evaluation-view.js";
+import { importMeasurements } from "./import-service.js";
+import { ImportPage } from "./import-view.js";
 import { indicatorDetail, overview } from "./service.js";
 import { IndicatorPage, MonitorPage } from "./views.js";
 
@@ -38,9 +42,50 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         ctx={pageContext(request, reply, tenant)}
         groups={groups}
         framework={framework?.title}
+        canImport={hasPermission(request.account?.roles ?? [], "monitoring.edit")}
       />,
     );
   });
+
+  const importGuard = { preHandler: requirePermission("monitoring.edit") };
+  app.get("/monitor/import", importGuard, async (request, reply) =>
+    sendPage(reply, <ImportPage ctx={pageContext(request, reply, tenant)} />),
+  );
+
+  app.post<{ Body: { csv?: string; actie?: string } }>(
+    "/monitor/import",
+    importGuard,
+    async (request, reply) => {
+      const csv = request.body?.csv ?? "";
+      const dryRun = request.body?.actie !== "importeren";
+      if (!csv.trim()) {
+        return sendPage(
+          reply,
+          <ImportPage
+            ctx={pageContext(request, reply, tenant)}
+            errors={[{ field: "csv", message: "Plak de inhoud van een CSV-bestand." }]}
+          />,
+          400,
+        );
+      }
+      const result = await importMeasurements(db, actorOf(request), csv, {
+        dryRun,
+        fileName: "formulier",
+      });
+      if (result.ok && !dryRun) {
+        setFlash(
+          reply,
+          `Geïmporteerd: ${result.inserted} nieuwe metingen, ${result.corrected} correcties, ${result.unchanged} ongewijzigd.`,
+        );
+        return reply.redirect("/monitor", 303);
+      }
+      return sendPage(
+        reply,
+        <ImportPage ctx={pageContext(request, reply, tenant)} csv={csv} result={result} />,
+        result.ok ? 200 : 400,
+      );
+    },
+  );
 
   app.get<{ Params: { indicator: string } }>("/monitor/:indicator", async (request, reply) => {
     const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);

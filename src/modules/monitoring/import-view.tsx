@@ -1,0 +1,143 @@
+import type { FieldError } from "../../platform/errors.js";
+import { CsrfField, ErrorSummary } from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { IMPORT_COLUMNS } from "./csv-import.js";
+import type { ImportResult } from "./import-service.js";
+
+export function ImportPage(props: {
+  ctx: PageContext;
+  csv?: string;
+  result?: ImportResult;
+  errors?: FieldError[];
+}) {
+  const r = props.result;
+  const rowErrors = r && !r.ok ? r.errors : [];
+  return (
+    <Layout
+      ctx={props.ctx}
+      title="Metingen importeren"
+      breadcrumbs={[
+        { href: "/monitor", label: "Monitor" },
+        { href: "/monitor/import", label: "Importeren" },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">Metingen importeren</h1>
+      <ErrorSummary
+        errors={[
+          ...(props.errors ?? []),
+          ...rowErrors.slice(0, 50).map((e) => ({
+            field: "csv",
+            message: e.line > 0 ? `Regel ${e.line}: ${e.message}` : e.message,
+          })),
+        ]}
+      />
+      {rowErrors.length > 50 ? (
+        <p class="nl-paragraph">
+          En nog {rowErrors.length - 50} andere problemen. Er is niets geïmporteerd.
+        </p>
+      ) : null}
+      {r && !r.ok ? (
+        <p class="nl-paragraph">
+          Er is niets geïmporteerd: een import gaat helemaal door of helemaal niet.
+        </p>
+      ) : null}
+      {r?.ok ? (
+        <section aria-labelledby="voorbeeld">
+          <h2 class="nl-heading nl-heading--level-2" id="voorbeeld">
+            Voorbeeld: het bestand is in orde
+          </h2>
+          <p class="nl-paragraph">
+            {r.rows} regels: {r.inserted} nieuwe metingen, {r.corrected} correcties van bestaande
+            metingen (de oude waarden blijven bewaard), {r.unchanged} ongewijzigd. Er is nog niets
+            opgeslagen.
+          </p>
+          <div class="sk-table-wrapper">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">
+                De eerste {r.preview.length} metingen
+              </caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Gebied
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Periode
+                  </th>
+                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                    Waarde
+                  </th>
+                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
+                    Streefwaarde
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Bron
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {r.preview.map((p) => (
+                  <tr
+                    key={`${p.indicatorId}-${p.areaCode}-${p.year}-${p.quarter}`}
+                    class="utrecht-table__row"
+                  >
+                    <td class="utrecht-table__cell">{p.areaCode}</td>
+                    <td class="utrecht-table__cell">
+                      {p.quarter ? `${p.year} K${p.quarter}` : p.year}
+                    </td>
+                    <td class="utrecht-table__cell sk-numeric">{p.value ?? "—"}</td>
+                    <td class="utrecht-table__cell sk-numeric">{p.target ?? "—"}</td>
+                    <td class="utrecht-table__cell">{p.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <form method="post" action="/monitor/import" class="sk-form" novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <div class="utrecht-form-field utrecht-form-field--text">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="veld-csv">
+              CSV-inhoud
+            </label>
+          </div>
+          <div class="utrecht-form-field__description" id="hulp-csv">
+            Kolommen: {IMPORT_COLUMNS.join(", ")}. Komma of puntkomma als scheidingsteken; decimale
+            komma mag. Soort is realisatie, streefwaarde of schatting; gebied is een CBS-code
+            (GM0356, WK035601) of gebiedscode.
+          </div>
+          <textarea
+            class="utrecht-textarea utrecht-textarea--html-textarea"
+            id="veld-csv"
+            name="csv"
+            rows={14}
+            aria-describedby="hulp-csv"
+            aria-invalid={rowErrors.length > 0 ? "true" : undefined}
+            value={props.csv ?? ""}
+          />
+        </div>
+        <div class="sk-actions">
+          <button
+            type="submit"
+            name="actie"
+            value="voorbeeld"
+            class="nl-button nl-button--secondary"
+          >
+            Controleren (voorbeeld)
+          </button>
+          <button
+            type="submit"
+            name="actie"
+            value="importeren"
+            class="nl-button nl-button--primary"
+          >
+            Importeren
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
