@@ -234,3 +234,71 @@ describe("import page", () => {
     ).toBe(403);
   });
 });
+
+describe("managing indicators", () => {
+  const call = (
+    method: "POST" | "PATCH",
+    url: string,
+    body: unknown,
+    cookie: string | null = staff,
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json" },
+      payload: JSON.stringify(body),
+    });
+
+  it("creates an indicator, sets a target and a story, and validates in Dutch", async () => {
+    expect(
+      (
+        await call(
+          "POST",
+          "/api/v1/indicatoren",
+          { naam: "Bezoekers buurtpleinen", eenheid: "aantal", bron: "Eigen registratie" },
+          null,
+        )
+      ).statusCode,
+    ).toBe(401);
+    const bad = await call("POST", "/api/v1/indicatoren", {
+      naam: "Zonder bron",
+      eenheid: "aantal",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain("Bron is verplicht.");
+    const created = await call("POST", "/api/v1/indicatoren", {
+      naam: "Bezoekers buurtpleinen",
+      eenheid: "aantal",
+      bron: "Eigen registratie",
+      richting: "hoger_is_beter",
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().code).toBe("bezoekers-buurtpleinen");
+    expect(
+      (
+        await call("POST", "/api/v1/indicatoren", {
+          naam: "Bezoekers buurtpleinen",
+          eenheid: "aantal",
+          bron: "x",
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await call("PATCH", "/api/v1/indicatoren/bezoekers-buurtpleinen", {
+          streefwaarde: 5000,
+          streefjaar: 2028,
+          verhaal: "Meer activiteiten.",
+        })
+      ).statusCode,
+    ).toBe(204);
+    const detail = (
+      await t.app.inject({ url: "/api/v1/indicatoren/bezoekers-buurtpleinen" })
+    ).json();
+    expect(detail).toMatchObject({
+      streefwaarde: 5000,
+      streefjaar: 2028,
+      status: { status: "onvoldoende_gegevens" },
+    });
+  });
+});

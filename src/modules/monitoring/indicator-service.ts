@@ -1,0 +1,140 @@
+import type { Db } from "../../db/executor.js";
+import type { Actor } from "../../platform/actor.js";
+import { assertValid, conflict, type FieldError } from "../../platform/errors.js";
+import { recordAudit } from "../audit/index.js";
+import * as repo from "./repository.js";
+import { DIRECTIONS, FREQUENCIES, INDICATOR_ROLES, UNITS, type Unit } from "./schema.js";
+import { resolveIndicator } from "./service.js";
+
+export interface IndicatorInput {
+  slug?: string | undefined;
+  name?: string | undefined;
+  definition?: string | undefined;
+  unit?: string | undefined;
+  scaleMin?: number | null | undefined;
+  scaleMax?: number | null | undefined;
+  direction?: string | undefined;
+  source?: string | undefined;
+  frequency?: string | undefined;
+  role?: string | undefined;
+  targetValue?: number | null | undefined;
+  targetYear?: number | null | undefined;
+  story?: string | undefined;
+  archived?: boolean | undefined;
+}
+
+const oneOf = (
+  v: string | undefined,
+  allowed: readonly string[],
+  field: string,
+  label: string,
+  errors: FieldError[],
+) => {
+  if (v !== undefined && !allowed.includes(v))
+    errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
+};
+
+function check(input: IndicatorInput, creating: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  if (creating || input.name !== undefined) {
+    if (!input.name?.trim() || input.name.length > 300)
+      errors.push({ field: "naam", message: "Naam is verplicht (hoogstens 300 tekens)." });
+  }
+  if (creating && !input.source?.trim())
+    errors.push({ field: "bron", message: "Bron is verplicht." });
+  if (creating && !input.unit) errors.push({ field: "eenheid", message: "Eenheid is verplicht." });
+  if (input.slug !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug)) {
+    errors.push({
+      field: "code",
+      message: "Code mag alleen kleine letters, cijfers en streepjes bevatten.",
+    });
+  }
+  oneOf(input.unit, UNITS, "eenheid", "Eenheid", errors);
+  oneOf(input.direction, DIRECTIONS, "richting", "Richting", errors);
+  oneOf(input.frequency, FREQUENCIES, "frequentie", "Frequentie", errors);
+  oneOf(input.role, INDICATOR_ROLES, "rol", "Rol", errors);
+  if (input.scaleMin != null && input.scaleMax != null && input.scaleMin >= input.scaleMax) {
+    errors.push({
+      field: "schaalMax",
+      message: "Het maximum van de schaal moet groter zijn dan het minimum.",
+    });
+  }
+  return errors;
+}
+
+export async function createIndicator(db: Db, actor: Actor, input: IndicatorInput) {
+  assertValid(check(input, true));
+  const slug =
+    input.slug ??
+    (input.name ?? "")
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+  return db.transaction(async (tx) => {
+    if ((await repo.listIndicators(tx, actor.municipalityCode)).some((i) => i.slug === slug)) {
+      throw conflict(`Er is al een indicator met code "${slug}".`, [
+        { field: "code", message: "Deze code is al in gebruik." },
+      ]);
+    }
+    const row = await repo.insertIndicator(tx, {
+      municipalityCode: actor.municipalityCode,
+      slug,
+      name: (input.name ?? "").trim(),
+      definition: input.definition?.trim() ?? "",
+      unit: input.unit as Unit,
+      scaleMin: input.scaleMin ?? null,
+      scaleMax: input.scaleMax ?? null,
+      direction: (input.direction as (typeof DIRECTIONS)[number] | undefined) ?? "neutraal",
+      source: (input.source ?? "").trim(),
+      frequency: (input.frequency as (typeof FREQUENCIES)[number] | undefined) ?? "jaarlijks",
+      role: (input.role as (typeof INDICATOR_ROLES)[number] | undefined) ?? "effectindicator",
+      targetValue: input.targetValue ?? null,
+      targetYear: input.targetYear ?? null,
+      story: input.story?.trim() ?? "",
+    });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "indicator",
+      entityId: row.id,
+      summary: `Indicator "${row.name}" aangemaakt`,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export async function editIndicator(db: Db, actor: Actor, ref: string, input: IndicatorInput) {
+  assertValid(check(input, false));
+  const indicator = await resolveIndicator(db, actor.municipalityCode, ref);
+  const change = Object.fromEntries(
+    Object.entries({
+      name: input.name?.trim(),
+      definition: input.definition?.trim(),
+      unit: input.unit,
+      scaleMin: input.scaleMin,
+      scaleMax: input.scaleMax,
+      direction: input.direction,
+      source: input.source?.trim(),
+      frequency: input.frequency,
+      role: input.role,
+      targetValue: input.targetValue,
+      targetYear: input.targetYear,
+      story: input.story?.trim(),
+      archived: input.archived,
+    }).filter(([, v]) => v !== undefined),
+  );
+  await db.transaction(async (tx) => {
+    await repo.updateIndicator(tx, indicator.id, change);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "indicator",
+      entityId: indicator.id,
+      summary: `Indicator "${indicator.name}" gewijzigd`,
+      before: indicator,
+      after: change,
+    });
+  });
+  return indicator;
+}
