@@ -1,7 +1,11 @@
 // Benchmarks (never part of `npm test`): `npm run bench -- <naam>`; without a name, all of them.
 import { areasBenchmark } from "./areas.js";
+import { monitoringBenchmark } from "./monitoring.js";
 
-const benchmarks: Record<string, () => Promise<void>> = { gebieden: areasBenchmark };
+const benchmarks: Record<string, () => Promise<void>> = {
+  gebieden: areasBenchmark,
+  monitoring: monitoringBenchmark,
+};
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = requested.length > 0 ? requested : Object.keys(benchmarks);
