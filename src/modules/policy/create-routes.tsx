@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
+import type { Actor } from "../../platform/actor.js";
 import { apiSchema } from "../../platform/api.js";
 import { setFlash } from "../../platform/flash.js";
 import { formErrors } from "../../web/form-errors.js";
@@ -294,67 +295,62 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     }
   });
 
-  const formAction =
-    (make: (b: Form, document: string) => Promise<unknown>, done: string) =>
-    async (
-      request: import("fastify").FastifyRequest<{ Params: { document: string }; Body: Form }>,
-      reply: import("fastify").FastifyReply,
-    ) => {
-      try {
-        await make(request.body ?? {}, request.params.document);
-        setFlash(reply, done);
-      } catch (error) {
-        const { errors } = formErrors(error);
-        setFlash(reply, `Niet opgeslagen: ${errors.map((e) => e.message).join(" ")}`);
-      }
-      return reply.redirect(`/beleid/${request.params.document}#beheer`, 303);
-    };
-
-  app.post<{ Params: { document: string }; Body: Form }>(
-    "/beleid/:document/onderdelen",
-    edit,
-    async (request, reply) =>
-      formAction(
-        (b, document) =>
-          createSection(db, actorOf(request), {
-            document,
-            kind: b.soort ?? "",
-            title: b.titel ?? "",
-            body: b.tekst,
-            parent: b.ouder || undefined,
-          }),
-        "Het onderdeel is toegevoegd.",
-      )(request, reply),
-  );
-  app.post<{ Params: { document: string }; Body: Form }>(
-    "/beleid/:document/doelen",
-    edit,
-    async (request, reply) =>
-      formAction(
-        (b, document) =>
-          createGoal(db, actorOf(request), {
-            document,
-            level: b.niveau ?? "",
-            text: b.tekst ?? "",
-            section: b.onderdeel || undefined,
-          }),
-        "Het doel is toegevoegd.",
-      )(request, reply),
-  );
-  app.post<{ Params: { document: string }; Body: Form }>(
-    "/beleid/:document/activiteiten",
-    edit,
-    async (request, reply) =>
-      formAction(
-        (b, document) =>
-          createActivity(db, actorOf(request), {
-            document,
-            section: b.onderdeel ?? "",
-            text: b.tekst ?? "",
-          }),
-        "De activiteit is toegevoegd.",
-      )(request, reply),
-  );
+  // The three "add" forms on a document page share one flow: create, flash, back to the page.
+  const addForms: {
+    path: string;
+    done: string;
+    make: (actor: Actor, b: Form, document: string) => Promise<unknown>;
+  }[] = [
+    {
+      path: "onderdelen",
+      done: "Het onderdeel is toegevoegd.",
+      make: (actor, b, document) =>
+        createSection(db, actor, {
+          document,
+          kind: b.soort ?? "",
+          title: b.titel ?? "",
+          body: b.tekst,
+          parent: b.ouder || undefined,
+        }),
+    },
+    {
+      path: "doelen",
+      done: "Het doel is toegevoegd.",
+      make: (actor, b, document) =>
+        createGoal(db, actor, {
+          document,
+          level: b.niveau ?? "",
+          text: b.tekst ?? "",
+          section: b.onderdeel || undefined,
+        }),
+    },
+    {
+      path: "activiteiten",
+      done: "De activiteit is toegevoegd.",
+      make: (actor, b, document) =>
+        createActivity(db, actor, { document, section: b.onderdeel ?? "", text: b.tekst ?? "" }),
+    },
+  ];
+  for (const form of addForms) {
+    app.post<{ Params: { document: string }; Body: Form }>(
+      `/beleid/:document/${form.path}`,
+      edit,
+      async (request, reply) => {
+        try {
+          await form.make(actorOf(request), request.body ?? {}, request.params.document);
+          setFlash(reply, form.done);
+        } catch (error) {
+          setFlash(
+            reply,
+            `Niet opgeslagen: ${formErrors(error)
+              .errors.map((e) => e.message)
+              .join(" ")}`,
+          );
+        }
+        return reply.redirect(`/beleid/${request.params.document}#beheer`, 303);
+      },
+    );
+  }
 
   app.post<{ Params: { id: string }; Body: Form }>(
     "/activiteiten/:id/verplaatsen",

@@ -19,7 +19,7 @@ import {
   StatusBadge,
   StatusSummaryTable,
 } from "./components.js";
-import { DocumentEditForm, SectionEditForm } from "./edit-views.js";
+import { DocumentEditForm, MoveButtons, SectionEditForm } from "./edit-views.js";
 import type * as repo from "./repository.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import type { ActivityView, DocumentTree, GoalNode, SectionNode } from "./service.js";
@@ -831,21 +831,7 @@ export function ActivityPage(props: {
               <SubmitButton>Activiteit opslaan</SubmitButton>
             </div>
           </form>
-          <div class="sk-actions">
-            {(["omhoog", "omlaag"] as const).map((richting) => (
-              <form
-                key={richting}
-                method="post"
-                action={`/activiteiten/${activity.id}/verplaatsen`}
-              >
-                <CsrfField token={props.ctx.csrfToken} />
-                <input type="hidden" name="richting" value={richting} />
-                <button type="submit" class="nl-button nl-button--secondary">
-                  Verplaats {richting}
-                </button>
-              </form>
-            ))}
-          </div>
+          <MoveButtons ctx={props.ctx} action={`/activiteiten/${activity.id}/verplaatsen`} />
           <form method="post" action={`/activiteiten/${activity.id}/doorschuiven`} class="sk-form">
             <CsrfField token={props.ctx.csrfToken} />
             <p class="nl-paragraph">
