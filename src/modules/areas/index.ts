@@ -1,4 +1,11 @@
 export { registerAreaApiRoutes } from "./api-routes.js";
+export { projectShapes } from "./map.js";
 export { AREA_LEVELS, type AreaLevel, areas } from "./schema.js";
-export { type AreaSummary, getAreaDetail, listAreaSummaries, loadDefaultAreas } from "./service.js";
+export {
+  type AreaSummary,
+  getAreaDetail,
+  getAreaDetail as areaDetail,
+  listAreaSummaries,
+  loadDefaultAreas,
+} from "./service.js";
 export { registerAreaWebRoutes } from "./web-routes.js";

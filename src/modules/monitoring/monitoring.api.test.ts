@@ -77,6 +77,9 @@ describe("monitoring API", () => {
     const page = await t.app.inject({ url: "/monitor/cbs-wmo-clienten" });
     expect(page.body).toContain("niet getoond (privacy)");
     expect(page.body).not.toMatch(/>6<\/td>/);
+    const population = await t.app.inject({ url: "/monitor/cbs-inwoners" });
+    expect(population.body).toContain('id="wijkkaart-titel"');
+    expect(population.body.match(/class="sk-map__area sk-choro--[1-5]"/g)?.length).toBe(22);
   });
 
   it("imports nothing when one row is bad, reporting the row and reason (400)", async () => {

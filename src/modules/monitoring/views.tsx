@@ -1,6 +1,7 @@
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { formatT, TARGET_STATUS_LABEL, type TargetStatus } from "./analysis.js";
+import { WijkChoropleth } from "./choropleth.js";
 import type { IndicatorDetail, OverviewItem } from "./service.js";
 
 const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
@@ -147,10 +148,12 @@ export function IndicatorPage({
   ctx,
   d,
   privacyThreshold,
+  wijkFeatures,
 }: {
   ctx: PageContext;
   d: IndicatorDetail;
   privacyThreshold: number;
+  wijkFeatures: { code: string; name: string; geometry: unknown }[];
 }) {
   const i = d.indicator;
   const a = d.analysis;
@@ -269,6 +272,18 @@ export function IndicatorPage({
         </table>
       </div>
       <h2 class="nl-heading nl-heading--level-2">Per wijk</h2>
+      <WijkChoropleth
+        title={`Kaart: ${i.name} per wijk${d.comparisonYear ? `, ${d.comparisonYear}` : ""}`}
+        unit={i.unit}
+        features={wijkFeatures}
+        values={
+          new Map(
+            d.areaValues
+              .filter((v) => v.value !== undefined)
+              .map((v) => [v.areaCode, v.value as number]),
+          )
+        }
+      />
       {d.areaValues.length === 0 ? (
         <p class="nl-paragraph">Er zijn geen cijfers per wijk voor deze indicator.</p>
       ) : (

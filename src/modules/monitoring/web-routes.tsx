@@ -6,6 +6,7 @@ import { setFlash } from "../../platform/flash.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { areaDetail } from "../areas/index.js";
 import { listDocuments } from "../policy/index.js";
 import { barChart, lineChart } from "./charts.js";
 import { groupByPillar } from "./dashboard.js";
@@ -95,6 +96,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         ctx={pageContext(request, reply, tenant)}
         d={d}
         privacyThreshold={tenant.privacyThreshold}
+        wijkFeatures={(await areaDetail(db, m, m)).mapFeatures}
       />,
     );
   });
