@@ -99,6 +99,29 @@ const toMeasurement = (m: repo.MeasurementRow) => ({
   publicatiedatum: m.publishedOn,
   vrijgave: m.releaseState,
 });
+/** One import-format line per filled-in kind (realisatie, streefwaarde, schatting) of a measurement. */
+const csvLines = (slug: string, r: repo.MeasurementRow) =>
+  (
+    [
+      ["realisatie", r.value],
+      ["streefwaarde", r.target],
+      ["schatting", r.estimate],
+    ] as const
+  )
+    .filter(([, v]) => v !== null)
+    .map(([kind, v]) => [
+      slug,
+      r.areaCode,
+      r.year,
+      r.quarter || "",
+      kind,
+      v,
+      r.source,
+      r.publishedOn ?? "",
+      r.releaseState,
+      r.note ?? "",
+    ]);
+
 const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
   geslaagd: r.ok,
   regels: r.rows,
@@ -303,28 +326,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
         request.query.gebied ? [request.query.gebied.toUpperCase()] : undefined,
       );
       if (request.query.formaat === "csv") {
-        const lines = rows.flatMap((r) =>
-          (
-            [
-              ["realisatie", r.value],
-              ["streefwaarde", r.target],
-              ["schatting", r.estimate],
-            ] as const
-          )
-            .filter(([, v]) => v !== null)
-            .map(([kind, v]) => [
-              indicator.slug,
-              r.areaCode,
-              r.year,
-              r.quarter || "",
-              kind,
-              v,
-              r.source,
-              r.publishedOn ?? "",
-              r.releaseState,
-              r.note ?? "",
-            ]),
-        );
+        const lines = rows.flatMap((r) => csvLines(indicator.slug, r));
         return reply
           .type("text/csv; charset=utf-8")
           .header("Content-Disposition", `attachment; filename="${indicator.slug}.csv"`)
@@ -451,6 +453,88 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
         fileName: "api-import",
       });
       return reply.status(result.ok ? 200 : 400).send(toImportResult(result));
+    },
+  );
+
+  app.get<{
+    Querystring: {
+      indicator?: string;
+      gebied?: string;
+      vanJaar?: number;
+      totJaar?: number;
+      formaat?: string;
+    };
+  }>(
+    "/api/v1/metingen",
+    {
+      schema: apiSchema({
+        operationId: "exportMetingen",
+        summary:
+          "Metingen van een selectie (indicatoren, gebieden, jaren) als JSON of als CSV in het importformaat",
+        tags: TAG,
+        querystring: Type.Object({
+          indicator: Type.Optional(
+            Type.String({
+              description: "Codes van indicatoren, gescheiden door komma's; leeg is alle",
+            }),
+          ),
+          gebied: Type.Optional(
+            Type.String({ description: "Gebiedscodes, gescheiden door komma's; leeg is alle" }),
+          ),
+          vanJaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+          totJaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+          formaat: Type.Optional(Type.Enum(["json", "csv"], { type: "string" })),
+        }),
+        success: {
+          200: {
+            description: "Metingen",
+            schema: Type.Object({
+              metingen: Type.Array(
+                Type.Object({ indicator: Type.String(), ...Measurement.properties }),
+              ),
+            }),
+          },
+        },
+        errors: [404],
+      }),
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const all = await repo.listIndicators(db, m);
+      const codes = q.indicator
+        ? q.indicator
+            .split(",")
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : undefined;
+      const unknown = (codes ?? []).filter((c) => !all.some((i) => i.slug === c));
+      if (unknown.length > 0)
+        throw new AppError(404, "Niet gevonden", `Onbekende indicator(en): ${unknown.join(", ")}.`);
+      const rows = await repo.selectMeasurements(db, {
+        indicatorIds: all.filter((i) => !codes || codes.includes(i.slug)).map((i) => i.id),
+        areaCodes: q.gebied
+          ? q.gebied
+              .split(",")
+              .map((c) => c.trim().toUpperCase())
+              .filter(Boolean)
+          : undefined,
+        fromYear: q.vanJaar,
+        toYear: q.totJaar,
+      });
+      if (q.formaat === "csv") {
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("Content-Disposition", 'attachment; filename="metingen.csv"')
+          .send(
+            toCsv(
+              IMPORT_COLUMNS,
+              rows.flatMap((r) => csvLines(r.slug, r.measurement)),
+            ),
+          );
+      }
+      return {
+        metingen: rows.map((r) => ({ indicator: r.slug, ...toMeasurement(r.measurement) })),
+      };
     },
   );
 

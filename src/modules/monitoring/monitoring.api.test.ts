@@ -305,3 +305,67 @@ describe("managing indicators", () => {
     });
   });
 });
+
+describe("Wmo cost view", () => {
+  it("draws the actual costs as a solid line and the trend extended as a dotted line", async () => {
+    const before = await t.app.inject({ url: "/monitor/wmo-kosten" });
+    expect(before.body).toContain("Er is nog geen meting voor deze indicator.");
+    const csv = [
+      header,
+      ...[
+        [2019, "14.100.000"],
+        [2020, "14.900.000"],
+        [2021, "15.800.000"],
+        [2022, "16.900.000"],
+        [2023, "18.200.000"],
+      ].map(([y, v]) => `wmo-kosten,GM0356,${y},,realisatie,"${v}",Testbron,,,`),
+    ].join("\n");
+    expect((await importCsv(csv)).statusCode).toBe(200);
+    const svg = await t.app.inject({ url: "/monitor/wmo-kosten/grafiek.svg" });
+    expect(svg.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(svg.body).toMatch(/stroke-dasharray/);
+    const page = await t.app.inject({ url: "/monitor/wmo-kosten" });
+    expect(page.body).toContain("de trend doorgetrokken (stippellijn)");
+    expect(page.body).toContain("€ 18.200.000");
+  });
+});
+
+describe("export of a selection", () => {
+  it("exports chosen indicators, areas and years as CSV in the import format, and as JSON", async () => {
+    const res = await t.app.inject({
+      url: "/api/v1/metingen?indicator=cbs-wmo-clienten,msk-sociale-samenhang&gebied=GM0356&vanJaar=2018&totJaar=2022&formaat=csv",
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split("\r\n");
+    expect(lines[0]).toBe(header);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
+      "cbs-wmo-clienten,GM0356,2021,,realisatie,3380",
+      "cbs-wmo-clienten,GM0356,2022,,realisatie,3400",
+      "msk-sociale-samenhang,GM0356,2018,,realisatie,5.9",
+    ]);
+    const json = (
+      await t.app.inject({ url: "/api/v1/metingen?indicator=cbs-inwoners&gebied=WK035608" })
+    ).json();
+    expect(json.metingen).toEqual([
+      expect.objectContaining({
+        indicator: "cbs-inwoners",
+        gebied: "WK035608",
+        jaar: 2024,
+        waarde: 8130,
+      }),
+    ]);
+    expect(
+      (await t.app.inject({ url: "/api/v1/metingen?indicator=bestaat-niet" })).statusCode,
+    ).toBe(404);
+  });
+
+  it("round-trips: an exported selection imports again without changes", async () => {
+    const csv = (
+      await t.app.inject({
+        url: "/api/v1/metingen?indicator=jv-collectieve-zelfredzaamheid&formaat=csv",
+      })
+    ).body;
+    const res = await importCsv(csv);
+    expect(res.json()).toMatchObject({ geslaagd: true, nieuw: 0, gecorrigeerd: 0 });
+  });
+});

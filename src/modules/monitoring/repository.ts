@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import { indicatorLinks, indicators, measurementCorrections, measurements } from "./schema.js";
 
@@ -82,4 +82,32 @@ export async function correctionsOf(db: Executor, measurementIds: string[]) {
     .from(measurementCorrections)
     .where(inArray(measurementCorrections.measurementId, measurementIds))
     .orderBy(asc(measurementCorrections.changedAt));
+}
+
+export interface MeasurementFilter {
+  indicatorIds: string[];
+  areaCodes?: string[] | undefined;
+  fromYear?: number | undefined;
+  toYear?: number | undefined;
+}
+
+/** Measurements of a selection, with the indicator code, ordered for export. */
+export async function selectMeasurements(db: Executor, f: MeasurementFilter) {
+  if (f.indicatorIds.length === 0) return [];
+  const conditions = [inArray(measurements.indicatorId, f.indicatorIds)];
+  if (f.areaCodes && f.areaCodes.length > 0)
+    conditions.push(inArray(measurements.areaCode, f.areaCodes));
+  if (f.fromYear !== undefined) conditions.push(gte(measurements.year, f.fromYear));
+  if (f.toYear !== undefined) conditions.push(lte(measurements.year, f.toYear));
+  return db
+    .select({ measurement: measurements, slug: indicators.slug })
+    .from(measurements)
+    .innerJoin(indicators, eq(indicators.id, measurements.indicatorId))
+    .where(and(...conditions))
+    .orderBy(
+      asc(indicators.slug),
+      asc(measurements.areaCode),
+      asc(measurements.year),
+      asc(measurements.quarter),
+    );
 }
