@@ -128,6 +128,7 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     "/samenwerkingsverbanden/lekstroom",
     "/monitor/import",
     "/monitor",
+    "/monitor/cbs-inwoners",
   ])("%s has no violations for a logged-in beheerder", async (path) => {
     const admin = await t.sessionFor("beheerder");
     expect(await violations(path, admin)).toEqual([]);

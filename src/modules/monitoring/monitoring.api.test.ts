@@ -369,3 +369,46 @@ describe("export of a selection", () => {
     expect(res.json()).toMatchObject({ geslaagd: true, nieuw: 0, gecorrigeerd: 0 });
   });
 });
+
+describe("indicator form", () => {
+  it("lets staff set a target and the story; a bad year is explained", async () => {
+    const { formSession } = await import("../../../test/helpers/app.js");
+    const { token, cookie, page } = await formSession(
+      t.app,
+      "/monitor/msk-vrijwilligerswerk",
+      staff,
+    );
+    expect(page.body).toContain("Indicator bewerken");
+    const post = (fields: Record<string, string>) =>
+      t.app.inject({
+        method: "POST",
+        url: "/monitor/msk-vrijwilligerswerk/bewerken",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({
+          _csrf: token,
+          naam: "Inwoners die vrijwilligerswerk doen",
+          bron: "Monitor Sociale Kracht",
+          ...fields,
+        }).toString(),
+      });
+    const bad = await post({ streefwaarde: "40", streefjaar: "3000" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Streefjaar moet een jaartal tussen 2000 en 2100 zijn.");
+    expect(
+      (
+        await post({
+          streefwaarde: "40",
+          streefjaar: "2030",
+          verhaal: "Vrijwilligerscentrale werft actief.",
+        })
+      ).statusCode,
+    ).toBe(303);
+    const after = await t.app.inject({ url: "/monitor/msk-vrijwilligerswerk" });
+    expect(after.body).toContain("Vrijwilligerscentrale werft actief.");
+    expect(after.body).not.toContain("Indicator bewerken");
+    const a = (
+      await t.app.inject({ url: "/api/v1/indicatoren/msk-vrijwilligerswerk/analyse" })
+    ).json();
+    expect(a.streefwaarde).toEqual({ waarde: 40, jaar: 2030 });
+  });
+});

@@ -1,7 +1,9 @@
+import type { FieldError } from "../../platform/errors.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { formatT, TARGET_STATUS_LABEL, type TargetStatus } from "./analysis.js";
 import { WijkChoropleth } from "./choropleth.js";
+import { IndicatorEditForm } from "./indicator-form.js";
 import type { IndicatorDetail, OverviewItem } from "./service.js";
 
 const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
@@ -149,11 +151,15 @@ export function IndicatorPage({
   d,
   privacyThreshold,
   wijkFeatures,
+  canEdit,
+  errors,
 }: {
   ctx: PageContext;
   d: IndicatorDetail;
   privacyThreshold: number;
   wijkFeatures: { code: string; name: string; geometry: unknown }[];
+  canEdit?: boolean;
+  errors?: FieldError[];
 }) {
   const i = d.indicator;
   const a = d.analysis;
@@ -390,6 +396,7 @@ export function IndicatorPage({
           correctiegeschiedenis.
         </p>
       ) : null}
+      {canEdit ? <IndicatorEditForm ctx={ctx} indicator={i} errors={errors ?? []} /> : null}
     </Layout>
   );
 }

@@ -1,19 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, assertValid } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
 import { areaDetail } from "../areas/index.js";
 import { listDocuments } from "../policy/index.js";
 import { barChart, lineChart } from "./charts.js";
+import { parseDutchNumber } from "./csv-import.js";
 import { groupByPillar } from "./dashboard.js";
 import { evaluation } from "./evaluation.js";
 import { EvaluationPage } from "./evaluation-view.js";
 import { importMeasurements } from "./import-service.js";
 import { ImportPage } from "./import-view.js";
+import { editIndicator } from "./indicator-service.js";
 import { indicatorDetail, overview } from "./service.js";
 import { IndicatorPage, MonitorPage } from "./views.js";
 
@@ -97,6 +100,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         d={d}
         privacyThreshold={tenant.privacyThreshold}
         wijkFeatures={(await areaDetail(db, m, m)).mapFeatures}
+        canEdit={hasPermission(request.account?.roles ?? [], "monitoring.edit")}
       />,
     );
   });
@@ -121,6 +125,69 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
       return sendPage(
         reply,
         <EvaluationPage ctx={pageContext(request, reply, tenant)} e={e} generatedAt={new Date()} />,
+      );
+    },
+  );
+
+  app.post<{ Params: { indicator: string }; Body: Record<string, string | undefined> }>(
+    "/monitor/:indicator/bewerken",
+    importGuard,
+    async (request, reply) => {
+      const b = request.body ?? {};
+      const number = (v: string | undefined) =>
+        v === undefined || v.trim() === "" ? null : parseDutchNumber(v);
+      const targetValue = number(b.streefwaarde);
+      const targetYear = b.streefjaar?.trim() ? Number(b.streefjaar) : null;
+      try {
+        const errors = [
+          ...(targetValue === undefined
+            ? [{ field: "streefwaarde", message: "Streefwaarde moet een getal zijn." }]
+            : []),
+          ...(targetYear !== null &&
+          !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100)
+            ? [
+                {
+                  field: "streefjaar",
+                  message: "Streefjaar moet een jaartal tussen 2000 en 2100 zijn.",
+                },
+              ]
+            : []),
+        ];
+        assertValid(errors);
+        await editIndicator(db, actorOf(request), request.params.indicator, {
+          name: b.naam,
+          definition: b.definitie,
+          source: b.bron,
+          direction: b.richting,
+          role: b.rol,
+          targetValue: targetValue ?? null,
+          targetYear,
+          story: b.verhaal,
+          archived: b.archiveren === "ja",
+        });
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+        return sendPage(
+          reply,
+          <IndicatorPage
+            ctx={pageContext(request, reply, tenant)}
+            d={d}
+            privacyThreshold={tenant.privacyThreshold}
+            wijkFeatures={(await areaDetail(db, m, m)).mapFeatures}
+            canEdit
+            errors={errors}
+          />,
+          status,
+        );
+      }
+      setFlash(
+        reply,
+        b.archiveren === "ja" ? "De indicator is gearchiveerd." : "De indicator is opgeslagen.",
+      );
+      return reply.redirect(
+        b.archiveren === "ja" ? "/monitor" : `/monitor/${request.params.indicator}`,
+        303,
       );
     },
   );
