@@ -587,6 +587,12 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
                   gebied: Type.String(),
                   waarde: Nullable(Type.Number()),
                   nietGetoond: Type.Boolean(),
+                  terugval: Type.Union(
+                    [Type.Object({ gebied: Type.String(), waarde: Type.Number() }), Type.Null()],
+                    {
+                      description: "Bij een niet getoonde waarde: het cijfer van het hogere gebied",
+                    },
+                  ),
                   verschil: Nullable(Type.Number()),
                   oordeel: Type.Union([Type.String(), Type.Null()]),
                 }),
@@ -627,6 +633,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
             gebied: v.areaCode,
             waarde: v.value ?? null,
             nietGetoond: v.suppressed,
+            terugval: v.fallback ? { gebied: v.fallback.areaCode, waarde: v.fallback.value } : null,
             verschil: c?.difference ?? null,
             oordeel: c?.judgement ?? null,
           };

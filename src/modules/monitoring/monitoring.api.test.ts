@@ -75,7 +75,7 @@ describe("monitoring API", () => {
       nietGetoond: false,
     });
     const page = await t.app.inject({ url: "/monitor/cbs-wmo-clienten" });
-    expect(page.body).toContain("niet getoond (privacy)");
+    expect(page.body).toContain("niet getoond (privacy); Nieuwegein: 3.400");
     expect(page.body).not.toMatch(/>6<\/td>/);
     const population = await t.app.inject({ url: "/monitor/cbs-inwoners" });
     expect(population.body).toContain('id="wijkkaart-titel"');

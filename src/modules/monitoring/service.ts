@@ -115,6 +115,8 @@ export interface AreaValue {
   value: number | undefined;
   /** Counts under the threshold are not shown for wijken and buurten (privacy). */
   suppressed: boolean;
+  /** For a suppressed value: the higher area's figure to show instead. */
+  fallback: { areaCode: string; name: string; value: number } | undefined;
 }
 
 /** One indicator in full: its series, the wijken compared with the municipality, corrections and sources. */
@@ -137,6 +139,17 @@ export async function indicatorDetail(
     .sort()
     .at(-1);
   const inYear = areaRows.filter((r) => r.year === comparisonYear);
+  const municipalityInYear = rows.find(
+    (r) => r.areaCode === municipalityCode && r.year === comparisonYear && r.quarter === 0,
+  )?.value;
+  const fallback =
+    municipalityInYear !== undefined && municipalityInYear !== null
+      ? {
+          areaCode: municipalityCode,
+          name: areaName.get(municipalityCode) ?? municipalityCode,
+          value: municipalityInYear,
+        }
+      : undefined;
   const values: AreaValue[] = inYear
     .filter((r) => r.areaCode.startsWith("WK") || r.areaCode.startsWith("BU"))
     .map((r) => {
@@ -147,11 +160,9 @@ export async function indicatorDetail(
         year: r.year,
         value: suppressed ? undefined : (r.value as number),
         suppressed,
+        fallback: suppressed ? fallback : undefined,
       };
     });
-  const municipalityInYear = rows.find(
-    (r) => r.areaCode === municipalityCode && r.year === comparisonYear && r.quarter === 0,
-  )?.value;
   const comparison: AreaComparison[] =
     municipalityInYear !== undefined && municipalityInYear !== null && indicator.unit !== "aantal"
       ? compareAreas(

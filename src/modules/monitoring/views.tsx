@@ -333,7 +333,9 @@ export function IndicatorPage({
                         </a>
                       </th>
                       <td class="utrecht-table__cell sk-numeric">
-                        {v.suppressed ? "niet getoond (privacy)" : formatValue(v.value, i.unit)}
+                        {v.suppressed
+                          ? `niet getoond (privacy)${v.fallback ? `; ${v.fallback.name}: ${formatValue(v.fallback.value, i.unit)}` : ""}`
+                          : formatValue(v.value, i.unit)}
                       </td>
                       <td class="utrecht-table__cell">
                         {c
