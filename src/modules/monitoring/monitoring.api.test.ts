@@ -69,6 +69,7 @@ describe("monitoring API", () => {
     expect(wmo.wijken.find((w: { gebied: string }) => w.gebied === "WK035615")).toMatchObject({
       waarde: null,
       nietGetoond: true,
+      terugval: { gebied: "GM0356", waarde: 3400 },
     });
     expect(wmo.wijken.find((w: { gebied: string }) => w.gebied === "WK035608")).toMatchObject({
       waarde: 420,
