@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { buildApp } from "../src/app.js";
 import { loadTenant } from "../src/config/tenant.js";
 import { openDatabase } from "../src/db/client.js";
+import { parseCsvRecords } from "../src/platform/csv.js";
 
 /**
  * Dashboard and indicator-analysis requests over a generated national data set on PostgreSQL:
- * 342 municipalities with 10 wijken each, 100 indicators per municipality (half of them quarterly),
- * 10 years. Reported as requests per second, and as a ratio to the page's main query run directly.
+ * the 342 municipalities and their 3,393 CBS wijken (codes from bench/data), 100 indicators per
+ * municipality (half of them quarterly), 10 years. Reported as requests per second, and as a ratio to the page's main query run directly.
  * Uses BENCH_DATABASE_URL, else DATABASE_URL, else the local test server; creates its own database.
  */
 const SERVER =
@@ -15,7 +17,6 @@ const SERVER =
   process.env.DATABASE_URL ??
   "postgres://postgres@127.0.0.1:5432/test";
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 342);
-const WIJKEN = 10;
 const INDICATORS = 100;
 const YEARS = 10;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,23 +28,31 @@ async function admin(sql: string) {
   await client.end();
 }
 
+const wijken = parseCsvRecords(
+  readFileSync(new URL("./data/nl_wijken_kwb2024.csv", import.meta.url), "utf8"),
+);
+const WIJK_VALUES = wijken.map((w) => `('${w.wijk_code}', '${w.gemeente_code}')`).join(",");
+
 async function generate(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
   await client.query(`
+    create temporary table bench_wijken (code text, municipality text);
+    insert into bench_wijken values ${WIJK_VALUES};
     insert into areas (code, municipality_code, level, name, source, sort_order)
-    select 'GM' || lpad(m::text, 4, '0'), 'GM' || lpad(m::text, 4, '0'), 'gemeente', 'Gemeente ' || m, 'benchmark', 0
-      from generate_series(1, ${MUNICIPALITIES}) m;
+    select distinct municipality, municipality, 'gemeente', 'Gemeente ' || municipality, 'benchmark', 0
+      from bench_wijken where municipality in (
+        select municipality from (select distinct municipality from bench_wijken) m
+         order by municipality = 'GM0356' desc, municipality limit ${MUNICIPALITIES});
     insert into areas (code, municipality_code, level, name, parent_code, source, sort_order)
-    select 'WK' || lpad(m::text, 4, '0') || lpad(w::text, 2, '0'), 'GM' || lpad(m::text, 4, '0'), 'wijk', 'Wijk ' || w,
-           'GM' || lpad(m::text, 4, '0'), 'benchmark', w
-      from generate_series(1, ${MUNICIPALITIES}) m, generate_series(1, ${WIJKEN}) w;
+    select code, municipality, 'wijk', 'Wijk ' || code, municipality, 'benchmark', 0
+      from bench_wijken where municipality in (select code from areas where level = 'gemeente');
     insert into indicators (municipality_code, slug, name, unit, direction, source, frequency)
-    select 'GM' || lpad(m::text, 4, '0'), 'indicator-' || i, 'Indicator ' || i, 'percentage',
+    select a.code, 'indicator-' || i, 'Indicator ' || i, 'percentage',
            case when i % 2 = 0 then 'hoger_is_beter' else 'lager_is_beter' end, 'benchmark',
            case when i % 2 = 0 then 'jaarlijks' else 'kwartaal' end
-      from generate_series(1, ${MUNICIPALITIES}) m, generate_series(1, ${INDICATORS}) i;`);
+      from areas a, generate_series(1, ${INDICATORS}) i where a.level = 'gemeente';`);
   await client.query(`
     insert into measurements (indicator_id, area_code, year, quarter, value, target, source)
     select ind.id, a.code, 2015 + y, q, round((random() * 100)::numeric, 2), case when y = ${YEARS - 1} then 60 end, 'benchmark'
@@ -93,7 +102,8 @@ export async function monitoringBenchmark(): Promise<void> {
   console.log(
     `gegenereerd: ${data.measurements.toLocaleString("nl-NL")} metingen in ${data.seconds.toFixed(0)} s`,
   );
-  const municipality = `GM${String(Math.ceil(MUNICIPALITIES / 2)).padStart(4, "0")}`;
+  // A municipality of average size, with as many wijken as the median.
+  const municipality = "GM0356";
   const base = loadTenant();
   const tenant = { ...base, municipality: { code: municipality, name: "Benchmarkgemeente" } };
   const app = await buildApp({
