@@ -82,3 +82,22 @@ export async function formSession(app: FastifyInstance, path: string, cookie = "
   if (!token) throw new Error(`no CSRF token on ${path} (status ${page.statusCode})`);
   return { token, cookie: cookiesFrom(page, cookie), page };
 }
+
+/** An API request as a client sends it: JSON body when given, session cookie when given. */
+export function jsonRequest(
+  app: FastifyInstance,
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  body?: unknown,
+  cookie?: string | null,
+) {
+  return app.inject({
+    method,
+    url,
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });
+}

@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError } from "../../platform/errors.js";
+import { CODE_PATTERN } from "../../platform/values.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import { importMeasurements } from "./import-service.js";
@@ -133,7 +134,7 @@ const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
 
 const IndicatorBody = Type.Object(
   {
-    code: Type.Optional(Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 80 })),
+    code: Type.Optional(Type.String({ pattern: CODE_PATTERN, maxLength: 80 })),
     naam: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     definitie: Type.Optional(Type.String({ maxLength: 5000 })),
     eenheid: Type.Optional(

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError } from "../../platform/errors.js";
+import { definedOnly, isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
 import { DIRECTIONS, FREQUENCIES, INDICATOR_ROLES, UNITS, type Unit } from "./schema.js";
@@ -43,7 +44,7 @@ function check(input: IndicatorInput, creating: boolean): FieldError[] {
   if (creating && !input.source?.trim())
     errors.push({ field: "bron", message: "Bron is verplicht." });
   if (creating && !input.unit) errors.push({ field: "eenheid", message: "Eenheid is verplicht." });
-  if (input.slug !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug)) {
+  if (input.slug !== undefined && !isCode(input.slug)) {
     errors.push({
       field: "code",
       message: "Code mag alleen kleine letters, cijfers en streepjes bevatten.",
@@ -64,14 +65,7 @@ function check(input: IndicatorInput, creating: boolean): FieldError[] {
 
 export async function createIndicator(db: Db, actor: Actor, input: IndicatorInput) {
   assertValid(check(input, true));
-  const slug =
-    input.slug ??
-    (input.name ?? "")
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "");
+  const slug = input.slug ?? slugify(input.name ?? "");
   return db.transaction(async (tx) => {
     if ((await repo.listIndicators(tx, actor.municipalityCode)).some((i) => i.slug === slug)) {
       throw conflict(`Er is al een indicator met code "${slug}".`, [
@@ -108,23 +102,22 @@ export async function createIndicator(db: Db, actor: Actor, input: IndicatorInpu
 export async function editIndicator(db: Db, actor: Actor, ref: string, input: IndicatorInput) {
   assertValid(check(input, false));
   const indicator = await resolveIndicator(db, actor.municipalityCode, ref);
-  const change = Object.fromEntries(
-    Object.entries({
-      name: input.name?.trim(),
-      definition: input.definition?.trim(),
-      unit: input.unit,
-      scaleMin: input.scaleMin,
-      scaleMax: input.scaleMax,
-      direction: input.direction,
-      source: input.source?.trim(),
-      frequency: input.frequency,
-      role: input.role,
-      targetValue: input.targetValue,
-      targetYear: input.targetYear,
-      story: input.story?.trim(),
-      archived: input.archived,
-    }).filter(([, v]) => v !== undefined),
-  );
+  const change = definedOnly({
+    name: input.name?.trim(),
+    definition: input.definition?.trim(),
+    // Checked against the allowed values above.
+    unit: input.unit as Unit | undefined,
+    scaleMin: input.scaleMin,
+    scaleMax: input.scaleMax,
+    direction: input.direction as (typeof DIRECTIONS)[number] | undefined,
+    source: input.source?.trim(),
+    frequency: input.frequency as (typeof FREQUENCIES)[number] | undefined,
+    role: input.role as (typeof INDICATOR_ROLES)[number] | undefined,
+    targetValue: input.targetValue,
+    targetYear: input.targetYear,
+    story: input.story?.trim(),
+    archived: input.archived,
+  });
   await db.transaction(async (tx) => {
     await repo.updateIndicator(tx, indicator.id, change);
     await recordAudit(tx, actor, {

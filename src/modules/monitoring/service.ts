@@ -1,5 +1,6 @@
 import type { Executor } from "../../db/executor.js";
 import { notFound } from "../../platform/errors.js";
+import { isUuid } from "../../platform/values.js";
 import { listAreaSummaries } from "../areas/index.js";
 import { policyItemsByIds } from "../policy/index.js";
 import {
@@ -17,7 +18,6 @@ import {
 } from "./analysis.js";
 import * as repo from "./repository.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const toPoint = (m: repo.MeasurementRow): Point | undefined =>
   m.value === null
     ? undefined
@@ -73,7 +73,7 @@ export function analyse(
 
 export async function resolveIndicator(db: Executor, municipalityCode: string, ref: string) {
   const list = await repo.listIndicators(db, municipalityCode);
-  const found = list.find((i) => (UUID.test(ref) ? i.id === ref : i.slug === ref));
+  const found = list.find((i) => (isUuid(ref) ? i.id === ref : i.slug === ref));
   if (!found) throw notFound(`Er is geen indicator "${ref}".`);
   return found;
 }

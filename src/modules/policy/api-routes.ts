@@ -16,6 +16,7 @@ import {
   getActivity,
   getDocumentTree,
   listDocuments,
+  resolveDocument,
   searchPolicy,
 } from "./service.js";
 import { STATUS_INFO } from "./status.js";
@@ -214,7 +215,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
     async (request) => {
       const q = request.query;
       const docs = q.document
-        ? [(await getDocumentTree(db, m, q.document)).document]
+        ? [await resolveDocument(db, m, q.document)]
         : await listDocuments(db, m);
       const goals: repo.GoalRow[] = [];
       for (const d of docs) {

@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { apiSchema } from "../../platform/api.js";
 import { setFlash } from "../../platform/flash.js";
+import { CODE_PATTERN } from "../../platform/values.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -62,9 +63,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
             status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
             vindplaats: Type.Optional(Type.String({ maxLength: 300 })),
             inleiding: Type.Optional(Type.String({ maxLength: 20000 })),
-            code: Type.Optional(
-              Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 80 }),
-            ),
+            code: Type.Optional(Type.String({ pattern: CODE_PATTERN, maxLength: 80 })),
           },
           { additionalProperties: false },
         ),

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import { type Direction, neighbour } from "./order.js";
 import * as repo from "./repository.js";
@@ -16,7 +17,6 @@ import {
 } from "./schema.js";
 import { resolveDocument } from "./service.js";
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const text = (
   v: string | undefined,
   field: string,
@@ -38,15 +38,6 @@ const oneOf = (
   if (!v || !allowed.includes(v))
     errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
 };
-/** A readable, URL-safe code from a title: "Begroting 2022" → "begroting-2022". */
-export const slugify = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 80);
 
 export interface NewDocument {
   kind: string;
@@ -82,7 +73,7 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
   }
   if (input.state !== undefined) oneOf(input.state, DOCUMENT_STATES, "status", "Status", errors);
   const slug = input.slug?.trim() || slugify(input.title ?? "");
-  if (!SLUG.test(slug))
+  if (!isCode(slug))
     errors.push({
       field: "code",
       message: "Code mag alleen kleine letters, cijfers en streepjes bevatten.",

@@ -3,6 +3,7 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { assertValid, type FieldError, notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { isUuid } from "../../platform/values.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -14,7 +15,6 @@ import * as repo from "./repository.js";
 import { type GoalNode, getDocumentTree, resolveDocument, type SectionNode } from "./service.js";
 
 type Form = Record<string, string | undefined>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalNumber = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : Number(v.replace(",", "."));
 
@@ -47,7 +47,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
   const edit = { preHandler: requirePermission("policy.edit") };
 
   const goalPage = async (id: string) => {
-    const found = UUID.test(id) ? await repo.findGoal(db, id) : undefined;
+    const found = isUuid(id) ? await repo.findGoal(db, id) : undefined;
     if (!found || found.document.municipalityCode !== m) throw notFound(`Er is geen doel "${id}".`);
     const tree = await getDocumentTree(db, m, found.document.id);
     const node = findGoalNode(tree.sections, tree.looseGoals, id) ?? {

@@ -7,11 +7,10 @@ import {
   type FieldError,
   notFound,
 } from "../../platform/errors.js";
+import { definedOnly, isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
-import { DOCUMENT_STATES } from "./schema.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { DOCUMENT_STATES, type DocumentState } from "./schema.js";
 
 export interface ActivityEdit {
   /** Replaces the goals the activity serves; ids of goals in the same document. */
@@ -46,7 +45,7 @@ function checkCommon(input: {
 export async function editActivity(db: Db, actor: Actor, id: string, input: ActivityEdit) {
   assertValid(checkCommon(input));
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findActivityById(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findActivityById(tx, id) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen activiteit "${id}".`);
     const a = found.activity;
@@ -97,7 +96,7 @@ export async function editActivity(db: Db, actor: Actor, id: string, input: Acti
  */
 export async function carryOverActivity(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findActivityById(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findActivityById(tx, id) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen activiteit "${id}".`);
     const years = await repo.yearsOfActivity(tx, id);
@@ -153,21 +152,19 @@ export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findGoal(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findGoal(tx, id) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen doel "${id}".`);
     const g = found.goal;
-    const change = Object.fromEntries(
-      Object.entries({
-        text: input.text?.trim(),
-        weight: input.weight,
-        notApplicable: input.notApplicable,
-        targetValue: input.targetValue,
-        targetYear: input.targetYear,
-        owner: input.owner,
-        archived: input.archived,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const change = definedOnly({
+      text: input.text?.trim(),
+      weight: input.weight,
+      notApplicable: input.notApplicable,
+      targetValue: input.targetValue,
+      targetYear: input.targetYear,
+      owner: input.owner,
+      archived: input.archived,
+    });
     await repo.updateGoal(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",
@@ -202,17 +199,15 @@ export async function editSection(db: Db, actor: Actor, id: string, input: Secti
     errors.push({ field: "tekst", message: "Tekst mag hoogstens 20.000 tekens zijn." });
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findSectionById(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findSectionById(tx, id) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen onderdeel "${id}".`);
     const s = found.section;
-    const change = Object.fromEntries(
-      Object.entries({
-        title: input.title?.trim(),
-        body: input.body?.trim(),
-        archived: input.archived,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const change = definedOnly({
+      title: input.title?.trim(),
+      body: input.body?.trim(),
+      archived: input.archived,
+    });
     await repo.updateSection(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",
@@ -256,7 +251,7 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
     else if (input.succeeds !== undefined) {
       const other =
         (await repo.findDocumentBySlug(tx, actor.municipalityCode, input.succeeds)) ??
-        (UUID.test(input.succeeds) ? await repo.findDocumentById(tx, input.succeeds) : undefined);
+        (isUuid(input.succeeds) ? await repo.findDocumentById(tx, input.succeeds) : undefined);
       if (!other || other.municipalityCode !== actor.municipalityCode || other.id === id) {
         throw badRequest(`"${input.succeeds}" is geen ander beleidsdocument van deze gemeente.`, [
           { field: "vervangt", message: "Kies een ander bestaand document." },
@@ -264,18 +259,14 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
       }
       succeedsId = other.id;
     }
-    const change = Object.fromEntries(
-      Object.entries({
-        succeedsId,
-        title: input.title?.trim(),
-        state: input.state,
-        officialReference:
-          input.officialReference === undefined
-            ? undefined
-            : input.officialReference?.trim() || null,
-        archived: input.archived,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const change = definedOnly({
+      succeedsId,
+      title: input.title?.trim(),
+      state: input.state as DocumentState | undefined,
+      officialReference:
+        input.officialReference === undefined ? undefined : input.officialReference?.trim() || null,
+      archived: input.archived,
+    });
     await repo.updateDocument(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",

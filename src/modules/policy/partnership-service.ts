@@ -1,11 +1,9 @@
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { definedOnly, isUuid, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
-import { slugify } from "./create-service.js";
 import * as repo from "./repository.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PartnershipInput {
   name?: string | undefined;
@@ -84,20 +82,17 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
 export async function editPartnership(db: Db, actor: Actor, id: string, input: PartnershipInput) {
   assertValid(check(input, false));
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findPartnership(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findPartnership(tx, id) : undefined;
     if (!found || found.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen samenwerkingsverband "${id}".`);
-    const change = Object.fromEntries(
-      Object.entries({
-        name: input.name?.trim(),
-        kind: input.kind?.trim(),
-        description: input.description?.trim(),
-        members: input.members,
-        membersNote:
-          input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
-        archived: input.archived,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const change = definedOnly({
+      name: input.name?.trim(),
+      kind: input.kind?.trim(),
+      description: input.description?.trim(),
+      members: input.members,
+      membersNote: input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
+      archived: input.archived,
+    });
     await repo.updatePartnership(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",
@@ -123,17 +118,14 @@ export async function editPolicyIndicator(db: Db, actor: Actor, id: string, inpu
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = UUID.test(id) ? await repo.findIndicator(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findIndicator(tx, id) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen indicator "${id}".`);
-    const change = Object.fromEntries(
-      Object.entries({
-        text: input.text?.trim(),
-        namedSource:
-          input.namedSource === undefined ? undefined : input.namedSource?.trim() || null,
-        archived: input.archived,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const change = definedOnly({
+      text: input.text?.trim(),
+      namedSource: input.namedSource === undefined ? undefined : input.namedSource?.trim() || null,
+      archived: input.archived,
+    });
     await repo.updateIndicator(tx, id, change);
     await recordAudit(tx, actor, {
       action: "update",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { formSession, jsonRequest, startTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
 let t: TestApp;
@@ -17,16 +17,7 @@ const call = (
   url: string,
   body?: unknown,
   cookie: string | null = staff,
-) =>
-  t.app.inject({
-    method,
-    url,
-    headers: {
-      ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  });
+) => jsonRequest(t.app, method, url, body, cookie);
 
 describe("creating policy items through the API", () => {
   it("builds a new programme document: document, section, goal, activity linked to the goal", async () => {

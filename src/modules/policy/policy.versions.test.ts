@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { formSession, jsonRequest, startTestApp, type TestApp } from "../../../test/helpers/app.js";
 
 let t: TestApp;
 let staff: string;
@@ -16,16 +16,7 @@ const call = (
   url: string,
   body?: unknown,
   cookie: string | null = staff,
-) =>
-  t.app.inject({
-    method,
-    url,
-    headers: {
-      ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  });
+) => jsonRequest(t.app, method, url, body, cookie);
 
 describe("copying a budget year into the next year", () => {
   it("creates Begroting 2021 as a concept with the same plan, linked item by item", async () => {

@@ -1,6 +1,7 @@
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, badRequest, notFound } from "../../platform/errors.js";
+import { isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
 import { type Rollup, rollup } from "./rollup.js";
@@ -10,11 +11,9 @@ import { checkStatusChange, STATUS_INFO, statusSummary } from "./status.js";
 export const listDocuments = (db: Executor, municipalityCode: string) =>
   repo.listDocuments(db, municipalityCode);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A document by its slug (as in URLs) or its id. */
 export async function resolveDocument(db: Executor, municipalityCode: string, ref: string) {
-  const doc = UUID.test(ref)
+  const doc = isUuid(ref)
     ? await repo.findDocumentById(db, ref)
     : await repo.findDocumentBySlug(db, municipalityCode, ref);
   if (!doc || doc.municipalityCode !== municipalityCode)
@@ -172,7 +171,7 @@ export async function findActivities(db: Executor, municipalityCode: string, q: 
 }
 
 export async function getActivity(db: Executor, municipalityCode: string, id: string) {
-  const found = UUID.test(id) ? await repo.findActivityById(db, id) : undefined;
+  const found = isUuid(id) ? await repo.findActivityById(db, id) : undefined;
   if (!found || found.document.municipalityCode !== municipalityCode)
     throw notFound(`Er is geen activiteit "${id}".`);
   const years = await repo.yearsOfActivity(db, found.activity.id);
@@ -214,7 +213,7 @@ export async function changeActivityStatus(
   }
   const to = input.status as ActivityStatus;
   return db.transaction(async (tx) => {
-    const found = UUID.test(activityId)
+    const found = isUuid(activityId)
       ? await repo.findActivityYear(tx, activityId, year)
       : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode) {

@@ -53,9 +53,8 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         request.params.document,
         yearOf(request.query.jaar),
       );
-      const annualReports = (await listDocuments(db, m)).filter(
-        (d) => d.accountsForId === tree.document.id,
-      );
+      const documents = await listDocuments(db, m);
+      const annualReports = documents.filter((d) => d.accountsForId === tree.document.id);
       const versions = await listVersions(db, m, tree.document.id);
       const canEdit = hasPermission(request.account?.roles ?? [], "policy.edit");
       return sendPage(
@@ -66,7 +65,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           annualReports={annualReports}
           versions={versions}
           canEdit={canEdit}
-          others={await listDocuments(db, m)}
+          others={documents}
         />,
       );
     },
