@@ -4,7 +4,7 @@ export { AREA_LEVELS, type AreaLevel, areas } from "./schema.js";
 export {
   type AreaSummary,
   getAreaDetail,
-  getAreaDetail as areaDetail,
+  getAreasOverview,
   listAreaSummaries,
   loadDefaultAreas,
 } from "./service.js";

@@ -83,6 +83,32 @@ async function summarise(db: Executor, municipalityCode: string) {
   return { all, byCode, summary, seriesOf, childrenOf };
 }
 
+/** The wijken with their boundaries, highlighting those in (or equal to) the given area. */
+function wijkFeatures(all: repo.AreaRow[], area: repo.AreaRow) {
+  const wijken = all.filter((a) => a.level === "wijk");
+  const inArea = new Set(
+    area.level === "wijk"
+      ? [area.code]
+      : wijken.filter((w) => w.parentCode === area.code).map((w) => w.code),
+  );
+  return wijken.map((w) => ({
+    code: w.code,
+    name: w.name,
+    geometry: w.geometry,
+    highlighted: area.level === "gemeente" || inArea.has(w.code),
+  }));
+}
+
+/** Every area with its summary, plus the wijk map of the whole municipality, from one read. */
+export async function getAreasOverview(db: Executor, municipalityCode: string) {
+  const { all, byCode, summary } = await summarise(db, municipalityCode);
+  const municipality = byCode.get(municipalityCode);
+  return {
+    areas: all.map(summary),
+    mapFeatures: municipality ? wijkFeatures(all, municipality) : [],
+  };
+}
+
 export async function listAreaSummaries(db: Executor, municipalityCode: string, level?: AreaLevel) {
   const { all, summary } = await summarise(db, municipalityCode);
   return all.filter((a) => !level || a.level === level).map(summary);
@@ -98,16 +124,7 @@ export async function getAreaDetail(db: Executor, municipalityCode: string, code
     p = p.parentCode ? byCode.get(p.parentCode) : undefined;
   }
   const children = childrenOf(code).map((c) => summary(byCode.get(c) as repo.AreaRow));
-  const wijken = all.filter((a) => a.level === "wijk");
-  const inArea = new Set(
-    area.level === "wijk" ? [code] : wijken.filter((w) => w.parentCode === code).map((w) => w.code),
-  );
-  const mapFeatures = wijken.map((w) => ({
-    code: w.code,
-    name: w.name,
-    geometry: w.geometry,
-    highlighted: area.level === "gemeente" || inArea.has(w.code),
-  }));
+  const mapFeatures = wijkFeatures(all, area);
   return {
     area: summary(area),
     ancestors,

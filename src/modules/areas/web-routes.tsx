@@ -7,7 +7,7 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
-import { changeWijkGebied, getAreaDetail, listAreaSummaries } from "./service.js";
+import { changeWijkGebied, getAreaDetail, getAreasOverview } from "./service.js";
 import { sortWijken, WIJK_SORTS } from "./sort.js";
 import { AreaPage, AreasPage, type WijkSort } from "./views.js";
 
@@ -21,9 +21,8 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
         ? (request.query.sorteer as WijkSort)
         : "code";
       const descending = request.query.volgorde === "aflopend";
-      const all = await listAreaSummaries(db, municipality);
+      const { areas: all, mapFeatures } = await getAreasOverview(db, municipality);
       const wijken = all.filter((a) => a.level === "wijk");
-      const detail = await getAreaDetail(db, municipality, municipality).catch(() => undefined);
       return sendPage(
         reply,
         <AreasPage
@@ -33,7 +32,7 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
           wijken={sortWijken(wijken, sort, descending)}
           sort={sort}
           descending={descending}
-          mapFeatures={detail?.mapFeatures ?? []}
+          mapFeatures={mapFeatures}
         />,
       );
     },

@@ -7,7 +7,7 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
-import { areaDetail } from "../areas/index.js";
+import { getAreasOverview } from "../areas/index.js";
 import { listDocuments } from "../policy/index.js";
 import { barChart, lineChart } from "./charts.js";
 import { parseDutchNumber } from "./csv-import.js";
@@ -99,7 +99,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         ctx={pageContext(request, reply, tenant)}
         d={d}
         privacyThreshold={tenant.privacyThreshold}
-        wijkFeatures={(await areaDetail(db, m, m)).mapFeatures}
+        wijkFeatures={(await getAreasOverview(db, m)).mapFeatures}
         canEdit={hasPermission(request.account?.roles ?? [], "monitoring.edit")}
       />,
     );
@@ -174,7 +174,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
             ctx={pageContext(request, reply, tenant)}
             d={d}
             privacyThreshold={tenant.privacyThreshold}
-            wijkFeatures={(await areaDetail(db, m, m)).mapFeatures}
+            wijkFeatures={(await getAreasOverview(db, m)).mapFeatures}
             canEdit
             errors={errors}
           />,
