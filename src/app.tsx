@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import swagger from "@fastify/swagger";
 import { sql } from "drizzle-orm";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import { Type } from "typebox";
 import type { LogLevel } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
@@ -34,6 +39,7 @@ import {
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { registerErrorHandlers } from "./platform/error-handler.js";
+import { RequestLineLogController } from "./platform/request-log.js";
 import { registerSecurity } from "./platform/security.js";
 import { ErrorPage } from "./web/error-page.js";
 import { HomePage } from "./web/home.js";
@@ -46,6 +52,8 @@ export interface AppDeps {
   tenant: TenantConfig;
   sessionSecret: string;
   logLevel?: LogLevel;
+  /** The process logger (main.ts); without it Fastify makes a JSON logger at `logLevel`. */
+  logger?: FastifyBaseLogger;
   trustProxy?: boolean;
 }
 
@@ -56,7 +64,10 @@ export const appVersion: string = JSON.parse(
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, tenant } = deps;
   const app = Fastify({
-    logger: { level: deps.logLevel ?? "info" },
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: { level: deps.logLevel ?? "info" } }),
+    logController: new RequestLineLogController(),
     trustProxy: deps.trustProxy ?? false,
     ajv: {
       customOptions: {

@@ -7,22 +7,22 @@ import { openDatabase } from "./db/client.js";
 import { DataDirLockedError } from "./db/lock.js";
 import { ensureInitialAdministrator, INITIAL_ADMIN_USERNAME } from "./modules/accounts/index.js";
 import { systemActor } from "./platform/actor.js";
+import { createLogger, effectiveLogFormat } from "./platform/logger.js";
 import { loadDefaultData } from "./seed.js";
+import { passwordBox } from "./web/console-box.js";
 
-function printOnce(password: string): void {
-  const lines = [
-    "Er is een beheerdersaccount aangemaakt. Dit wachtwoord wordt maar één keer getoond:",
-    `  gebruikersnaam: ${INITIAL_ADMIN_USERNAME}`,
-    `  wachtwoord:     ${password}`,
-    "Log in op /inloggen en wijzig het wachtwoord op /account.",
-  ];
-  const width = Math.max(...lines.map((l) => l.length));
-  const rule = "=".repeat(width + 4);
-  console.log([rule, ...lines.map((l) => `| ${l.padEnd(width)} |`), rule].join("\n"));
+/** The address a person types into a browser: a wildcard listen address is reached locally. */
+function browserBase(host: string, port: number): string {
+  const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${local.includes(":") ? `[${local}]` : local}:${port}`;
 }
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  const format = effectiveLogFormat(env.logFormat, process.stdout.isTTY === true);
+  const log = createLogger({ level: env.logLevel, format, colour: process.stdout.isTTY === true });
+  // Set by scripts/start.mjs (npm start): whether it rebuilt, in one line of the same log.
+  if (process.env.SAMENKRACHT_BUILD) log.info(process.env.SAMENKRACHT_BUILD);
   const tenant = loadTenant(env.tenantFile);
   mkdirSync(env.dataDir, { recursive: true });
   const sessionSecret = ensureSessionSecret(env.dataDir, env.sessionSecret);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} ontvangen: Samenkracht stopt.`);
+    log.info(`${signal} ontvangen: Samenkracht stopt.`);
     try {
       await app?.close();
     } finally {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   try {
     await database.migrate();
     const loaded = await loadDefaultData(database.db, tenant);
-    if (loaded.length > 0) console.log(`Standaardgegevens geladen: ${loaded.join(", ")}.`);
+    if (loaded.length > 0) log.info(`Standaardgegevens geladen: ${loaded.join(", ")}.`);
     const password = await ensureInitialAdministrator(
       database.db,
       systemActor(tenant.municipality.code),
@@ -57,15 +57,28 @@ async function main(): Promise<void> {
       databaseKind: database.kind,
       tenant,
       sessionSecret,
-      logLevel: env.logLevel,
+      logger: log,
       trustProxy: env.trustProxy,
     });
-    await app.listen({ port: env.port, host: env.host });
-    if (password) printOnce(password);
-    const shownHost = env.host.includes(":") ? `[${env.host}]` : env.host;
-    console.log(
-      `Samenkracht draait op http://${shownHost}:${env.port}/ (database: ${database.kind})`,
-    );
+    const base = browserBase(env.host, env.port);
+    await app.listen({
+      port: env.port,
+      host: env.host,
+      listenTextResolver: () => `Samenkracht draait op ${base}/ (database: ${database.kind})`,
+    });
+    if (password) {
+      const login = `${base}/inloggen`;
+      if (format === "json") {
+        // A log collector needs valid JSON lines; the password still appears exactly once.
+        log.warn(
+          { gebruikersnaam: INITIAL_ADMIN_USERNAME, wachtwoord: password, inloggen: login },
+          "Eenmalig wachtwoord van het beheerdersaccount: wijzig het na het inloggen",
+        );
+      } else {
+        // Last thing printed: request lines are at debug level, so nothing pushes it away.
+        process.stdout.write(passwordBox(INITIAL_ADMIN_USERNAME, password, login));
+      }
+    }
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.close();

@@ -12,7 +12,7 @@ import { testDatabaseUrl } from "./helpers/database.js";
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", fromRoot("src/main.ts")], {
     cwd: fromRoot(),
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -23,9 +23,9 @@ function start(env: Record<string, string>) {
     output += d;
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const ready = async () => {
+  const ready = async (marker = "Samenkracht draait op") => {
     const until = Date.now() + 60_000;
-    while (!output.includes("Samenkracht draait op")) {
+    while (!output.includes(marker)) {
       if (child.exitCode !== null || Date.now() > until)
         throw new Error(`start mislukt:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -94,19 +94,35 @@ describe(`npm start (${serverUrl ? "postgresql" : "pglite"})`, () => {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     };
     const base = `http://127.0.0.1:${env.PORT}`;
-    const first = start(env);
-    await first.ready();
+    // As on a terminal: readable lines, and the password box last.
+    const first = start({ ...env, LOG_FORMAT: "pretty" });
+    await first.ready("└");
     const password = /wachtwoord:\s+(\S+)/.exec(first.output())?.[1];
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
     const health = await (await fetch(`${base}/api/v1/health`)).json();
     expect(health).toMatchObject({ status: "ok", database: serverUrl ? "postgresql" : "pglite" });
+    await fetch(`${base}/gebieden`);
+    await new Promise((r) => setTimeout(r, 300));
+    // Request lines are at debug level: the box still ends the output, naming where to log in.
+    expect(first.output().trimEnd()).toMatch(
+      new RegExp(`Log in op ${base}/inloggen[^\\n]*\\n.*\\n└─+┘$`),
+    );
+    expect(first.output()).not.toContain('{"level"');
     expect(await stop(first.child, first.exited)).toBe(0);
     expect(first.output()).toContain("SIGTERM ontvangen");
     expect(existsSync(join(dataDir, "samenkracht.lock"))).toBe(false);
 
-    const second = start(env);
+    // Not a terminal and no LOG_FORMAT: JSON lines for a log collector.
+    const second = start({ ...env, LOG_LEVEL: "debug" });
     await second.ready();
-    expect(second.output()).not.toContain("wachtwoord:");
+    await fetch(`${base}/api/v1/health`);
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = second.output().trim().split("\n");
+    const parsed = lines.map((line) => JSON.parse(line));
+    expect(parsed).toContainEqual(
+      expect.objectContaining({ level: 20, url: "/api/v1/health", statusCode: 200 }),
+    );
+    expect(second.output()).not.toContain("wachtwoord");
     expect(second.output()).not.toContain("Standaardgegevens geladen");
     expect(await loginWorks(base, password ?? "")).toBe(true);
     const wijken = await (await fetch(`${base}/api/v1/gebieden?niveau=wijk`)).json();

@@ -10,6 +10,7 @@ describe("loadEnv", () => {
       host: "127.0.0.1",
       databaseUrl: undefined,
       logLevel: "info",
+      logFormat: "auto",
     });
     expect(env.dataDir).toMatch(/var$/);
   });
@@ -20,6 +21,7 @@ describe("loadEnv", () => {
     ["DATABASE_URL", { DATABASE_URL: "mysql://x@y/z" }],
     ["DATABASE_URL", { DATABASE_URL: "niet een url" }],
     ["LOG_LEVEL", { LOG_LEVEL: "luid" }],
+    ["LOG_FORMAT", { LOG_FORMAT: "xml" }],
     ["SESSION_SECRET", { SESSION_SECRET: "kort" }],
     ["TRUST_PROXY", { TRUST_PROXY: "misschien" }],
   ])("stops with a message naming %s", (variable, env) => {

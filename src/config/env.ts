@@ -12,6 +12,9 @@ const LOG_LEVELS: readonly LogLevel[] = [
   "silent",
 ];
 
+export type LogFormat = "pretty" | "json";
+const LOG_FORMATS = ["auto", "pretty", "json"] as const;
+
 export interface EnvConfig {
   port: number;
   host: string;
@@ -19,6 +22,8 @@ export interface EnvConfig {
   dataDir: string;
   sessionSecret: string | undefined;
   logLevel: LogLevel;
+  /** `auto`: readable lines on a terminal, JSON otherwise (see platform/logger.ts). */
+  logFormat: LogFormat | "auto";
   tenantFile: string;
   /** Behind a reverse proxy: trust X-Forwarded-* so cookies get Secure when the site is served over HTTPS. */
   trustProxy: boolean;
@@ -86,6 +91,18 @@ function parseLogLevel(raw: string | undefined): LogLevel {
   return raw as LogLevel;
 }
 
+function parseLogFormat(raw: string | undefined): LogFormat | "auto" {
+  if (raw === undefined || raw === "") return "auto";
+  const format = LOG_FORMATS.find((f) => f === raw);
+  if (!format) {
+    throw new ConfigError(
+      "LOG_FORMAT",
+      `moet een van ${LOG_FORMATS.join(", ")} zijn (nu "${raw}").`,
+    );
+  }
+  return format;
+}
+
 const toAbsolute = (path: string): string => (isAbsolute(path) ? path : resolve(projectRoot, path));
 
 /** Reads and validates the environment once; throws ConfigError naming the variable at fault. */
@@ -99,6 +116,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     dataDir: toAbsolute(env.DATA_DIR === undefined || env.DATA_DIR === "" ? "var" : env.DATA_DIR),
     sessionSecret: parseSessionSecret(env.SESSION_SECRET),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    logFormat: parseLogFormat(env.LOG_FORMAT),
     tenantFile: toAbsolute(env.TENANT_CONFIG || "config/tenant.json"),
     trustProxy: parseBoolean("TRUST_PROXY", env.TRUST_PROXY, false),
   };
