@@ -4,3 +4,4 @@ export * from "../modules/areas/schema.js";
 export * from "../modules/audit/schema.js";
 export * from "../modules/monitoring/schema.js";
 export * from "../modules/policy/schema.js";
+export * from "../platform/throttle/schema.js";
