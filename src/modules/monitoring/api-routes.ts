@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
@@ -10,6 +10,13 @@ import { actorOf, requirePermission } from "../accounts/index.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import { importMeasurements } from "./import-service.js";
 import { createIndicator, editIndicator } from "./indicator-service.js";
+import {
+  type Privacy,
+  readMeasurements,
+  selectVisibleMeasurements,
+  type VisibleMeasurement,
+  viewerFor,
+} from "./measurement-reads.js";
 import * as repo from "./repository.js";
 import { indicatorDetail, type OverviewItem, overview, resolveIndicator } from "./service.js";
 
@@ -53,6 +60,14 @@ const Measurement = Type.Object({
   bron: Type.String(),
   publicatiedatum: Type.Union([Type.String({ format: "date" }), Type.Null()]),
   vrijgave: Type.String(),
+  openbaar: Type.Boolean({
+    description:
+      "false: een klein aantal (eenheid aantal, onder de privacydrempel) in een gebied, wijk of buurt; niet openbaar. Alleen wie metingen beheert krijgt het getal, zo gemarkeerd.",
+  }),
+  nietGetoond: Type.Boolean({
+    description:
+      "true: waarde en/of schatting zijn om privacyredenen weggelaten (null), omdat het een klein aantal is",
+  }),
 });
 const ImportResult = Type.Object({
   geslaagd: Type.Boolean(),
@@ -89,7 +104,7 @@ const toSummary = (o: OverviewItem) => ({
     document: p.document.slug,
   })),
 });
-const toMeasurement = (m: repo.MeasurementRow) => ({
+const toMeasurement = (m: VisibleMeasurement) => ({
   gebied: m.areaCode,
   jaar: m.year,
   kwartaal: m.quarter || null,
@@ -99,29 +114,46 @@ const toMeasurement = (m: repo.MeasurementRow) => ({
   bron: m.source,
   publicatiedatum: m.publishedOn,
   vrijgave: m.releaseState,
+  openbaar: m.isPublic,
+  nietGetoond: m.withheld.length > 0,
 });
-/** One import-format line per filled-in kind (realisatie, streefwaarde, schatting) of a measurement. */
-const csvLines = (slug: string, r: repo.MeasurementRow) =>
+const PRIVACY_NOTE = { withheld: "niet getoond (privacy)", nonPublic: "niet openbaar (privacy)" };
+/**
+ * One import-format line per filled-in kind (realisatie, streefwaarde, schatting) of a measurement.
+ * A withheld figure keeps its line with an empty value, so the reader sees that it exists but is
+ * not shown; staff get the figure with "niet openbaar" in the toelichting (the import ignores it).
+ */
+const csvLines = (slug: string, r: VisibleMeasurement) =>
   (
     [
-      ["realisatie", r.value],
-      ["streefwaarde", r.target],
-      ["schatting", r.estimate],
+      ["realisatie", r.value, "value"],
+      ["streefwaarde", r.target, undefined],
+      ["schatting", r.estimate, "estimate"],
     ] as const
   )
-    .filter(([, v]) => v !== null)
-    .map(([kind, v]) => [
-      slug,
-      r.areaCode,
-      r.year,
-      r.quarter || "",
-      kind,
-      v,
-      r.source,
-      r.publishedOn ?? "",
-      r.releaseState,
-      r.note ?? "",
-    ]);
+    .filter(([, v, field]) => v !== null || (field !== undefined && r.withheld.includes(field)))
+    .map(([kind, v, field]) => {
+      const marker =
+        field === undefined
+          ? undefined
+          : r.withheld.includes(field)
+            ? PRIVACY_NOTE.withheld
+            : r.nonPublic.includes(field)
+              ? PRIVACY_NOTE.nonPublic
+              : undefined;
+      return [
+        slug,
+        r.areaCode,
+        r.year,
+        r.quarter || "",
+        kind,
+        v ?? "",
+        r.source,
+        r.publishedOn ?? "",
+        r.releaseState,
+        [r.note, marker].filter(Boolean).join("; "),
+      ];
+    });
 
 const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
   geslaagd: r.ok,
@@ -202,6 +234,10 @@ const fromIndicatorBody = (b: IndicatorBodyT) => ({
 
 export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const privacyOf = (request: FastifyRequest): Privacy => ({
+    threshold: tenant.privacyThreshold,
+    viewer: viewerFor(request.account?.roles),
+  });
   const edit = { preHandler: requirePermission("monitoring.edit") };
   app.addContentTypeParser(
     "text/csv",
@@ -225,7 +261,9 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
         },
       }),
     },
-    async () => ({ indicatoren: (await overview(db, m)).map(toSummary) }),
+    async (request) => ({
+      indicatoren: (await overview(db, m, privacyOf(request))).map(toSummary),
+    }),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -243,7 +281,9 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
     async (request) => {
       const indicator = await resolveIndicator(db, m, request.params.id);
       return toSummary(
-        (await overview(db, m)).find((o) => o.indicator.id === indicator.id) as OverviewItem,
+        (await overview(db, m, privacyOf(request))).find(
+          (o) => o.indicator.id === indicator.id,
+        ) as OverviewItem,
       );
     },
   );
@@ -321,9 +361,10 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
     },
     async (request, reply) => {
       const indicator = await resolveIndicator(db, m, request.params.id);
-      const rows = await repo.measurementsOf(
+      const rows = await readMeasurements(
         db,
-        [indicator.id],
+        [indicator],
+        privacyOf(request),
         request.query.gebied ? [request.query.gebied.toUpperCase()] : undefined,
       );
       if (request.query.formaat === "csv") {
@@ -511,17 +552,21 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
       const unknown = (codes ?? []).filter((c) => !all.some((i) => i.slug === c));
       if (unknown.length > 0)
         throw new AppError(404, "Niet gevonden", `Onbekende indicator(en): ${unknown.join(", ")}.`);
-      const rows = await repo.selectMeasurements(db, {
-        indicatorIds: all.filter((i) => !codes || codes.includes(i.slug)).map((i) => i.id),
-        areaCodes: q.gebied
-          ? q.gebied
-              .split(",")
-              .map((c) => c.trim().toUpperCase())
-              .filter(Boolean)
-          : undefined,
-        fromYear: q.vanJaar,
-        toYear: q.totJaar,
-      });
+      const rows = await selectVisibleMeasurements(
+        db,
+        all.filter((i) => !codes || codes.includes(i.slug)),
+        {
+          areaCodes: q.gebied
+            ? q.gebied
+                .split(",")
+                .map((c) => c.trim().toUpperCase())
+                .filter(Boolean)
+            : undefined,
+          fromYear: q.vanJaar,
+          toYear: q.totJaar,
+        },
+        privacyOf(request),
+      );
       if (q.formaat === "csv") {
         return reply
           .type("text/csv; charset=utf-8")
@@ -587,7 +632,13 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
                 Type.Object({
                   gebied: Type.String(),
                   waarde: Nullable(Type.Number()),
-                  nietGetoond: Type.Boolean(),
+                  openbaar: Type.Boolean({
+                    description:
+                      "false: klein aantal onder de privacydrempel; alleen wie metingen beheert ziet het getal",
+                  }),
+                  nietGetoond: Type.Boolean({
+                    description: "true: de waarde is om privacyredenen weggelaten (null)",
+                  }),
                   terugval: Type.Union(
                     [Type.Object({ gebied: Type.String(), waarde: Type.Number() }), Type.Null()],
                     {
@@ -605,7 +656,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
       }),
     },
     async (request) => {
-      const d = await indicatorDetail(db, m, request.params.id, tenant.privacyThreshold);
+      const d = await indicatorDetail(db, m, request.params.id, privacyOf(request));
       const a = d.analysis;
       return {
         reeks: a.series.map((p) => ({ periode: p.t, waarde: p.value })),
@@ -633,6 +684,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
           return {
             gebied: v.areaCode,
             waarde: v.value ?? null,
+            openbaar: v.isPublic,
             nietGetoond: v.suppressed,
             terugval: v.fallback ? { gebied: v.fallback.areaCode, waarde: v.fallback.value } : null,
             verschil: c?.difference ?? null,

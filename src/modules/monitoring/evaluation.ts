@@ -1,6 +1,7 @@
 import type { Executor } from "../../db/executor.js";
 import { getDocumentTree, type SectionNode, statusSummary } from "../policy/index.js";
 import { type Change, change, type Point, type TargetStatus, targetStatus } from "./analysis.js";
+import { type Privacy, readMeasurements } from "./measurement-reads.js";
 import * as repo from "./repository.js";
 import { toPoint } from "./service.js";
 
@@ -39,6 +40,7 @@ export async function evaluation(
   municipalityCode: string,
   documentRef: string,
   year: number,
+  privacy: Privacy,
 ) {
   const tree = await getDocumentTree(db, municipalityCode, documentRef, year);
   const pillars = tree.sections.some((s) => s.section.kind === "pijler")
@@ -49,13 +51,9 @@ export async function evaluation(
     db,
     indicatorList.map((i) => i.id),
   );
-  const rows = (
-    await repo.measurementsOf(
-      db,
-      indicatorList.map((i) => i.id),
-      [municipalityCode],
-    )
-  ).filter((r) => r.year <= year);
+  const rows = (await readMeasurements(db, indicatorList, privacy, [municipalityCode])).filter(
+    (r) => r.year <= year,
+  );
   const evaluated: EvaluatedPillar[] = pillars.map((node) => {
     const goalIds = new Set<string>();
     const walk = (goals: SectionNode["goals"]) => {

@@ -16,6 +16,8 @@ import {
   targetStatus,
   trend,
 } from "./analysis.js";
+import { type Privacy, readMeasurements } from "./measurement-reads.js";
+import { discloseCorrection } from "./privacy.js";
 import * as repo from "./repository.js";
 
 export const toPoint = (m: repo.MeasurementRow): Point | undefined =>
@@ -79,11 +81,11 @@ export async function resolveIndicator(db: Executor, municipalityCode: string, r
 }
 
 /** All indicators with their analysis and what they serve (goals and document indicators). */
-export async function overview(db: Executor, municipalityCode: string) {
+export async function overview(db: Executor, municipalityCode: string, privacy: Privacy) {
   const list = await repo.listIndicators(db, municipalityCode);
   const ids = list.map((i) => i.id);
   const [rows, links] = [
-    await repo.measurementsOf(db, ids, [municipalityCode]),
+    await readMeasurements(db, list, privacy, [municipalityCode]),
     await repo.linksOf(db, ids),
   ];
   const items = await policyItemsByIds(
@@ -113,7 +115,9 @@ export interface AreaValue {
   name: string;
   year: number;
   value: number | undefined;
-  /** Counts under the threshold are not shown for wijken and buurten (privacy). */
+  /** A small count (privacy.ts): removed for the public, shown marked "niet openbaar" to staff. */
+  isPublic: boolean;
+  /** The value was removed for this viewer (privacy). */
   suppressed: boolean;
   /** For a suppressed value: the higher area's figure to show instead. */
   fallback: { areaCode: string; name: string; value: number } | undefined;
@@ -124,15 +128,19 @@ export async function indicatorDetail(
   db: Executor,
   municipalityCode: string,
   ref: string,
-  privacyThreshold: number,
+  privacy: Privacy,
 ) {
   const indicator = await resolveIndicator(db, municipalityCode, ref);
-  const rows = await repo.measurementsOf(db, [indicator.id]);
+  const rows = await readMeasurements(db, [indicator], privacy);
   const analysis = analyse(indicator, rows, municipalityCode);
   const areas = await listAreaSummaries(db, municipalityCode);
   const areaName = new Map(areas.map((a) => [a.code, a.name]));
+  // A withheld value keeps its row, so the wijk is listed as "niet getoond" instead of vanishing.
   const areaRows = rows.filter(
-    (r) => r.areaCode !== municipalityCode && r.value !== null && r.quarter === 0,
+    (r) =>
+      r.areaCode !== municipalityCode &&
+      (r.value !== null || r.withheld.includes("value")) &&
+      r.quarter === 0,
   );
   const comparisonYear = areaRows
     .map((r) => r.year)
@@ -153,12 +161,13 @@ export async function indicatorDetail(
   const values: AreaValue[] = inYear
     .filter((r) => r.areaCode.startsWith("WK") || r.areaCode.startsWith("BU"))
     .map((r) => {
-      const suppressed = indicator.unit === "aantal" && (r.value as number) < privacyThreshold;
+      const suppressed = r.withheld.includes("value");
       return {
         areaCode: r.areaCode,
         name: areaName.get(r.areaCode) ?? r.areaCode,
         year: r.year,
-        value: suppressed ? undefined : (r.value as number),
+        value: r.value ?? undefined,
+        isPublic: !r.nonPublic.includes("value"),
         suppressed,
         fallback: suppressed ? fallback : undefined,
       };
@@ -179,9 +188,14 @@ export async function indicatorDetail(
     links.map((l) => l.goalId).filter((x): x is string => !!x),
     links.map((l) => l.policyIndicatorId).filter((x): x is string => !!x),
   );
-  const corrections = await repo.correctionsOf(
-    db,
-    rows.map((r) => r.id),
+  const areaOf = new Map(rows.map((r) => [r.id, r.areaCode]));
+  const corrections = (
+    await repo.correctionsOf(
+      db,
+      rows.map((r) => r.id),
+    )
+  ).map((c) =>
+    discloseCorrection(c, indicator.unit, areaOf.get(c.measurementId) ?? "", privacy.viewer),
   );
   return {
     indicator,

@@ -283,9 +283,11 @@ export function IndicatorPage({
         unit={i.unit}
         features={wijkFeatures}
         values={
+          // Public values only, also for staff: the map has no "niet openbaar" marker and its
+          // classes (min, max) would give a small count away.
           new Map(
             d.areaValues
-              .filter((v) => v.value !== undefined)
+              .filter((v) => v.isPublic && v.value !== undefined)
               .map((v) => [v.areaCode, v.value as number]),
           )
         }
@@ -294,7 +296,7 @@ export function IndicatorPage({
         <p class="nl-paragraph">Er zijn geen cijfers per wijk voor deze indicator.</p>
       ) : (
         <>
-          {d.areaValues.some((v) => v.value !== undefined) ? (
+          {d.areaValues.some((v) => v.isPublic && v.value !== undefined) ? (
             <figure class="sk-figure">
               <img
                 src={`/monitor/${i.slug}/wijken.svg`}
@@ -335,7 +337,7 @@ export function IndicatorPage({
                       <td class="utrecht-table__cell sk-numeric">
                         {v.suppressed
                           ? `niet getoond (privacy)${v.fallback ? `; ${v.fallback.name}: ${formatValue(v.fallback.value, i.unit)}` : ""}`
-                          : formatValue(v.value, i.unit)}
+                          : `${formatValue(v.value, i.unit)}${v.isPublic ? "" : " (niet openbaar)"}`}
                       </td>
                       <td class="utrecht-table__cell">
                         {c
@@ -352,6 +354,13 @@ export function IndicatorPage({
             <p class="nl-paragraph">
               Aantallen onder de {privacyThreshold} worden per wijk niet getoond, zodat niemand
               herkenbaar is; ze tellen wel mee in het cijfer van de gemeente.
+            </p>
+          ) : null}
+          {d.areaValues.some((v) => !v.isPublic && !v.suppressed) ? (
+            <p class="nl-paragraph">
+              Aantallen onder de {privacyThreshold} per wijk zijn niet openbaar: u ziet ze omdat u
+              metingen beheert. Op de openbare pagina's, in de grafieken, op de kaart en in de API
+              en de export zonder deze rechten staan ze niet.
             </p>
           ) : null}
         </>

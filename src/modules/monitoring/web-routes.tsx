@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { AppError, assertValid } from "../../platform/errors.js";
@@ -17,6 +17,7 @@ import { EvaluationPage } from "./evaluation-view.js";
 import { importMeasurements } from "./import-service.js";
 import { ImportPage } from "./import-view.js";
 import { editIndicator } from "./indicator-service.js";
+import { type Privacy, publicPrivacy, viewerFor } from "./measurement-reads.js";
 import { indicatorDetail, overview } from "./service.js";
 import { IndicatorPage, MonitorPage } from "./views.js";
 
@@ -36,10 +37,14 @@ export async function currentFramework(db: Db, municipalityCode: string) {
 
 export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const privacyOf = (request: FastifyRequest): Privacy => ({
+    threshold: tenant.privacyThreshold,
+    viewer: viewerFor(request.account?.roles),
+  });
 
   app.get("/monitor", async (request, reply) => {
     const framework = await currentFramework(db, m);
-    const groups = groupByPillar(await overview(db, m), framework?.id);
+    const groups = groupByPillar(await overview(db, m, privacyOf(request)), framework?.id);
     return sendPage(
       reply,
       <MonitorPage
@@ -92,7 +97,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   );
 
   app.get<{ Params: { indicator: string } }>("/monitor/:indicator", async (request, reply) => {
-    const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+    const d = await indicatorDetail(db, m, request.params.indicator, privacyOf(request));
     return sendPage(
       reply,
       <IndicatorPage
@@ -115,7 +120,14 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
           "Ongeldige invoer",
           "Het jaar moet een jaartal zijn, bijvoorbeeld 2026.",
         );
-      const e = await evaluation(db, m, request.params.document, year);
+      // The evaluation is a document for the council, printed and passed on: always the public view.
+      const e = await evaluation(
+        db,
+        m,
+        request.params.document,
+        year,
+        publicPrivacy(tenant.privacyThreshold),
+      );
       if (request.query.download === "ja") {
         reply.header(
           "Content-Disposition",
@@ -167,7 +179,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         });
       } catch (error) {
         const { status, errors } = formErrors(error);
-        const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+        const d = await indicatorDetail(db, m, request.params.indicator, privacyOf(request));
         return sendPage(
           reply,
           <IndicatorPage
@@ -204,7 +216,13 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   app.get<{ Params: { indicator: string }; Querystring: { formaat?: string } }>(
     "/monitor/:indicator/grafiek.svg",
     async (request, reply) => {
-      const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+      // Images carry no "niet openbaar" marker and are cached publicly: always the public view.
+      const d = await indicatorDetail(
+        db,
+        m,
+        request.params.indicator,
+        publicPrivacy(tenant.privacyThreshold),
+      );
       const a = d.analysis;
       const small = request.query.formaat === "klein";
       const until = Math.max(a.target?.year ?? 0, Math.ceil(a.latest?.t ?? 0) + (small ? 0 : 2));
@@ -226,9 +244,14 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   app.get<{ Params: { indicator: string } }>(
     "/monitor/:indicator/wijken.svg",
     async (request, reply) => {
-      const d = await indicatorDetail(db, m, request.params.indicator, tenant.privacyThreshold);
+      const d = await indicatorDetail(
+        db,
+        m,
+        request.params.indicator,
+        publicPrivacy(tenant.privacyThreshold),
+      );
       const bars = d.areaValues
-        .filter((v) => v.value !== undefined)
+        .filter((v) => v.isPublic && v.value !== undefined)
         .map((v) => ({ label: v.name, value: v.value as number }));
       const municipality =
         d.measurements.find((x) => x.year === d.comparisonYear && x.quarter === 0)?.value ??
