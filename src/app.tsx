@@ -36,11 +36,13 @@ import {
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
+import { DEFAULT_BODY_LIMIT, registerAccessRules } from "./platform/access.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
-import { registerErrorHandlers } from "./platform/error-handler.js";
+import { isApiRequest, registerErrorHandlers, sendProblem } from "./platform/error-handler.js";
 import { RequestLineLogController } from "./platform/request-log.js";
-import { registerSecurity } from "./platform/security.js";
+import { registerRouteCatalog } from "./platform/route-catalog.js";
+import { applySecurityHeaders, registerSecurity } from "./platform/security.js";
 import { ErrorPage } from "./web/error-page.js";
 import { HomePage } from "./web/home.js";
 import { pageContext } from "./web/page-context.js";
@@ -55,6 +57,8 @@ export interface AppDeps {
   /** The process logger (main.ts); without it Fastify makes a JSON logger at `logLevel`. */
   logger?: FastifyBaseLogger;
   trustProxy?: boolean;
+  /** Registers more routes with the platform rules in force (tests of those rules). */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 export const appVersion: string = JSON.parse(
@@ -69,6 +73,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : { logger: { level: deps.logLevel ?? "info" } }),
     logController: new RequestLineLogController(),
     trustProxy: deps.trustProxy ?? false,
+    // Small by default; CSV imports raise it per route (IMPORT_BODY_LIMIT), after authorisation.
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // A malformed URL (bad percent-encoding) gets the same Dutch answer as any other bad input.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      const problem = {
+        status: 400,
+        title: "Ongeldig adres",
+        detail: "Het adres bevat een ongeldige tekenreeks (procentcodering). Controleer het adres.",
+        fieldErrors: [],
+      };
+      if (isApiRequest(request)) return sendProblem(reply, request, problem);
+      request.log.debug({ code: error.code }, "ongeldig adres");
+      return renderError(request, reply, problem.status, problem.detail);
+    },
     ajv: {
       customOptions: {
         allErrors: true,
@@ -78,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  registerRouteCatalog(app);
 
   await app.register(swagger, {
     openapi: {
@@ -119,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurity(app, deps.sessionSecret);
   await registerAssets(app, tenant);
   registerSessionHook(app, db);
+  registerAccessRules(app, db);
 
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api/")) {
@@ -187,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMonitoringWebRoutes(app, db, tenant);
   registerMonitoringApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
+  deps.extraRoutes?.(app);
 
   await app.ready();
   return app;

@@ -158,6 +158,10 @@ export const nl = {
     429: {
       title: "Te veel verzoeken",
       text: "U heeft te veel verzoeken gedaan. Wacht even en probeer het opnieuw.",
+      retryIn: (seconds: number) =>
+        seconds < 90
+          ? `Te veel pogingen vanaf dit adres. Probeer het over ${seconds} seconden opnieuw.`
+          : `Te veel pogingen vanaf dit adres. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`,
     },
     500: {
       title: "Er ging iets mis",

@@ -2,44 +2,55 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import helmetMiddleware from "helmet";
+import { WRITE_METHODS } from "./access.js";
 import { isApiRequest } from "./error-handler.js";
 import { AppError } from "./errors.js";
+import { registerInputBoundary } from "./input-boundary.js";
 
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Security headers (CSP and the rest), also applied to answers that bypass the hooks. */
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+    },
+  },
+  // The OpenAPI document is public open data (ADR /core/publish-openapi): others may fetch it.
+  crossOriginResourcePolicy: { policy: "cross-origin" as const },
+};
+const securityHeaders = helmetMiddleware(HELMET_OPTIONS);
+
+/** For answers given before any hook ran (a malformed URL): the same headers as every page. */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  securityHeaders(request.raw, reply.raw, () => undefined);
+}
 
 /**
- * Cookies, forms, security headers, rate limiting and CSRF.
- * Web forms carry a CSRF token. The API accepts only JSON bodies, which a cross-site form cannot send,
- * and the session cookie is SameSite=Lax, so it is not sent on cross-site POSTs either.
+ * Cookies, forms, security headers, the input boundary and CSRF (rate limits for public writes are
+ * in access.ts, counted in the database). Web forms carry a CSRF token. The API accepts only JSON
+ * bodies, which a cross-site form cannot send, and the session cookie is SameSite=Lax, so it is
+ * not sent on cross-site POSTs either.
  */
 export async function registerSecurity(app: FastifyInstance, sessionSecret: string): Promise<void> {
   await app.register(cookie, { secret: sessionSecret });
-  // Large enough for a pasted CSV import of tens of thousands of rows.
-  await app.register(formbody, { bodyLimit: 10 * 1024 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    // The OpenAPI document is public open data (ADR /core/publish-openapi): others may fetch it.
-    crossOriginResourcePolicy: { policy: "cross-origin" },
-  });
-  await app.register(rateLimit, { global: false });
+  // No bodyLimit here: each route's own limit applies (small by default, large for imports).
+  await app.register(formbody);
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
     cookieOpts: { signed: true, httpOnly: true, sameSite: "lax", path: "/", secure: "auto" },
   });
+
+  registerInputBoundary(app);
 
   // preValidation: a wrong content type is reported before the body is checked against the schema.
   app.addHook("preValidation", async (request, reply) => {

@@ -7,8 +7,8 @@ describe("describeSchemaIssues", () => {
       [{ keyword: "required", instancePath: "", params: { missingProperty: "gebied" } }],
       "body",
     );
-    expect(r.detail).toBe('In de invoer: "gebied" is verplicht.');
-    expect(r.fieldErrors).toEqual([{ field: "gebied", message: '"gebied" is verplicht.' }]);
+    expect(r.detail).toBe("In de invoer: gebied: verplicht, vul dit in.");
+    expect(r.fieldErrors).toEqual([{ field: "gebied", message: "gebied: verplicht, vul dit in." }]);
   });
 
   it("reports a union of constants as one list of allowed values", () => {
@@ -21,7 +21,7 @@ describe("describeSchemaIssues", () => {
       "querystring",
     );
     expect(r.detail).toBe(
-      'In de zoekparameters: "niveau" moet een van deze waarden hebben: wijk, buurt.',
+      "In de zoekparameters: niveau: moet een van deze waarden zijn: wijk, buurt.",
     );
   });
 
@@ -34,7 +34,21 @@ describe("describeSchemaIssues", () => {
       "body",
     );
     expect(r.fieldErrors).toEqual([
-      { field: "jaar", message: '"jaar" moet van het type geheel getal zijn.' },
+      { field: "jaar", message: "jaar: moet een geheel getal zijn." },
+    ]);
+  });
+
+  it("names the field and the rule for lengths and bounds", () => {
+    const r = describeSchemaIssues(
+      [
+        { keyword: "maxLength", instancePath: "/titel", params: { limit: 300 } },
+        { keyword: "maximum", instancePath: "/streefwaarde", params: { limit: 1e12 } },
+      ],
+      "body",
+    );
+    expect(r.fieldErrors).toEqual([
+      { field: "titel", message: "titel: te lang, hoogstens 300 tekens." },
+      { field: "streefwaarde", message: "streefwaarde: te groot, hoogstens 1000000000000." },
     ]);
   });
 });

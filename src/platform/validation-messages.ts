@@ -23,33 +23,43 @@ function fieldName(issue: SchemaIssue): string {
   return fromPath || "invoer";
 }
 
+/** "field: rule" — names the field and what is wrong with it, e.g. "titel: te lang, hoogstens 300 tekens". */
 function describe(issue: SchemaIssue, field: string): string {
   const p = issue.params;
+  const limit = String(p.limit);
   switch (issue.keyword) {
     case "required":
-      return `"${field}" is verplicht.`;
+      return `${field}: verplicht, vul dit in.`;
     case "enum":
-      return `"${field}" moet een van deze waarden hebben: ${(p.allowedValues as unknown[]).join(", ")}.`;
+      return `${field}: moet een van deze waarden zijn: ${(p.allowedValues as unknown[]).join(", ")}.`;
     case "type":
-      return `"${field}" moet van het type ${TYPE_NL[String(p.type)] ?? String(p.type)} zijn.`;
+      return `${field}: moet een ${TYPE_NL[String(p.type)] ?? String(p.type)} zijn.`;
     case "minLength":
-      return `"${field}" moet minstens ${String(p.limit)} teken(s) lang zijn.`;
+      return p.limit === 1
+        ? `${field}: verplicht, mag niet leeg zijn.`
+        : `${field}: te kort, minstens ${limit} tekens.`;
     case "maxLength":
-      return `"${field}" mag hoogstens ${String(p.limit)} tekens lang zijn.`;
+      return `${field}: te lang, hoogstens ${limit} tekens.`;
     case "minimum":
-      return `"${field}" moet minstens ${String(p.limit)} zijn.`;
+    case "exclusiveMinimum":
+      return `${field}: te klein, minstens ${limit}.`;
     case "maximum":
-      return `"${field}" mag hoogstens ${String(p.limit)} zijn.`;
+    case "exclusiveMaximum":
+      return `${field}: te groot, hoogstens ${limit}.`;
     case "pattern":
-      return `"${field}" heeft niet de juiste vorm.`;
+      return `${field}: heeft niet de juiste vorm.`;
     case "format":
-      return `"${field}" is geen geldige ${FORMAT_NL[String(p.format)] ?? String(p.format)}.`;
+      return `${field}: is geen geldige ${FORMAT_NL[String(p.format)] ?? String(p.format)}.`;
     case "additionalProperties":
-      return `"${field}" is geen bekend veld.`;
+      return `${field}: onbekend veld.`;
     case "minItems":
-      return `"${field}" moet minstens ${String(p.limit)} element(en) bevatten.`;
+      return `${field}: te weinig, minstens ${limit}.`;
+    case "maxItems":
+      return `${field}: te veel, hoogstens ${limit}.`;
+    case "multipleOf":
+      return `${field}: moet een veelvoud van ${String(p.multipleOf)} zijn.`;
     default:
-      return `"${field}" is ongeldig.`;
+      return `${field}: ongeldige waarde.`;
   }
 }
 
@@ -80,7 +90,7 @@ const TYPE_NL: Record<string, string> = {
   string: "tekst",
   integer: "geheel getal",
   number: "getal",
-  boolean: "waar/onwaar",
+  boolean: "waar of onwaar",
   object: "object",
   array: "lijst",
 };

@@ -10,6 +10,8 @@ export function pageContext(
   tenant: TenantConfig,
 ): PageContext {
   const a = request.account;
+  // A malformed URL is answered before any hook ran: no cookies, session or CSRF secret yet.
+  const hooksRan = request.cookies !== undefined && typeof reply.generateCsrf === "function";
   return {
     tenant,
     account: a
@@ -20,8 +22,8 @@ export function pageContext(
           canReadAudit: hasPermission(a.roles, "audit.read"),
         }
       : undefined,
-    csrfToken: reply.generateCsrf(),
+    csrfToken: hooksRan ? reply.generateCsrf() : "",
     currentPath: request.url.split("?")[0] ?? "/",
-    flash: takeFlash(request, reply),
+    flash: hooksRan ? takeFlash(request, reply) : undefined,
   };
 }

@@ -3,7 +3,10 @@ import type { Actor } from "../../platform/actor.js";
 import { forbidden, unauthorized } from "../../platform/errors.js";
 import { hasPermission, type Permission } from "./permissions.js";
 
-/** A preHandler that lets the request through only for a logged-in account with the permission. */
+/**
+ * An onRequest guard: lets the request through only for a logged-in account with the permission.
+ * onRequest, not preHandler, so a refused caller is answered before the body is read or validated.
+ */
 export function requirePermission(permission: Permission) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.account) throw unauthorized();

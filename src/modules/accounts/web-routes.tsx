@@ -14,9 +14,18 @@ import { AccountPage, LoginPage, UsersPage } from "./views.js";
 
 type Form = Record<string, string | undefined>;
 
-/** Only local paths, so the login form cannot be used to send someone to another site. */
+/**
+ * Only plain local paths (printable ASCII, at most 2,000 characters), so the login form cannot send
+ * someone to another site and a redirect header can always be written.
+ */
 export const safeReturnPath = (path: string | undefined): string | undefined =>
-  path && /^\/(?![/\\])[^\s]*$/.test(path) ? path : undefined;
+  path && path.length <= 2000 && /^\/(?![/\\])[\x21-\x7e]*$/.test(path) && !path.includes("\\")
+    ? path
+    : undefined;
+
+/** A given but unusable `terug` falls back to the home page; the action itself goes on. */
+const returnPathOrHome = (path: string | undefined): string | undefined =>
+  path === undefined || path === "" ? undefined : (safeReturnPath(path) ?? "/");
 
 export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig): void {
   app.get<{ Querystring: { terug?: string } }>("/inloggen", async (request, reply) => {
@@ -29,39 +38,28 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     );
   });
 
-  app.post<{ Body: Form }>(
-    "/inloggen",
-    {
-      config: {
-        rateLimit: {
-          max: 10,
-          timeWindow: "15 minutes",
-          errorResponseBuilder: () => new AppError(429, nl.errors[429].title, nl.auth.tooMany),
-        },
-      },
-    },
-    async (request, reply) => {
-      const username = (request.body?.gebruikersnaam ?? "").slice(0, 100);
-      const password = (request.body?.wachtwoord ?? "").slice(0, 500);
-      const returnTo = safeReturnPath(request.body?.terug);
-      const session = username && password ? await login(db, username, password) : undefined;
-      if (!session) {
-        const errors = [{ field: "gebruikersnaam", message: nl.auth.invalid }];
-        return sendPage(
-          reply,
-          <LoginPage
-            ctx={pageContext(request, reply, tenant)}
-            username={username}
-            returnTo={returnTo}
-            errors={errors}
-          />,
-          401,
-        );
-      }
-      reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions);
-      return reply.redirect(returnTo ?? "/account", 303);
-    },
-  );
+  // A public write (platform/public-writes.ts): small body, rate limit counted in the database.
+  app.post<{ Body: Form }>("/inloggen", async (request, reply) => {
+    const username = (request.body?.gebruikersnaam ?? "").slice(0, 100);
+    const password = (request.body?.wachtwoord ?? "").slice(0, 500);
+    const returnTo = returnPathOrHome(request.body?.terug);
+    const session = username && password ? await login(db, username, password) : undefined;
+    if (!session) {
+      const errors = [{ field: "gebruikersnaam", message: nl.auth.invalid }];
+      return sendPage(
+        reply,
+        <LoginPage
+          ctx={pageContext(request, reply, tenant)}
+          username={username}
+          returnTo={returnTo}
+          errors={errors}
+        />,
+        401,
+      );
+    }
+    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions);
+    return reply.redirect(returnTo ?? "/account", 303);
+  });
 
   app.post("/uitloggen", async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -71,7 +69,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     return reply.redirect("/", 303);
   });
 
-  app.get("/account", { preHandler: requireLogin }, async (request, reply) => {
+  app.get("/account", { onRequest: requireLogin }, async (request, reply) => {
     const account = request.account as NonNullable<typeof request.account>;
     return sendPage(
       reply,
@@ -81,7 +79,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Body: Form }>(
     "/account/wachtwoord",
-    { preHandler: requireLogin },
+    { onRequest: requireLogin },
     async (request, reply) => {
       const account = request.account as NonNullable<typeof request.account>;
       try {
@@ -109,7 +107,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     },
   );
 
-  const manageUsers = { preHandler: requirePermission("users.manage") };
+  const manageUsers = { onRequest: requirePermission("users.manage") };
 
   app.get("/beheer/gebruikers", manageUsers, async (request, reply) => {
     const users = await listAccounts(db, tenant.municipality.code);

@@ -52,7 +52,7 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
 
   app.post<{ Params: { code: string }; Body: { gebied?: string; toelichting?: string } }>(
     "/gebieden/:code/gebied",
-    { preHandler: requirePermission("areas.edit") },
+    { onRequest: requirePermission("areas.edit") },
     async (request, reply) => {
       const { code } = request.params;
       const values = {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from "fastify";
+import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import type { FieldError } from "../../platform/errors.js";
@@ -32,11 +32,11 @@ export function registerAuditWebRoutes(
   app: FastifyInstance,
   db: Db,
   tenant: TenantConfig,
-  guard: preHandlerAsyncHookHandler,
+  guard: onRequestAsyncHookHandler,
 ) {
   app.get<{ Querystring: AuditFilterValues & { pagina?: string } }>(
     "/beheer/audit",
-    { preHandler: guard },
+    { onRequest: guard },
     async (request, reply) => {
       const q = request.query;
       const errors: FieldError[] = [];

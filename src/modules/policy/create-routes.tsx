@@ -33,7 +33,7 @@ const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : Nu
 /** Creating documents, sections, goals and activities (API and forms) and reordering activities. */
 export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
-  const edit = { preHandler: requirePermission("policy.edit") };
+  const edit = { onRequest: requirePermission("policy.edit") };
 
   app.post<{
     Body: {

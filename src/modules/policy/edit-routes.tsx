@@ -44,7 +44,7 @@ function findGoalNode(
 /** Edit forms for goals, sections and documents, and reordering goals and sections. */
 export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
-  const edit = { preHandler: requirePermission("policy.edit") };
+  const edit = { onRequest: requirePermission("policy.edit") };
 
   const goalPage = async (id: string) => {
     const found = isUuid(id) ? await repo.findGoal(db, id) : undefined;

@@ -77,7 +77,7 @@ const fromForm = (b: Form) => ({
 /** Partnerships ("Wat doen we samen?") and the indicators a document names: API and forms. */
 export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
-  const edit = { preHandler: requirePermission("policy.edit") };
+  const edit = { onRequest: requirePermission("policy.edit") };
   const canEdit = (r: { account?: { roles: { role: string; scope: string }[] } | undefined }) =>
     hasPermission((r.account?.roles ?? []) as Parameters<typeof hasPermission>[0], "policy.edit");
 

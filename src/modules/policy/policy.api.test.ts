@@ -49,7 +49,7 @@ describe("policy API", () => {
     expect(delayed.every((a) => a.realisatie && a.toelichting)).toBe(true);
     const bad = await t.app.inject({ url: "/api/v1/activiteiten?status=misschien" });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toMatch(/"status" moet een van deze waarden hebben/);
+    expect(bad.json().detail).toMatch(/status: moet een van deze waarden zijn/);
     expect(
       (await t.app.inject({ url: "/api/v1/activiteiten?document=bestaat-niet" })).statusCode,
     ).toBe(404);

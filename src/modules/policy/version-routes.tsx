@@ -34,7 +34,7 @@ const toItem = (i: { id: string; kind: string; text: string; context: string }) 
 /** Copying a plan into the next year, "wat is er veranderd", and publishing frozen versions. */
 export function registerPolicyVersionRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
-  const edit = { preHandler: requirePermission("policy.edit") };
+  const edit = { onRequest: requirePermission("policy.edit") };
 
   app.post<{ Params: { document: string } }>(
     "/api/v1/beleidsdocumenten/:document/kopie-volgend-jaar",

@@ -129,7 +129,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     };
   }>(
     "/activiteiten/:id/status",
-    { preHandler: requirePermission("policy.edit") },
+    { onRequest: requirePermission("policy.edit") },
     async (request, reply) => {
       const b = request.body ?? {};
       const values = {
@@ -183,7 +183,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     };
   }>(
     "/activiteiten/:id/bewerken",
-    { preHandler: requirePermission("policy.edit") },
+    { onRequest: requirePermission("policy.edit") },
     async (request, reply) => {
       const b = request.body ?? {};
       const weight =
@@ -223,7 +223,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.post<{ Params: { id: string } }>(
     "/activiteiten/:id/doorschuiven",
-    { preHandler: requirePermission("policy.edit") },
+    { onRequest: requirePermission("policy.edit") },
     async (request, reply) => {
       try {
         const next = await carryOverActivity(db, actorOf(request), request.params.id);
