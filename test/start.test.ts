@@ -66,24 +66,38 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function loginWorks(base: string, password: string): Promise<boolean> {
+/** Logs in as beheerder; the cookies for further requests, or undefined when that fails. */
+async function login(base: string, password: string): Promise<string | undefined> {
   const page = await fetch(`${base}/inloggen`);
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const cookie = page.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookies = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const pair = c.split(";")[0] ?? "";
+      cookies.set(pair.split("=")[0] ?? "", pair);
+    }
+  };
+  keep(page);
   const res = await fetch(`${base}/inloggen`, {
     method: "POST",
     redirect: "manual",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      cookie: [...cookies.values()].join("; "),
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({
       _csrf: token,
       gebruikersnaam: "beheerder",
       wachtwoord: password,
     }).toString(),
   });
-  return res.status === 303;
+  if (res.status !== 303) return undefined;
+  keep(res);
+  return [...cookies.values()].join("; ");
+}
+
+async function loginWorks(base: string, password: string): Promise<boolean> {
+  return (await login(base, password)) !== undefined;
 }
 
 describe(`npm start (${serverUrl ? "postgresql" : "pglite"})`, () => {
@@ -140,6 +154,41 @@ describe(`npm start (${serverUrl ? "postgresql" : "pglite"})`, () => {
       expect(await second.exited).toBe(1);
       expect(second.output()).toMatch(/De database in .* is al in gebruik door proces \d+/);
       expect(await stop(first.child, first.exited)).toBe(0);
+    },
+    120_000,
+  );
+
+  it.skipIf(Boolean(serverUrl))(
+    "starts again after kill -9 on the same DATA_DIR, with what was saved before",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sk-kill-"));
+      const env = { DATA_DIR: dir, PORT: port() };
+      const base = `http://127.0.0.1:${env.PORT}`;
+      const first = start({ ...env, LOG_FORMAT: "pretty" });
+      await first.ready("└");
+      const password = /wachtwoord:\s+(\S+)/.exec(first.output())?.[1] ?? "";
+      const cookie = await login(base, password);
+      expect(cookie).toBeDefined();
+      const note = "Vastgelegd vlak voor kill -9";
+      const patch = await fetch(`${base}/api/v1/gebieden/WK035601`, {
+        method: "PATCH",
+        headers: { cookie: cookie ?? "", "content-type": "application/json" },
+        body: JSON.stringify({ gebied: "GB035601", toelichting: note }),
+      });
+      expect(patch.status).toBe(200);
+      // No shutdown at all: the lock file stays behind, naming a process that is gone.
+      first.child.kill("SIGKILL");
+      await first.exited;
+      expect(existsSync(join(dir, "samenkracht.lock"))).toBe(true);
+
+      const second = start(env);
+      await second.ready();
+      const health = await fetch(`${base}/api/v1/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "ok", database: "pglite" });
+      const wijk = await (await fetch(`${base}/api/v1/gebieden/WK035601`)).json();
+      expect(wijk).toMatchObject({ ouder: { code: "GB035601" }, toelichtingIndeling: note });
+      expect(await stop(second.child, second.exited)).toBe(0);
     },
     120_000,
   );
