@@ -1,4 +1,4 @@
-import { parseCsv } from "../../platform/csv.js";
+import { parseCsv, unneutralise } from "../../platform/csv.js";
 import { RELEASE_STATES, type ReleaseState, type Unit } from "./schema.js";
 
 export const IMPORT_COLUMNS = [
@@ -114,7 +114,10 @@ export function parseMeasurementCsv(
       ],
     };
   }
-  const col = (cells: string[], name: string) => (cells[names.indexOf(name)] ?? "").trim();
+  // Our CSV export puts ' before text a spreadsheet would run as a formula (CSV injection): strip it
+  // before trimming, so an exported file imports again unchanged.
+  const col = (cells: string[], name: string) =>
+    unneutralise(cells[names.indexOf(name)] ?? "").trim();
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>();
   body.forEach((cells, i) => {

