@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true });
   const sessionSecret = ensureSessionSecret(env.dataDir, env.sessionSecret);
 
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const database = await openDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.dataDir,
+    waitLimitMs: env.dbWaitLimitMs,
+  });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {

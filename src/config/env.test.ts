@@ -24,9 +24,17 @@ describe("loadEnv", () => {
     ["LOG_FORMAT", { LOG_FORMAT: "xml" }],
     ["SESSION_SECRET", { SESSION_SECRET: "kort" }],
     ["TRUST_PROXY", { TRUST_PROXY: "misschien" }],
+    ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "0" }],
+    ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "5s" }],
+    ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "600001" }],
   ])("stops with a message naming %s", (variable, env) => {
     expect(() => loadEnv(env)).toThrow(ConfigError);
     expect(() => loadEnv(env)).toThrow(new RegExp(`^Ongeldige configuratie: ${variable} `));
+  });
+
+  it("waits at most 5 seconds for the database unless DB_WAIT_LIMIT_MS says otherwise", () => {
+    expect(loadEnv({}).dbWaitLimitMs).toBe(5000);
+    expect(loadEnv({ DB_WAIT_LIMIT_MS: "250" }).dbWaitLimitMs).toBe(250);
   });
 
   it("accepts a PostgreSQL URL", () => {

@@ -27,6 +27,8 @@ export interface EnvConfig {
   tenantFile: string;
   /** Behind a reverse proxy: trust X-Forwarded-* so cookies get Secure when the site is served over HTTPS. */
   trustProxy: boolean;
+  /** PGlite: how long a transaction may wait for its turn before the request gets 503 (DB_WAIT_LIMIT_MS). */
+  dbWaitLimitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +105,21 @@ function parseLogFormat(raw: string | undefined): LogFormat | "auto" {
   return format;
 }
 
+export const DEFAULT_DB_WAIT_LIMIT_MS = 5000;
+const MAX_DB_WAIT_LIMIT_MS = 600_000;
+
+function parseWaitLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return DEFAULT_DB_WAIT_LIMIT_MS;
+  const ms = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(ms >= 1 && ms <= MAX_DB_WAIT_LIMIT_MS)) {
+    throw new ConfigError(
+      "DB_WAIT_LIMIT_MS",
+      `moet een aantal milliseconden van 1 tot en met ${MAX_DB_WAIT_LIMIT_MS} zijn (nu "${raw}").`,
+    );
+  }
+  return ms;
+}
+
 const toAbsolute = (path: string): string => (isAbsolute(path) ? path : resolve(projectRoot, path));
 
 /** Reads and validates the environment once; throws ConfigError naming the variable at fault. */
@@ -119,5 +136,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     logFormat: parseLogFormat(env.LOG_FORMAT),
     tenantFile: toAbsolute(env.TENANT_CONFIG || "config/tenant.json"),
     trustProxy: parseBoolean("TRUST_PROXY", env.TRUST_PROXY, false),
+    dbWaitLimitMs: parseWaitLimit(env.DB_WAIT_LIMIT_MS),
   };
 }

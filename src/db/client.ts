@@ -6,9 +6,11 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { DEFAULT_DB_WAIT_LIMIT_MS } from "../config/env.js";
 import { fromRoot } from "../config/paths.js";
 import { type DataDirLock, lockDataDir } from "./lock.js";
 import * as schema from "./schema.js";
+import { TransactionQueue } from "./transaction-queue.js";
 
 export type Database = NodePgDatabase<typeof schema>;
 export type DatabaseKind = "pglite" | "postgresql";
@@ -16,6 +18,8 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** PGlite: the queue every transaction waits in, at most DB_WAIT_LIMIT_MS; absent on PostgreSQL. */
+  transactions?: TransactionQueue | undefined;
   /** Applies the committed migrations in drizzle/. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -27,10 +31,14 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite; "memory" for a throw-away database (tests). */
   dataDir: string;
+  /** PGlite: how long a transaction may wait for its turn before it fails with 503 (DB_WAIT_LIMIT_MS). */
+  waitLimitMs?: number | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(options.dataDir, options.waitLimitMs ?? DEFAULT_DB_WAIT_LIMIT_MS);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -63,7 +71,7 @@ async function createPgliteDir(dir: string): Promise<void> {
   renameSync(tmp, dir);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, waitLimitMs: number): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
   if (dataDir === "memory") {
@@ -82,10 +90,13 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   // Both drivers expose the same query builder; typing them as one keeps repositories driver-agnostic.
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const transactions = new TransactionQueue(waitLimitMs);
+  queueTransactions(db, transactions);
   let closed = false;
   return {
     db,
     kind: "pglite",
+    transactions,
     migrate: () =>
       migratePglite(drizzlePglite(client, { schema, casing: "snake_case" }), { migrationsFolder }),
     async close() {
@@ -98,4 +109,28 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       }
     },
   };
+}
+
+/**
+ * Every `db.transaction` of the application waits its turn in the queue, so all modules get the
+ * bounded wait without knowing about it. Savepoints (`tx.transaction`) run inside their transaction.
+ */
+function queueTransactions(db: Database, queue: TransactionQueue): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (work, config) => {
+    const since = performance.now();
+    // PGlite answers without real I/O, so a request runs from start to end without the event loop
+    // reading the next one: requests then wait unseen in the socket backlog, served in whatever
+    // order the OS hands them over (a 14 s tail was measured). One turn of the event loop here lets
+    // the waiting requests in, so they queue below in order of arrival, where the limit applies.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return queue.run(
+      (started) =>
+        transaction(async (tx) => {
+          started();
+          return work(tx);
+        }, config),
+      since,
+    );
+  }) as Database["transaction"];
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { nl } from "../i18n/nl.js";
+import { fromDatabaseError } from "./db-errors.js";
 import { AppError, type FieldError } from "./errors.js";
 import { describeSchemaIssues, type SchemaIssue } from "./validation-messages.js";
 
@@ -35,6 +36,8 @@ const titleFor = (status: number): string =>
 
 /** Maps any thrown error to a status with a Dutch title and detail. Unknown errors become 500 and are logged. */
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
+  const fromDatabase = fromDatabaseError(error); // unique key / lost race → 409, not 500
+  if (fromDatabase) return toProblem(fromDatabase, request);
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -100,6 +103,7 @@ export function registerErrorHandlers(
 ) {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
+    if (error instanceof AppError) reply.headers(error.headers); // e.g. Retry-After with a 503
     if (isApiRequest(request)) return sendProblem(reply, request, problem);
     if (problem.status === 401 && request.method === "GET") {
       return reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);

@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly fieldErrors: FieldError[] = [],
+    /** Sent with the error response, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = "AppError";

@@ -23,9 +23,14 @@ export interface TestApp {
 
 let counter = 0;
 
+export interface TestAppOptions {
+  /** PGlite: DB_WAIT_LIMIT_MS for this app (a test can lower it later via database.transactions). */
+  dbWaitLimitMs?: number | undefined;
+}
+
 /** The app on a fresh database with the default data set, as `npm start` would serve it. */
-export async function startTestApp(): Promise<TestApp> {
-  const database = await freshDatabase();
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await freshDatabase({ waitLimitMs: options.dbWaitLimitMs });
   const tenant = loadTenant();
   await loadDefaultData(database.db, tenant);
   const app = await buildApp({

@@ -9,10 +9,12 @@ export const testDatabaseUrl = (): string | undefined => process.env.DATABASE_UR
  * A fresh, migrated database for one test file: PGlite in memory, or — when DATABASE_URL is set —
  * a new database on that server, dropped again by close().
  */
-export async function freshDatabase(): Promise<DatabaseHandle> {
+export async function freshDatabase(
+  options: { waitLimitMs?: number | undefined } = {},
+): Promise<DatabaseHandle> {
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: "memory" });
+    const handle = await openDatabase({ dataDir: "memory", waitLimitMs: options.waitLimitMs });
     await handle.migrate();
     return handle;
   }

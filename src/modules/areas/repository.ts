@@ -21,11 +21,13 @@ export async function insertAreaDataSet(
   if (data.projections.length > 0) await db.insert(populationProjections).values(data.projections);
 }
 
-export async function findArea(db: Executor, municipalityCode: string, code: string) {
-  const [row] = await db
+/** With `lock`, the row stays locked until the transaction ends (the "before" of a change). */
+export async function findArea(db: Executor, municipalityCode: string, code: string, lock = false) {
+  const query = db
     .select()
     .from(areas)
     .where(and(eq(areas.municipalityCode, municipalityCode), eq(areas.code, code)));
+  const [row] = await (lock ? query.for("update") : query);
   return row;
 }
 

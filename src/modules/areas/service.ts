@@ -149,7 +149,8 @@ export async function changeWijkGebied(
   input: ChangeParentInput,
 ) {
   return db.transaction(async (tx) => {
-    const area = await repo.findArea(tx, actor.municipalityCode, code);
+    // Locked until commit, so the audit "before" is what the previous change left.
+    const area = await repo.findArea(tx, actor.municipalityCode, code, true);
     if (!area) throw notFound(`Er is geen gebied met code "${code}".`);
     const errors: FieldError[] = [];
     if (area.level !== "wijk") {

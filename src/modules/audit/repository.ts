@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import { type AuditAction, auditEntries } from "./schema.js";
 
@@ -28,7 +28,9 @@ function where(f: AuditFilter): SQL | undefined {
 }
 
 export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Promise<void> {
-  await db.insert(auditEntries).values(entry);
+  // now() is when the transaction began, before it waited for a row lock; the clock time puts
+  // the trail in the order the changes were really made.
+  await db.insert(auditEntries).values({ occurredAt: sql`clock_timestamp()`, ...entry });
 }
 
 export async function findAuditEntries(

@@ -65,6 +65,9 @@ export async function importMeasurements(
   }
   return db.transaction(async (tx) => {
     const indicatorIds = [...new Set(grouped.map((g) => g.indicatorId))];
+    // Under the indicators' locks a concurrent import of the same periods waits, then finds these
+    // measurements and corrects them (old values kept) instead of inserting them a second time.
+    if (!options.dryRun) await repo.lockIndicators(tx, indicatorIds);
     const existing = new Map(
       (await repo.measurementsOf(tx, indicatorIds)).map((m) => [
         `${m.indicatorId}|${m.areaCode}|${m.year}|${m.quarter}`,

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
-import { assertValid, conflict, type FieldError } from "../../platform/errors.js";
+import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
 import { definedOnly, isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
@@ -118,16 +118,20 @@ export async function editIndicator(db: Db, actor: Actor, ref: string, input: In
     story: input.story?.trim(),
     archived: input.archived,
   });
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // The "before" is read again under the row lock: what the previous edit left, not what was
+    // read before this transaction started.
+    const [before] = await repo.lockIndicators(tx, [indicator.id]);
+    if (!before) throw notFound(`Er is geen indicator "${ref}".`);
     await repo.updateIndicator(tx, indicator.id, change);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "indicator",
       entityId: indicator.id,
-      summary: `Indicator "${indicator.name}" gewijzigd`,
-      before: indicator,
+      summary: `Indicator "${before.name}" gewijzigd`,
+      before,
       after: change,
     });
+    return before;
   });
-  return indicator;
 }

@@ -22,6 +22,21 @@ export async function updateIndicator(
     .where(eq(indicators.id, id));
 }
 
+/**
+ * Locks the indicators' rows until the transaction ends, in id order so two writers never wait
+ * for each other crosswise. Measurements of an indicator are written under its lock: a concurrent
+ * import waits and then sees what the first one stored. Returns the locked rows.
+ */
+export async function lockIndicators(tx: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.id, ids))
+    .orderBy(asc(indicators.id))
+    .for("update");
+}
+
 export async function insertLinks(db: Executor, rows: (typeof indicatorLinks.$inferInsert)[]) {
   if (rows.length > 0) await db.insert(indicatorLinks).values(rows);
 }

@@ -122,6 +122,8 @@ export async function createSection(db: Db, actor: Actor, input: NewSection) {
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
   return db.transaction(async (tx) => {
+    // Slug and position are derived from the sections there are: one addition at a time.
+    await repo.lockDocument(tx, doc.id);
     const content = await repo.loadDocumentContent(tx, doc.id);
     const parent = input.parent
       ? content.sections.find((s) => s.id === input.parent || s.slug === input.parent)
@@ -168,6 +170,8 @@ export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
   return db.transaction(async (tx) => {
+    // Slug and position are derived from the goals there are: one addition at a time.
+    await repo.lockDocument(tx, doc.id);
     const content = await repo.loadDocumentContent(tx, doc.id);
     const section = input.section
       ? content.sections.find((s) => s.id === input.section || s.slug === input.section)
@@ -176,11 +180,14 @@ export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
       throw notFound(`Het document heeft geen onderdeel "${input.section}".`);
     const parent = input.parent ? content.goals.find((g) => g.id === input.parent) : undefined;
     if (input.parent && !parent) throw notFound(`Het document heeft geen doel "${input.parent}".`);
+    const slugs = new Set(content.goals.map((g) => g.slug));
+    let n = content.goals.length + 1;
+    while (slugs.has(`doel-${n}`)) n += 1;
     const row = await repo.insertGoal(tx, {
       documentId: doc.id,
       sectionId: section?.id ?? parent?.sectionId ?? null,
       parentId: parent?.id ?? null,
-      slug: `doel-${content.goals.length + 1}-${Date.now().toString(36)}`,
+      slug: `doel-${n}`,
       level: input.level as GoalLevel,
       number: input.number?.trim() || null,
       text: input.text.trim(),
@@ -216,6 +223,8 @@ export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
   return db.transaction(async (tx) => {
+    // Number, slug and position are derived from the activities there are: one addition at a time.
+    await repo.lockDocument(tx, doc.id);
     const content = await repo.loadDocumentContent(tx, doc.id);
     const section = content.sections.find(
       (s) => s.id === input.section || s.slug === input.section,
@@ -225,12 +234,16 @@ export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
     const unknown = goalIds.filter((g) => !content.goals.some((x) => x.id === g));
     if (unknown.length > 0)
       throw notFound(`Onbekende doelen in dit document: ${unknown.join(", ")}.`);
-    const inSection = content.activities.filter((a) => a.sectionId === section.id).length;
+    const inSection = content.activities.filter((a) => a.sectionId === section.id);
+    const slugs = new Set(content.activities.map((a) => a.slug));
+    const numbers = new Set(inSection.map((a) => a.number));
+    let n = inSection.length + 1;
+    while (slugs.has(`${section.slug}-${n}`) || numbers.has(String(n))) n += 1;
     const row = await repo.insertActivity(tx, {
       documentId: doc.id,
       sectionId: section.id,
-      slug: `${section.slug}-${inSection + 1}-${Date.now().toString(36)}`,
-      number: String(inSection + 1),
+      slug: `${section.slug}-${n}`,
+      number: String(n),
       text: input.text.trim(),
       position: content.activities.length,
       source: `Toegevoegd door ${actor.name}`,
@@ -269,6 +282,8 @@ export async function moveItem(
           : (await repo.findSectionById(tx, id))?.document;
     if (!owner || owner.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen ${kind} "${id}".`);
+    // Positions are swapped from what is read: one move per document at a time.
+    await repo.lockDocument(tx, owner.id);
     const content = await repo.loadDocumentContent(tx, owner.id);
     let self: { id: string; position: number } | undefined;
     let siblings: { id: string; position: number }[] = [];

@@ -45,7 +45,8 @@ function checkCommon(input: {
 export async function editActivity(db: Db, actor: Actor, id: string, input: ActivityEdit) {
   assertValid(checkCommon(input));
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findActivityById(tx, id) : undefined;
+    // Locked until commit, so the audit "before" is what the previous edit left.
+    const found = isUuid(id) ? await repo.findActivityById(tx, id, true) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen activiteit "${id}".`);
     const a = found.activity;
@@ -96,7 +97,8 @@ export async function editActivity(db: Db, actor: Actor, id: string, input: Acti
  */
 export async function carryOverActivity(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findActivityById(tx, id) : undefined;
+    // Locked until commit: a second carry-over waits and then sees the year this one added.
+    const found = isUuid(id) ? await repo.findActivityById(tx, id, true) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen activiteit "${id}".`);
     const years = await repo.yearsOfActivity(tx, id);
@@ -152,7 +154,7 @@ export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findGoal(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findGoal(tx, id, true) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen doel "${id}".`);
     const g = found.goal;
@@ -199,7 +201,7 @@ export async function editSection(db: Db, actor: Actor, id: string, input: Secti
     errors.push({ field: "tekst", message: "Tekst mag hoogstens 20.000 tekens zijn." });
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findSectionById(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findSectionById(tx, id, true) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen onderdeel "${id}".`);
     const s = found.section;
@@ -243,7 +245,7 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const doc = await repo.findDocumentById(tx, id);
+    const doc = isUuid(id) ? await repo.lockDocument(tx, id) : undefined;
     if (!doc || doc.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen beleidsdocument "${id}".`);
     let succeedsId: string | null | undefined;

@@ -82,7 +82,8 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
 export async function editPartnership(db: Db, actor: Actor, id: string, input: PartnershipInput) {
   assertValid(check(input, false));
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findPartnership(tx, id) : undefined;
+    // Locked until commit, so the audit "before" is what the previous edit left.
+    const found = isUuid(id) ? await repo.findPartnership(tx, id, true) : undefined;
     if (!found || found.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen samenwerkingsverband "${id}".`);
     const change = definedOnly({
@@ -118,7 +119,7 @@ export async function editPolicyIndicator(db: Db, actor: Actor, id: string, inpu
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findIndicator(tx, id) : undefined;
+    const found = isUuid(id) ? await repo.findIndicator(tx, id, true) : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode)
       throw notFound(`Er is geen indicator "${id}".`);
     const change = definedOnly({
@@ -154,11 +155,17 @@ export async function addPolicyIndicator(
     errors.push({ field: "tekst", message: "Tekst is verplicht (hoogstens 2000 tekens)." });
   assertValid(errors);
   return db.transaction(async (tx) => {
+    // Number, slug and position are derived from the indicators there are: one addition at a time.
+    if (!(await repo.lockDocument(tx, documentId)))
+      throw notFound(`Er is geen beleidsdocument "${documentId}".`);
     const content = await repo.loadDocumentContent(tx, documentId);
+    const slugs = new Set(content.indicators.map((i) => i.slug));
+    let n = content.indicators.length + 1;
+    while (slugs.has(`indicator-${n}`)) n += 1;
     const row = await repo.insertIndicator(tx, {
       documentId,
       sectionId,
-      slug: `indicator-${content.indicators.length + 1}-${Date.now().toString(36)}`,
+      slug: `indicator-${n}`,
       number: String(content.indicators.filter((i) => i.sectionId === sectionId).length + 1),
       text: (input.text ?? "").trim(),
       namedSource: input.namedSource?.trim() || null,

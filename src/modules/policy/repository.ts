@@ -66,7 +66,9 @@ export async function insertStatusChange(
   db: Executor,
   row: typeof activityStatusChanges.$inferInsert,
 ) {
-  await db.insert(activityStatusChanges).values(row);
+  // now() is when the transaction began, before it waited for the row lock; the clock time puts
+  // the history in the order the changes were really made.
+  await db.insert(activityStatusChanges).values({ changedAt: sql`clock_timestamp()`, ...row });
 }
 
 export async function listDocuments(db: Executor, municipalityCode: string) {
@@ -94,6 +96,20 @@ export async function findDocumentBySlug(db: Executor, municipalityCode: string,
 
 export async function findDocumentById(db: Executor, id: string) {
   const [row] = await db.select().from(policyDocuments).where(eq(policyDocuments.id, id));
+  return row;
+}
+
+/**
+ * Reads the document and locks its row until the transaction ends. Changes to a document's
+ * structure (positions, numbers, slugs, published versions) take this lock first, so they happen
+ * one at a time and each sees the one before it.
+ */
+export async function lockDocument(tx: Executor, id: string) {
+  const [row] = await tx
+    .select()
+    .from(policyDocuments)
+    .where(eq(policyDocuments.id, id))
+    .for("update");
   return row;
 }
 
@@ -196,23 +212,32 @@ export async function findActivities(db: Executor, f: ActivityFilter) {
     );
 }
 
-export async function findActivityYear(db: Executor, activityId: string, year: number) {
-  const [row] = await db
+/** With `lock`, the activity-year row stays locked until the transaction ends (the "before" of a change). */
+export async function findActivityYear(
+  db: Executor,
+  activityId: string,
+  year: number,
+  lock = false,
+) {
+  const query = db
     .select({ activity: activities, year: activityYears, document: policyDocuments })
     .from(activityYears)
     .innerJoin(activities, eq(activities.id, activityYears.activityId))
     .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
     .where(and(eq(activityYears.activityId, activityId), eq(activityYears.year, year)));
+  const [row] = await (lock ? query.for("update", { of: activityYears }) : query);
   return row;
 }
 
-export async function findActivityById(db: Executor, id: string) {
-  const [row] = await db
+/** With `lock`, the activity row stays locked until the transaction ends (the "before" of a change). */
+export async function findActivityById(db: Executor, id: string, lock = false) {
+  const query = db
     .select({ activity: activities, document: policyDocuments, section: policySections })
     .from(activities)
     .innerJoin(policyDocuments, eq(policyDocuments.id, activities.documentId))
     .innerJoin(policySections, eq(policySections.id, activities.sectionId))
     .where(eq(activities.id, id));
+  const [row] = await (lock ? query.for("update", { of: activities }) : query);
   return row;
 }
 
@@ -318,12 +343,14 @@ export async function updateGoal(
     .where(eq(policyGoals.id, id));
 }
 
-export async function findGoal(db: Executor, id: string) {
-  const [row] = await db
+/** With `lock`, the goal row stays locked until the transaction ends (the "before" of a change). */
+export async function findGoal(db: Executor, id: string, lock = false) {
+  const query = db
     .select({ goal: policyGoals, document: policyDocuments })
     .from(policyGoals)
     .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
     .where(eq(policyGoals.id, id));
+  const [row] = await (lock ? query.for("update", { of: policyGoals }) : query);
   return row;
 }
 
@@ -382,12 +409,14 @@ export async function updateSection(
     .where(eq(policySections.id, id));
 }
 
-export async function findSectionById(db: Executor, id: string) {
-  const [row] = await db
+/** With `lock`, the section row stays locked until the transaction ends (the "before" of a change). */
+export async function findSectionById(db: Executor, id: string, lock = false) {
+  const query = db
     .select({ section: policySections, document: policyDocuments })
     .from(policySections)
     .innerJoin(policyDocuments, eq(policyDocuments.id, policySections.documentId))
     .where(eq(policySections.id, id));
+  const [row] = await (lock ? query.for("update", { of: policySections }) : query);
   return row;
 }
 
@@ -415,8 +444,10 @@ export async function listPartnerships(db: Executor, municipalityCode: string) {
   return rows.map((p) => ({ ...p, sections: links.filter((l) => l.partnershipId === p.id) }));
 }
 
-export async function findPartnership(db: Executor, id: string) {
-  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id));
+/** With `lock`, the row stays locked until the transaction ends (the "before" of a change). */
+export async function findPartnership(db: Executor, id: string, lock = false) {
+  const query = db.select().from(partnerships).where(eq(partnerships.id, id));
+  const [row] = await (lock ? query.for("update") : query);
   return row;
 }
 
@@ -428,12 +459,14 @@ export async function updatePartnership(
   await db.update(partnerships).set(change).where(eq(partnerships.id, id));
 }
 
-export async function findIndicator(db: Executor, id: string) {
-  const [row] = await db
+/** With `lock`, the indicator row stays locked until the transaction ends (the "before" of a change). */
+export async function findIndicator(db: Executor, id: string, lock = false) {
+  const query = db
     .select({ indicator: policyIndicators, document: policyDocuments })
     .from(policyIndicators)
     .innerJoin(policyDocuments, eq(policyDocuments.id, policyIndicators.documentId))
     .where(eq(policyIndicators.id, id));
+  const [row] = await (lock ? query.for("update", { of: policyIndicators }) : query);
   return row;
 }
 

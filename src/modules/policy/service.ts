@@ -213,8 +213,10 @@ export async function changeActivityStatus(
   }
   const to = input.status as ActivityStatus;
   return db.transaction(async (tx) => {
+    // Locked until commit: a concurrent change waits and then reads this one's result as its
+    // "before", so history and audit form one unbroken chain.
     const found = isUuid(activityId)
-      ? await repo.findActivityYear(tx, activityId, year)
+      ? await repo.findActivityYear(tx, activityId, year, true)
       : undefined;
     if (!found || found.document.municipalityCode !== actor.municipalityCode) {
       throw notFound(`Activiteit "${activityId}" heeft geen jaar ${year}.`);

@@ -46,6 +46,8 @@ export async function copyToNextYear(db: Db, actor: Actor, ref: string) {
     ? source.slug.replaceAll(String(source.firstYear), String(firstYear))
     : `${source.slug}-${firstYear}`;
   return db.transaction(async (tx) => {
+    // Two copies of the same document at once: the second waits here and then finds the first.
+    await repo.lockDocument(tx, source.id);
     if (await repo.findDocumentBySlug(tx, actor.municipalityCode, slug)) {
       throw conflict(`Er bestaat al een document "${slug}" voor ${firstYear}.`);
     }
@@ -204,10 +206,14 @@ export async function getYearChanges(db: Executor, municipalityCode: string, ref
 
 /** Publishes a document: it becomes vastgesteld and its content is frozen as a numbered version. */
 export async function publishDocument(db: Db, actor: Actor, ref: string) {
-  const document = await resolveDocument(db, actor.municipalityCode, ref);
-  const content = exportDocument(await getDocumentTree(db, actor.municipalityCode, document.id));
+  const { id } = await resolveDocument(db, actor.municipalityCode, ref);
   return db.transaction(async (tx) => {
-    const version = (await repo.listSnapshots(tx, document.id)).length + 1;
+    // Under the document lock the version number is the next free one and the frozen content and
+    // "before" state are those of this moment, not of a concurrent edit.
+    const document = await repo.lockDocument(tx, id);
+    if (!document) throw notFound(`Er is geen beleidsdocument "${ref}".`);
+    const content = exportDocument(await getDocumentTree(tx, actor.municipalityCode, id));
+    const version = ((await repo.listSnapshots(tx, document.id)).at(-1)?.version ?? 0) + 1;
     await repo.insertSnapshot(tx, {
       documentId: document.id,
       version,
