@@ -1,10 +1,12 @@
 // Benchmarks (never part of `npm test`): `npm run bench -- <naam>`; without a name, all of them.
 import { areasBenchmark } from "./areas.js";
 import { monitoringBenchmark } from "./monitoring.js";
+import { writersBenchmark } from "./writers.js";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   gebieden: areasBenchmark,
   monitoring: monitoringBenchmark,
+  schrijvers: writersBenchmark,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
