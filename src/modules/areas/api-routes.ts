@@ -147,7 +147,7 @@ export function registerAreaApiRoutes(app: FastifyInstance, db: Db, tenant: Tena
   app.patch<{ Params: { code: string }; Body: { gebied: string; toelichting?: string } }>(
     "/api/v1/gebieden/:code",
     {
-      preHandler: requirePermission("areas.edit"),
+      onRequest: requirePermission("areas.edit"),
       schema: apiSchema({
         operationId: "updateGebiedIndeling",
         summary: "Deel een wijk in bij een ander gebied",

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
+import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { apiSchema } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError } from "../../platform/errors.js";
@@ -238,10 +239,11 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
     threshold: tenant.privacyThreshold,
     viewer: viewerFor(request.account?.roles),
   });
-  const edit = { preHandler: requirePermission("monitoring.edit") };
+  const edit = { onRequest: requirePermission("monitoring.edit") };
   app.addContentTypeParser(
     "text/csv",
-    { parseAs: "string", bodyLimit: 20 * 1024 * 1024 },
+    // No limit of its own: the import route's bodyLimit applies, after authorisation.
+    { parseAs: "string" },
     (_request, body, done) => done(null, body),
   );
 
@@ -470,6 +472,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
     "/api/v1/metingen/import",
     {
       ...edit,
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: apiSchema({
         operationId: "importMetingen",
         summary:

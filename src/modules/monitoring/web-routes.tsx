@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
+import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { AppError, assertValid } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { formErrors } from "../../web/form-errors.js";
@@ -56,14 +57,15 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
     );
   });
 
-  const importGuard = { preHandler: requirePermission("monitoring.edit") };
+  const importGuard = { onRequest: requirePermission("monitoring.edit") };
   app.get("/monitor/import", importGuard, async (request, reply) =>
     sendPage(reply, <ImportPage ctx={pageContext(request, reply, tenant)} />),
   );
 
   app.post<{ Body: { csv?: string; actie?: string } }>(
     "/monitor/import",
-    importGuard,
+    // A pasted CSV is one long form field: the body limit and the text limit are the import's.
+    { ...importGuard, bodyLimit: IMPORT_BODY_LIMIT, config: { maxBodyText: IMPORT_BODY_LIMIT } },
     async (request, reply) => {
       const csv = request.body?.csv ?? "";
       const dryRun = request.body?.actie !== "importeren";

@@ -294,7 +294,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   }>(
     "/api/v1/activiteiten/:id/jaren/:jaar",
     {
-      preHandler: requirePermission("policy.edit"),
+      onRequest: requirePermission("policy.edit"),
       schema: apiSchema({
         operationId: "updateActiviteitStatus",
         summary: "Status van een activiteit in een jaar wijzigen",
@@ -351,7 +351,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   }>(
     "/api/v1/activiteiten/:id",
     {
-      preHandler: edit,
+      onRequest: edit,
       schema: apiSchema({
         operationId: "updateActiviteit",
         summary: "Activiteit wijzigen (tekst, doelen, gewicht, niet van toepassing, archiveren)",
@@ -399,7 +399,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   app.post<{ Params: { id: string } }>(
     "/api/v1/activiteiten/:id/doorschuiven",
     {
-      preHandler: edit,
+      onRequest: edit,
       schema: apiSchema({
         operationId: "doorschuivenActiviteit",
         summary: "Activiteit doorschuiven naar het volgende jaar",
@@ -437,7 +437,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   }>(
     "/api/v1/doelen/:id",
     {
-      preHandler: edit,
+      onRequest: edit,
       schema: apiSchema({
         operationId: "updateDoel",
         summary: "Doel wijzigen, ook de SMART-velden (streefwaarde, streefjaar, eigenaar)",
