@@ -203,6 +203,53 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
   });
 });
 
+describe.skipIf(!onPostgres)("PostgreSQL: a write waits at most DB_WAIT_LIMIT_MS", () => {
+  it("a status change blocked by a row lock beyond the limit gets 503 with Retry-After and changes nothing", async () => {
+    const t = await startTestApp({ dbWaitLimitMs: 300 });
+    try {
+      const staff = await t.sessionFor("beleidsmedewerker");
+      const a = await firstActivity(t);
+      const before = await trail(t, a.id, a.jaar);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let signalLocked: () => void = () => undefined;
+      const locked = new Promise<void>((resolve) => {
+        signalLocked = resolve;
+      });
+      // Another session holds the row, as a long transaction of a colleague would.
+      const holder = t.database.db.transaction(async (tx) => {
+        await tx
+          .select()
+          .from(activityYears)
+          .where(and(eq(activityYears.activityId, a.id), eq(activityYears.year, a.jaar)))
+          .for("update");
+        signalLocked();
+        await held;
+      });
+      await locked;
+      const res = await jsonRequest(
+        t.app,
+        "PATCH",
+        `/api/v1/activiteiten/${a.id}/jaren/${a.jaar}`,
+        { status: "extra", realisatie: "geblokkeerd" },
+        staff,
+      );
+      release();
+      await holder;
+      expect(res.statusCode).toBe(503);
+      expect(res.headers["retry-after"]).toBe("1");
+      expect(res.json().detail).toMatch(/niets gewijzigd/);
+      const after = await trail(t, a.id, a.jaar);
+      expect(after.history).toHaveLength(before.history.length);
+      expect(after.audit).toHaveLength(before.audit.length);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe.skipIf(onPostgres)("PGlite: a transaction waits at most DB_WAIT_LIMIT_MS", () => {
   let t: TestApp;
   let staff: string;

@@ -31,18 +31,29 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite; "memory" for a throw-away database (tests). */
   dataDir: string;
-  /** PGlite: how long a transaction may wait for its turn before it fails with 503 (DB_WAIT_LIMIT_MS). */
+  /**
+   * How long a write may wait before it fails with 503 (DB_WAIT_LIMIT_MS): PGlite's transaction
+   * queue; on PostgreSQL the pool's connection wait and lock_timeout.
+   */
   waitLimitMs?: number | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const waitLimitMs = options.waitLimitMs ?? DEFAULT_DB_WAIT_LIMIT_MS;
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl)
-    : openPglite(options.dataDir, options.waitLimitMs ?? DEFAULT_DB_WAIT_LIMIT_MS);
+    ? openPostgres(options.databaseUrl, waitLimitMs)
+    : openPglite(options.dataDir, waitLimitMs);
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, waitLimitMs: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // The same bound as PGlite's queue: waiting for a connection or a row lock longer than
+    // DB_WAIT_LIMIT_MS ends in 503 with Retry-After (platform/db-errors.ts), not an endless stall.
+    connectionTimeoutMillis: waitLimitMs,
+    options: `-c lock_timeout=${Math.round(waitLimitMs)}`,
+  });
   // An idle connection can be closed by the server (restart, admin); without a listener Node would
   // crash the process. The next query gets a fresh connection, so logging is enough.
   pool.on("error", (error) => {

@@ -49,7 +49,7 @@ export function registerAccessRules(app: FastifyInstance, db: Db): void {
     }
   });
 
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", async (request) => {
     if (!WRITE_METHODS.has(request.method)) return;
     const publicWrite = request.routeOptions.config.publicWrite;
     if (!publicWrite) {

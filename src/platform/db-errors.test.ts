@@ -24,6 +24,14 @@ describe("fromDatabaseError", () => {
     }
   });
 
+  it("maps a lock or connection wait beyond DB_WAIT_LIMIT_MS on PostgreSQL to 503 with Retry-After", () => {
+    const lock = fromDatabaseError(wrapped("55P03"));
+    expect(lock?.status).toBe(503);
+    expect(lock?.headers).toEqual({ "Retry-After": "1" });
+    const pool = fromDatabaseError(new Error("timeout exceeded when trying to connect"));
+    expect(pool?.status).toBe(503);
+  });
+
   it("leaves every other error alone", () => {
     expect(fromDatabaseError(wrapped("23503"))).toBeUndefined();
     expect(fromDatabaseError(new Error("x"))).toBeUndefined();

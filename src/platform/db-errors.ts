@@ -3,6 +3,10 @@ import { AppError, conflict } from "./errors.js";
 /** PostgreSQL error codes (SQLSTATE) that are a conflict with another user, not a fault of ours. */
 const UNIQUE_VIOLATION = "23505";
 const RETRYABLE = new Set(["40001", "40P01"]); // serialization_failure, deadlock_detected
+/** lock_not_available: a row lock was not granted within lock_timeout (DB_WAIT_LIMIT_MS). */
+const LOCK_TIMEOUT = "55P03";
+/** node-postgres' pool gives up waiting for a free connection (connectionTimeoutMillis). */
+const POOL_TIMEOUT_MESSAGE = "timeout exceeded when trying to connect";
 
 /** What the person was doing that collided, per unique constraint; the fallback covers the rest. */
 const UNIQUE_MESSAGES: Record<string, string> = {
@@ -34,7 +38,10 @@ export function postgresError(error: unknown): PgErrorFields | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Object; depth++) {
     const e = current as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof e.code === "string" && (e.code === UNIQUE_VIOLATION || RETRYABLE.has(e.code))) {
+    if (
+      typeof e.code === "string" &&
+      (e.code === UNIQUE_VIOLATION || e.code === LOCK_TIMEOUT || RETRYABLE.has(e.code))
+    ) {
       return {
         code: e.code,
         constraint: typeof e.constraint === "string" ? e.constraint : undefined,
@@ -45,10 +52,16 @@ export function postgresError(error: unknown): PgErrorFields | undefined {
   return undefined;
 }
 
-/** A unique-key conflict or lost serialization/deadlock race as a 409 for the user; undefined for anything else. */
+/**
+ * A unique-key conflict or lost serialization/deadlock race as a 409 for the user; a wait beyond
+ * DB_WAIT_LIMIT_MS on PostgreSQL (lock or pool) as a 503 with Retry-After; undefined for anything else.
+ */
 export function fromDatabaseError(error: unknown): AppError | undefined {
+  if (error instanceof Error && error.message.includes(POOL_TIMEOUT_MESSAGE))
+    return databaseBusy(1);
   const pg = postgresError(error);
   if (!pg) return undefined;
+  if (pg.code === LOCK_TIMEOUT) return databaseBusy(1);
   if (pg.code === UNIQUE_VIOLATION) {
     return conflict((pg.constraint && UNIQUE_MESSAGES[pg.constraint]) || UNIQUE_FALLBACK);
   }

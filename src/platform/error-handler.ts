@@ -9,6 +9,8 @@ export interface ProblemDetails {
   title: string;
   detail: string;
   fieldErrors: FieldError[];
+  /** Response headers that belong to the problem, e.g. Retry-After with a 429 or 503. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 const FASTIFY_CODES_NL: Record<string, { status: number; detail: string }> = {
@@ -44,6 +46,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDetai
       title: error.title,
       detail: error.detail,
       fieldErrors: error.fieldErrors,
+      headers: error.headers,
     };
   }
   const e = error as FastifyError;
@@ -103,7 +106,7 @@ export function registerErrorHandlers(
 ) {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
-    if (error instanceof AppError) reply.headers(error.headers); // e.g. Retry-After with a 503
+    if (problem.headers) reply.headers(problem.headers); // e.g. Retry-After with a 503
     if (isApiRequest(request)) return sendProblem(reply, request, problem);
     if (problem.status === 401 && request.method === "GET") {
       return reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);

@@ -25,7 +25,11 @@ export async function freshDatabase(
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: "unused",
+    waitLimitMs: options.waitLimitMs,
+  });
   await handle.migrate();
   return {
     ...handle,
