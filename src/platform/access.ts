@@ -64,12 +64,10 @@ export function registerAccessRules(app: FastifyInstance, db: Db): void {
     // Old windows are cleaned up by the first request of a new window, not by a timer per process.
     if (count === 1) await deleteCountersBefore(db, new Date(now - 2 * windowSeconds * 1000));
     if (count > max) {
-      reply.header("Retry-After", String(window.retryAfterSeconds));
-      throw new AppError(
-        429,
-        nl.errors[429].title,
-        nl.errors[429].retryIn(window.retryAfterSeconds),
-      );
+      const seconds = window.retryAfterSeconds;
+      throw new AppError(429, nl.errors[429].title, nl.errors[429].retryIn(seconds), [], {
+        "Retry-After": String(seconds),
+      });
     }
   });
 }
