@@ -40,6 +40,7 @@ import { DEFAULT_BODY_LIMIT, registerAccessRules } from "./platform/access.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { isApiRequest, registerErrorHandlers, sendProblem } from "./platform/error-handler.js";
+import { registerFiniteNumbers } from "./platform/finite-numbers.js";
 import { RequestLineLogController } from "./platform/request-log.js";
 import { registerRouteCatalog } from "./platform/route-catalog.js";
 import { applySecurityHeaders, registerSecurity } from "./platform/security.js";
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   registerRouteCatalog(app);
+  registerFiniteNumbers(app);
 
   await app.register(swagger, {
     openapi: {

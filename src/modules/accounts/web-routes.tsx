@@ -4,6 +4,7 @@ import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
 import { AppError } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -39,7 +40,8 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
   });
 
   // A public write (platform/public-writes.ts): small body, rate limit counted in the database.
-  app.post<{ Body: Form }>("/inloggen", async (request, reply) => {
+  const loginForm = { schema: { body: FormBody() } };
+  app.post<{ Body: Form }>("/inloggen", loginForm, async (request, reply) => {
     const username = (request.body?.gebruikersnaam ?? "").slice(0, 100);
     const password = (request.body?.wachtwoord ?? "").slice(0, 500);
     const returnTo = returnPathOrHome(request.body?.terug);
@@ -79,7 +81,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Body: Form }>(
     "/account/wachtwoord",
-    { onRequest: requireLogin },
+    { onRequest: requireLogin, schema: { body: FormBody() } },
     async (request, reply) => {
       const account = request.account as NonNullable<typeof request.account>;
       try {
@@ -114,7 +116,8 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     return sendPage(reply, <UsersPage ctx={pageContext(request, reply, tenant)} users={users} />);
   });
 
-  app.post<{ Body: Form }>("/beheer/gebruikers", manageUsers, async (request, reply) => {
+  const userForm = { ...manageUsers, schema: { body: FormBody() } };
+  app.post<{ Body: Form }>("/beheer/gebruikers", userForm, async (request, reply) => {
     const b = request.body ?? {};
     const values = {
       gebruikersnaam: b.gebruikersnaam ?? "",

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
 import { setFlash } from "../../platform/flash.js";
+import { AreaCode, FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -52,7 +54,10 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
 
   app.post<{ Params: { code: string }; Body: { gebied?: string; toelichting?: string } }>(
     "/gebieden/:code/gebied",
-    { onRequest: requirePermission("areas.edit") },
+    {
+      onRequest: requirePermission("areas.edit"),
+      schema: { params: Type.Object({ code: AreaCode() }), body: FormBody() },
+    },
     async (request, reply) => {
       const { code } = request.params;
       const values = {

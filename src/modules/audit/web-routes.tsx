@@ -2,6 +2,7 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import type { FieldError } from "../../platform/errors.js";
+import { PageQuery } from "../../platform/schema-types.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { distinctEntityTypes } from "./repository.js";
@@ -9,7 +10,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "./schema.js";
 import { browseAudit } from "./service.js";
 import { type AuditFilterValues, AuditPage } from "./views.js";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = /^(19|20)\d{2}-\d{2}-\d{2}$/;
 
 function parseDate(
   value: string | undefined,
@@ -36,7 +37,7 @@ export function registerAuditWebRoutes(
 ) {
   app.get<{ Querystring: AuditFilterValues & { pagina?: string } }>(
     "/beheer/audit",
-    { onRequest: guard },
+    { onRequest: guard, schema: { querystring: PageQuery() } },
     async (request, reply) => {
       const q = request.query;
       const errors: FieldError[] = [];
@@ -59,7 +60,7 @@ export function registerAuditWebRoutes(
                 from,
                 until,
               },
-              Number.isFinite(page) ? page : 1,
+              page >= 1 && page <= 100_000 ? page : 1,
             );
       return sendPage(
         reply,

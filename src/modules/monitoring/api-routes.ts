@@ -6,6 +6,7 @@ import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { apiSchema } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError } from "../../platform/errors.js";
+import { CODE_MAX, Measure, QUERY_VALUE_MAX, Ref, Text } from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
@@ -79,7 +80,7 @@ const ImportResult = Type.Object({
   fouten: Type.Array(Type.Object({ regel: Type.Integer(), melding: Type.String() })),
 });
 const IdParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 100, description: "Code of id van de indicator" }),
+  id: Ref({ description: "Code of id van de indicator" }),
 });
 
 const toSummary = (o: OverviewItem) => ({
@@ -173,8 +174,8 @@ const IndicatorBody = Type.Object(
     eenheid: Type.Optional(
       Type.Enum(["score", "percentage", "aantal", "euro"], { type: "string" }),
     ),
-    schaalMin: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-    schaalMax: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    schaalMin: Type.Optional(Type.Union([Measure(), Type.Null()])),
+    schaalMax: Type.Optional(Type.Union([Measure(), Type.Null()])),
     richting: Type.Optional(
       Type.Enum(["hoger_is_beter", "lager_is_beter", "neutraal"], { type: "string" }),
     ),
@@ -189,7 +190,7 @@ const IndicatorBody = Type.Object(
         type: "string",
       }),
     ),
-    streefwaarde: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    streefwaarde: Type.Optional(Type.Union([Measure(), Type.Null()])),
     streefjaar: Type.Optional(
       Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
     ),
@@ -348,7 +349,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
         params: IdParams,
         querystring: Type.Object({
           gebied: Type.Optional(
-            Type.String({ description: "Gebiedscode, bv. GM0356 of WK035601" }),
+            Text(CODE_MAX, { description: "Gebiedscode, bv. GM0356 of WK035601" }),
           ),
           formaat: Type.Optional(Type.Enum(["json", "csv"], { type: "string" })),
         }),
@@ -408,9 +409,9 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
             gebied: Type.String({ minLength: 4, maxLength: 12 }),
             jaar: Type.Integer({ minimum: 1900, maximum: 2100 }),
             kwartaal: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
-            waarde: Type.Optional(Type.Number()),
-            streefwaarde: Type.Optional(Type.Number()),
-            schatting: Type.Optional(Type.Number()),
+            waarde: Type.Optional(Measure()),
+            streefwaarde: Type.Optional(Measure()),
+            schatting: Type.Optional(Measure()),
             bron: Type.String({ minLength: 1, maxLength: 500 }),
             publicatiedatum: Type.Optional(Type.String({ format: "date" })),
             vrijgave: Type.Optional(
@@ -519,12 +520,14 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
         tags: TAG,
         querystring: Type.Object({
           indicator: Type.Optional(
-            Type.String({
+            Text(QUERY_VALUE_MAX, {
               description: "Codes van indicatoren, gescheiden door komma's; leeg is alle",
             }),
           ),
           gebied: Type.Optional(
-            Type.String({ description: "Gebiedscodes, gescheiden door komma's; leeg is alle" }),
+            Text(QUERY_VALUE_MAX, {
+              description: "Gebiedscodes, gescheiden door komma's; leeg is alle",
+            }),
           ),
           vanJaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
           totJaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),

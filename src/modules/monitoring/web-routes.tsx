@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { AppError, assertValid } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody, RefParams, Text } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -65,7 +67,12 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   app.post<{ Body: { csv?: string; actie?: string } }>(
     "/monitor/import",
     // A pasted CSV is one long form field: the body limit and the text limit are the import's.
-    { ...importGuard, bodyLimit: IMPORT_BODY_LIMIT, config: { maxBodyText: IMPORT_BODY_LIMIT } },
+    {
+      ...importGuard,
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { maxBodyText: IMPORT_BODY_LIMIT },
+      schema: { body: FormBody({ csv: Type.Optional(Text(IMPORT_BODY_LIMIT)) }) },
+    },
     async (request, reply) => {
       const csv = request.body?.csv ?? "";
       const dryRun = request.body?.actie !== "importeren";
@@ -145,7 +152,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
 
   app.post<{ Params: { indicator: string }; Body: Record<string, string | undefined> }>(
     "/monitor/:indicator/bewerken",
-    importGuard,
+    { ...importGuard, schema: { params: RefParams("indicator"), body: FormBody() } },
     async (request, reply) => {
       const b = request.body ?? {};
       const number = (v: string | undefined) =>

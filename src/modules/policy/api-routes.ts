@@ -4,6 +4,7 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
+import { Id, PageNumber, Ref, Year } from "../../platform/schema-types.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { toDocument, toGoal } from "./api-mappers.js";
 import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
@@ -88,13 +89,7 @@ const toActivity = (r: ActivityHit) => ({
 });
 
 const TAG = ["Beleid"];
-const DocParams = Type.Object({
-  document: Type.String({
-    minLength: 1,
-    maxLength: 100,
-    description: "Code of id van het document",
-  }),
-});
+const DocParams = Type.Object({ document: Ref({ description: "Code of id van het document" }) });
 
 export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
@@ -199,7 +194,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         summary: "Doelen (maatschappelijk effect, beleidsdoelstelling, resultaat, prestatie)",
         tags: TAG,
         querystring: Type.Object({
-          document: Type.Optional(Type.String({ description: "Code of id van het document" })),
+          document: Type.Optional(Ref({ description: "Code of id van het document" })),
           niveau: Type.Optional(Type.Enum([...GOAL_LEVELS], { type: "string" })),
           ...Pagination,
         }),
@@ -258,9 +253,9 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         summary: "Activiteiten per jaar met status",
         tags: TAG,
         querystring: Type.Object({
-          document: Type.Optional(Type.String({ description: "Code of id van het document" })),
+          document: Type.Optional(Ref({ description: "Code of id van het document" })),
           onderdeel: Type.Optional(
-            Type.String({ description: "Code van het onderdeel, bv. iedereen-doet-mee" }),
+            Ref({ description: "Code van het onderdeel, bv. iedereen-doet-mee" }),
           ),
           jaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
           status: Type.Optional(Type.Enum([...ACTIVITY_STATUSES], { type: "string" })),
@@ -302,8 +297,8 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
           "Vertraagd, uitgesteld en niet uitgevoerd vragen een toelichting; de wijziging komt in de statusgeschiedenis en de audittrail.",
         tags: TAG,
         params: Type.Object({
-          id: Type.String({ format: "uuid" }),
-          jaar: Type.Integer({ minimum: 1900, maximum: 2100 }),
+          id: Id(),
+          jaar: Year(),
         }),
         body: Type.Object(
           {
@@ -356,7 +351,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         operationId: "updateActiviteit",
         summary: "Activiteit wijzigen (tekst, doelen, gewicht, niet van toepassing, archiveren)",
         tags: TAG,
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
             tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
@@ -370,7 +365,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
             nietVanToepassing: Type.Optional(Type.Boolean()),
             gearchiveerd: Type.Optional(Type.Boolean()),
             doelen: Type.Optional(
-              Type.Array(Type.String({ format: "uuid" }), {
+              Type.Array(Id(), {
                 maxItems: 50,
                 description: "De doelen die de activiteit dient (vervangt de huidige)",
               }),
@@ -406,7 +401,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         description:
           "Kopieert het plan naar het jaar na het laatste jaar, met status gepland en een verwijzing naar het vorige jaar.",
         tags: TAG,
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        params: Type.Object({ id: Id() }),
         success: {
           201: {
             description: "Het nieuwe jaar",
@@ -442,7 +437,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         operationId: "updateDoel",
         summary: "Doel wijzigen, ook de SMART-velden (streefwaarde, streefjaar, eigenaar)",
         tags: TAG,
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
             tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
@@ -490,7 +485,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
             maxLength: 200,
             description: 'Zoekvraag; "woorden tussen aanhalingstekens" en -uitsluiten werken',
           }),
-          pagina: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          pagina: Type.Optional(PageNumber({ default: 1 })),
         }),
         success: {
           200: {

@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { apiSchema } from "../../platform/api.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody, Id, Ref, RefParams } from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
@@ -105,7 +106,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         operationId: "updateBeleidsdocument",
         summary: "Beleidsdocument wijzigen (titel, status, vindplaats, archiveren)",
         tags: TAG,
-        params: Type.Object({ document: Type.String({ minLength: 1, maxLength: 100 }) }),
+        params: RefParams("document"),
         body: Type.Object(
           {
             titel: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
@@ -114,8 +115,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
             gearchiveerd: Type.Optional(Type.Boolean()),
             vervangt: Type.Optional(
               Type.Union([
-                Type.String({
-                  maxLength: 100,
+                Ref({
                   description: "Code of id van het document dat dit document vervangt",
                 }),
                 Type.Null(),
@@ -154,14 +154,14 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         operationId: "createOnderdeel",
         summary: "Onderdeel (programma, thema, pijler, werkgebied) toevoegen",
         tags: TAG,
-        params: Type.Object({ document: Type.String({ minLength: 1, maxLength: 100 }) }),
+        params: RefParams("document"),
         body: Type.Object(
           {
             soort: Type.Enum([...SECTION_KINDS], { type: "string" }),
             titel: Type.String({ minLength: 1, maxLength: 300 }),
             tekst: Type.Optional(Type.String({ maxLength: 20000 })),
             ouder: Type.Optional(
-              Type.String({ description: "Code of id van het bovenliggende onderdeel" }),
+              Ref({ description: "Code of id van het bovenliggende onderdeel" }),
             ),
           },
           { additionalProperties: false },
@@ -203,11 +203,11 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         tags: TAG,
         body: Type.Object(
           {
-            document: Type.String({ minLength: 1, maxLength: 100 }),
+            document: Ref(),
             niveau: Type.Enum([...GOAL_LEVELS], { type: "string" }),
             tekst: Type.String({ minLength: 1, maxLength: 5000 }),
-            onderdeel: Type.Optional(Type.String()),
-            ouder: Type.Optional(Type.String({ format: "uuid" })),
+            onderdeel: Type.Optional(Ref()),
+            ouder: Type.Optional(Id()),
             nummer: Type.Optional(Type.String({ maxLength: 20 })),
           },
           { additionalProperties: false },
@@ -241,10 +241,10 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         tags: TAG,
         body: Type.Object(
           {
-            document: Type.String({ minLength: 1, maxLength: 100 }),
-            onderdeel: Type.String({ minLength: 1 }),
+            document: Ref(),
+            onderdeel: Ref(),
             tekst: Type.String({ minLength: 1, maxLength: 5000 }),
-            doelen: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: 50 })),
+            doelen: Type.Optional(Type.Array(Id(), { maxItems: 50 })),
           },
           { additionalProperties: false },
         ),
@@ -266,33 +266,37 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
   );
 
   // Forms
-  app.post<{ Body: Form }>("/beleid", edit, async (request, reply) => {
-    const b = request.body ?? {};
-    try {
-      const doc = await createDocument(db, actorOf(request), {
-        kind: b.soort ?? "",
-        title: b.titel ?? "",
-        firstYear: year(b.eersteJaar),
-        lastYear: year(b.laatsteJaar || b.eersteJaar),
-        officialReference: b.vindplaats,
-      });
-      setFlash(reply, `"${doc.title}" is aangemaakt.`);
-      return reply.redirect(`/beleid/${doc.slug}`, 303);
-    } catch (error) {
-      const { status, errors } = formErrors(error);
-      return sendPage(
-        reply,
-        <DocumentsPage
-          ctx={pageContext(request, reply, tenant)}
-          documents={await listDocuments(db, m)}
-          canEdit
-          errors={errors}
-          values={b}
-        />,
-        status,
-      );
-    }
-  });
+  app.post<{ Body: Form }>(
+    "/beleid",
+    { ...edit, schema: { body: FormBody() } },
+    async (request, reply) => {
+      const b = request.body ?? {};
+      try {
+        const doc = await createDocument(db, actorOf(request), {
+          kind: b.soort ?? "",
+          title: b.titel ?? "",
+          firstYear: year(b.eersteJaar),
+          lastYear: year(b.laatsteJaar || b.eersteJaar),
+          officialReference: b.vindplaats,
+        });
+        setFlash(reply, `"${doc.title}" is aangemaakt.`);
+        return reply.redirect(`/beleid/${doc.slug}`, 303);
+      } catch (error) {
+        const { status, errors } = formErrors(error);
+        return sendPage(
+          reply,
+          <DocumentsPage
+            ctx={pageContext(request, reply, tenant)}
+            documents={await listDocuments(db, m)}
+            canEdit
+            errors={errors}
+            values={b}
+          />,
+          status,
+        );
+      }
+    },
+  );
 
   // The three "add" forms on a document page share one flow: create, flash, back to the page.
   const addForms: {
@@ -333,7 +337,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
   for (const form of addForms) {
     app.post<{ Params: { document: string }; Body: Form }>(
       `/beleid/:document/${form.path}`,
-      edit,
+      { ...edit, schema: { params: RefParams("document"), body: FormBody() } },
       async (request, reply) => {
         try {
           await form.make(actorOf(request), request.body ?? {}, request.params.document);
@@ -353,7 +357,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
 
   app.post<{ Params: { id: string }; Body: Form }>(
     "/activiteiten/:id/verplaatsen",
-    edit,
+    { ...edit, schema: { params: Type.Object({ id: Id() }), body: FormBody() } },
     async (request, reply) => {
       const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
       const moved = await moveItem(

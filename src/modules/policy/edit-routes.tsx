@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { assertValid, type FieldError, notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody, Id, RefParams } from "../../platform/schema-types.js";
 import { isUuid } from "../../platform/values.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
@@ -45,6 +47,12 @@ function findGoalNode(
 export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
   const edit = { onRequest: requirePermission("policy.edit") };
+  const goalForm = { ...edit, schema: { params: Type.Object({ id: Id() }), body: FormBody() } };
+  const sectionForm = {
+    ...edit,
+    schema: { params: RefParams("document", "section"), body: FormBody() },
+  };
+  const documentForm = { ...edit, schema: { params: RefParams("document"), body: FormBody() } };
 
   const goalPage = async (id: string) => {
     const found = isUuid(id) ? await repo.findGoal(db, id) : undefined;
@@ -72,7 +80,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Params: { id: string }; Body: Form }>(
     "/doelen/:id/bewerken",
-    edit,
+    goalForm,
     async (request, reply) => {
       const b = request.body ?? {};
       try {
@@ -109,7 +117,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Params: { id: string }; Body: Form }>(
     "/doelen/:id/verplaatsen",
-    edit,
+    goalForm,
     async (request, reply) => {
       const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
       const moved = await moveItem(db, actorOf(request), "doel", request.params.id, direction);
@@ -132,7 +140,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Params: { document: string; section: string }; Body: Form }>(
     "/beleid/:document/onderdelen/:section/bewerken",
-    edit,
+    sectionForm,
     async (request, reply) => {
       const { doc, section } = await sectionOf(request.params.document, request.params.section);
       const b = request.body ?? {};
@@ -166,7 +174,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Params: { document: string; section: string }; Body: Form }>(
     "/beleid/:document/onderdelen/:section/verplaatsen",
-    edit,
+    sectionForm,
     async (request, reply) => {
       const { doc, section } = await sectionOf(request.params.document, request.params.section);
       const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
@@ -183,7 +191,7 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
 
   app.post<{ Params: { document: string }; Body: Form }>(
     "/beleid/:document/bewerken",
-    edit,
+    documentForm,
     async (request, reply) => {
       const doc = await resolveDocument(db, m, request.params.document);
       const b = request.body ?? {};

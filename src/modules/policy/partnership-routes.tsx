@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema } from "../../platform/api.js";
 import { notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody, RefParams } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -208,7 +209,11 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
     ),
   );
 
-  app.post<{ Body: Form }>("/samenwerkingsverbanden", edit, async (request, reply) => {
+  const form = (params?: string[]) => ({
+    ...edit,
+    schema: { ...(params ? { params: RefParams(...params) } : {}), body: FormBody() },
+  });
+  app.post<{ Body: Form }>("/samenwerkingsverbanden", form(), async (request, reply) => {
     try {
       const row = await createPartnership(db, actorOf(request), fromForm(request.body ?? {}));
       setFlash(reply, `"${row.name}" is aangemaakt.`);
@@ -243,7 +248,7 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
 
   app.post<{ Params: { slug: string }; Body: Form }>(
     "/samenwerkingsverbanden/:slug/bewerken",
-    edit,
+    form(["slug"]),
     async (request, reply) => {
       const p = await getPartnership(db, m, request.params.slug);
       const b = request.body ?? {};
@@ -280,7 +285,7 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
 
   app.post<{ Params: { document: string; section: string }; Body: Form }>(
     "/beleid/:document/onderdelen/:section/indicatoren",
-    edit,
+    form(["document", "section"]),
     async (request, reply) => {
       const doc = await resolveDocument(db, m, request.params.document);
       const section = (await repo.loadDocumentContent(db, doc.id)).sections.find(

@@ -4,6 +4,7 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema } from "../../platform/api.js";
 import { setFlash } from "../../platform/flash.js";
+import { Int, Ref } from "../../platform/schema-types.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
@@ -11,13 +12,7 @@ import { copyToNextYear, getSnapshot, getYearChanges, publishDocument } from "./
 import { ChangesPage, SnapshotPage } from "./version-views.js";
 
 const TAG = ["Beleid"];
-const DocParams = Type.Object({
-  document: Type.String({
-    minLength: 1,
-    maxLength: 100,
-    description: "Code of id van het document",
-  }),
-});
+const DocParams = Type.Object({ document: Ref({ description: "Code of id van het document" }) });
 const Item = Type.Object({
   id: Type.String(),
   soort: Type.String(),
@@ -133,8 +128,8 @@ export function registerPolicyVersionRoutes(app: FastifyInstance, db: Db, tenant
         summary: "Een gepubliceerde (bevroren) versie van een document",
         tags: TAG,
         params: Type.Object({
-          document: Type.String({ minLength: 1, maxLength: 100 }),
-          versie: Type.Integer({ minimum: 1 }),
+          document: Ref(),
+          versie: Int({ minimum: 1 }),
         }),
         success: {
           200: {

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { type TProperties, Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { AppError, type FieldError, notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
+import { FormBody, Id, PageQuery } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -32,6 +34,10 @@ const yearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number
 
 export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const activityForm = (fields: TProperties = {}) => ({
+    onRequest: requirePermission("policy.edit"),
+    schema: { params: Type.Object({ id: Id() }), body: FormBody(fields) },
+  });
 
   app.get("/beleid", async (request, reply) => {
     return sendPage(
@@ -127,49 +133,45 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       elders?: string;
       realisatie?: string;
     };
-  }>(
-    "/activiteiten/:id/status",
-    { onRequest: requirePermission("policy.edit") },
-    async (request, reply) => {
-      const b = request.body ?? {};
-      const values = {
-        jaar: b.jaar ?? "",
-        status: b.status ?? "",
-        toelichting: b.toelichting ?? "",
-        elders: b.elders ?? "",
-        realisatie: b.realisatie,
-      };
-      try {
-        const year = yearOf(values.jaar);
-        if (year === undefined)
-          throw new AppError(400, "Ongeldige invoer", "Kies een jaar.", [
-            { field: "jaar", message: "Kies een jaar." },
-          ]);
-        await changeActivityStatus(db, actorOf(request), request.params.id, year, {
-          status: values.status,
-          explanation: values.toelichting,
-          elsewhere: values.elders,
-          realisation: values.realisatie?.trim() ? values.realisatie : undefined,
-        });
-      } catch (error) {
-        const { status, errors } = formErrors(error);
-        const data = await getActivity(db, m, request.params.id);
-        return sendPage(
-          reply,
-          <ActivityPage
-            ctx={pageContext(request, reply, tenant)}
-            data={data}
-            canEdit
-            errors={errors}
-            values={values}
-          />,
-          status,
-        );
-      }
-      setFlash(reply, "De status is opgeslagen.");
-      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
-    },
-  );
+  }>("/activiteiten/:id/status", activityForm(), async (request, reply) => {
+    const b = request.body ?? {};
+    const values = {
+      jaar: b.jaar ?? "",
+      status: b.status ?? "",
+      toelichting: b.toelichting ?? "",
+      elders: b.elders ?? "",
+      realisatie: b.realisatie,
+    };
+    try {
+      const year = yearOf(values.jaar);
+      if (year === undefined)
+        throw new AppError(400, "Ongeldige invoer", "Kies een jaar.", [
+          { field: "jaar", message: "Kies een jaar." },
+        ]);
+      await changeActivityStatus(db, actorOf(request), request.params.id, year, {
+        status: values.status,
+        explanation: values.toelichting,
+        elsewhere: values.elders,
+        realisation: values.realisatie?.trim() ? values.realisatie : undefined,
+      });
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      const data = await getActivity(db, m, request.params.id);
+      return sendPage(
+        reply,
+        <ActivityPage
+          ctx={pageContext(request, reply, tenant)}
+          data={data}
+          canEdit
+          errors={errors}
+          values={values}
+        />,
+        status,
+      );
+    }
+    setFlash(reply, "De status is opgeslagen.");
+    return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+  });
 
   app.post<{
     Params: { id: string };
@@ -183,7 +185,9 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     };
   }>(
     "/activiteiten/:id/bewerken",
-    { onRequest: requirePermission("policy.edit") },
+    activityForm({
+      doelen: Type.Optional(Type.Union([Id(), Type.Array(Id(), { maxItems: 200 })])),
+    }),
     async (request, reply) => {
       const b = request.body ?? {};
       const weight =
@@ -223,7 +227,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.post<{ Params: { id: string } }>(
     "/activiteiten/:id/doorschuiven",
-    { onRequest: requirePermission("policy.edit") },
+    activityForm(),
     async (request, reply) => {
       try {
         const next = await carryOverActivity(db, actorOf(request), request.params.id);
@@ -246,22 +250,27 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     },
   );
 
-  app.get<{ Querystring: { q?: string; pagina?: string } }>("/zoeken", async (request, reply) => {
-    const errors: FieldError[] = [];
-    const q = request.query.q ?? "";
-    let result: Awaited<ReturnType<typeof searchPolicy>>;
-    try {
-      result = await searchPolicy(db, m, q, Number.parseInt(request.query.pagina ?? "1", 10) || 1);
-    } catch (error) {
-      errors.push(...formErrors(error).errors);
-      result = { query: q.slice(0, 200), hits: [], total: 0, page: 1, pages: 1 };
-    }
-    return sendPage(
-      reply,
-      <SearchPage ctx={pageContext(request, reply, tenant)} result={result} errors={errors} />,
-      errors.length ? 400 : 200,
-    );
-  });
+  app.get<{ Querystring: { q?: string; pagina?: string } }>(
+    "/zoeken",
+    { schema: { querystring: PageQuery() } },
+    async (request, reply) => {
+      const errors: FieldError[] = [];
+      const q = request.query.q ?? "";
+      let result: Awaited<ReturnType<typeof searchPolicy>>;
+      try {
+        const page = Number.parseInt(request.query.pagina ?? "1", 10);
+        result = await searchPolicy(db, m, q, page >= 1 && page <= 10_000 ? page : 1);
+      } catch (error) {
+        errors.push(...formErrors(error).errors);
+        result = { query: q.slice(0, 200), hits: [], total: 0, page: 1, pages: 1 };
+      }
+      return sendPage(
+        reply,
+        <SearchPage ctx={pageContext(request, reply, tenant)} result={result} errors={errors} />,
+        errors.length ? 400 : 200,
+      );
+    },
+  );
 }
 
 function findSectionById(nodes: SectionNode[], id: string): SectionNode | undefined {
