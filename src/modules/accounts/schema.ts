@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -30,6 +31,8 @@ export const accounts = pgTable(
     email: text(),
     passwordHash: text().notNull(),
     active: boolean().notNull().default(true),
+    /** Set for a generated one-time password (first beheerder, a reset): change it before anything else. */
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp({ withTimezone: true }),
@@ -68,10 +71,47 @@ export const sessions = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The absolute end (SESSION_MAX_HOURS after login); inactivity is measured from lastSeenAt. */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("sessions_account_idx").on(t.accountId),
     index("sessions_expires_idx").on(t.expiresAt),
   ],
 );
+
+/**
+ * Bearer tokens for partner systems: issued by a beheerder to an account, shown once, stored as
+ * the SHA-256 of the token, with an expiry; revocable; the last use is recorded.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),
+    index("api_tokens_account_idx").on(t.accountId),
+  ],
+);
+
+/**
+ * Failed logins per key (an account or a client address): the count since the last success and
+ * when the last one was. In the database, so throttling holds across instances and restarts.
+ */
+export const loginFailures = pgTable("login_failures", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull(),
+});
