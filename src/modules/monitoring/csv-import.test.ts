@@ -99,3 +99,19 @@ describe("parseMeasurementCsv", () => {
     );
   });
 });
+
+describe("values a column cannot hold", () => {
+  it("reports a day that does not exist and a value too large for numeric(14, 4)", () => {
+    const csv = [
+      header,
+      "wmo,GM0356,2020,,realisatie,99999999999999999999999,CBS,,,",
+      "wmo,GM0356,2021,,realisatie,3380,CBS,2024-02-30,,",
+      "wmo,GM0356,2022,,realisatie,3380,CBS,0000-01-01,,",
+      "wmo,GM0356,2023,,realisatie,3380,CBS,2024-02-29,,",
+    ].join("\n");
+    const { errors } = parseMeasurementCsv(csv, known);
+    expect(errors.map((e) => e.line)).toEqual([2, 3, 4]);
+    expect(errors[0]?.message).toContain("te groot");
+    expect(errors[1]?.message).toContain("bestaande datum");
+  });
+});

@@ -1,4 +1,5 @@
 import { parseCsv, unneutralise } from "../../platform/csv.js";
+import { MEASURE_MAX } from "../../platform/schema-types.js";
 import { RELEASE_STATES, type ReleaseState, type Unit } from "./schema.js";
 
 export const IMPORT_COLUMNS = [
@@ -44,6 +45,19 @@ export interface RowError {
 }
 
 /** "3,2", "3.2", "1.234,5" and "12%" are numbers; anything else is not. */
+/** A real day between 1900 and 2100 as JJJJ-MM-DD: not 2024-02-30, not 0000-01-01. */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const date = new Date(`${text}T00:00:00Z`);
+  return (
+    year >= 1900 &&
+    year <= 2100 &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === text
+  );
+}
+
 export function parseDutchNumber(raw: string): number | undefined {
   let s = raw.trim().replace(/%$/, "").replace(/\s/g, "");
   if (s === "") return undefined;
@@ -144,6 +158,8 @@ export function parseMeasurementCsv(
       );
     const value = parseDutchNumber(col(cells, "waarde"));
     if (value === undefined) problems.push(`waarde "${col(cells, "waarde")}" is geen getal`);
+    else if (Math.abs(value) > MEASURE_MAX)
+      problems.push(`waarde "${col(cells, "waarde")}" is te groot (hoogstens 9.999.999.999)`);
     else if (info) {
       const unit = unitProblem(value, info);
       if (unit) problems.push(`eenheid klopt niet: ${unit}`);
@@ -151,8 +167,8 @@ export function parseMeasurementCsv(
     const source = col(cells, "bron");
     if (!source) problems.push("bron ontbreekt");
     const published = col(cells, "publicatiedatum");
-    if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-      problems.push(`publicatiedatum "${published}" moet JJJJ-MM-DD zijn`);
+    if (published && !isCalendarDate(published))
+      problems.push(`publicatiedatum "${published}" moet een bestaande datum JJJJ-MM-DD zijn`);
     const stateText = col(cells, "status").toLowerCase().replace(" ", "_");
     const releaseState = (stateText || "definitief") as ReleaseState;
     if (!RELEASE_STATES.includes(releaseState))

@@ -5,7 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { AppError, assertValid } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
-import { FormBody, RefParams, Text } from "../../platform/schema-types.js";
+import { FormBody, MEASURE_MAX, RefParams, Text } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -163,7 +163,9 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         const errors = [
           ...(targetValue === undefined
             ? [{ field: "streefwaarde", message: "Streefwaarde moet een getal zijn." }]
-            : []),
+            : targetValue !== null && Math.abs(targetValue) > MEASURE_MAX
+              ? [{ field: "streefwaarde", message: "Streefwaarde is te groot." }]
+              : []),
           ...(targetYear !== null &&
           !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100)
             ? [
