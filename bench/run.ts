@@ -1,10 +1,12 @@
 // Benchmarks (never part of `npm test`): `npm run bench -- <naam>`; without a name, all of them.
 import { areasBenchmark } from "./areas.js";
+import { fuzzBenchmark } from "./fuzz.js";
 import { monitoringBenchmark } from "./monitoring.js";
 import { writersBenchmark } from "./writers.js";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   gebieden: areasBenchmark,
+  fuzz: fuzzBenchmark,
   monitoring: monitoringBenchmark,
   schrijvers: writersBenchmark,
 };

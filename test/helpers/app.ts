@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { loadTenant } from "../../src/config/tenant.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
@@ -26,6 +26,8 @@ let counter = 0;
 export interface TestAppOptions {
   /** PGlite: DB_WAIT_LIMIT_MS for this app (a test can lower it later via database.transactions). */
   dbWaitLimitMs?: number | undefined;
+  /** Instead of a silent logger, e.g. to collect the errors behind a 500. */
+  logger?: FastifyBaseLogger | undefined;
 }
 
 /** The app on a fresh database with the default data set, as `npm start` would serve it. */
@@ -39,6 +41,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     tenant,
     sessionSecret: "test-secret-test-secret-test-secret-0123456789",
     logLevel: "silent",
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     app,

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CampaignReport, type Problem, runCampaign } from "./campaign.js";
+import { formatReport, summariseFindings } from "./report.js";
+
+/**
+ * Generated requests to every operation of the served OpenAPI document, every HTML form route and
+ * every page (both from the route catalogue, so routes added later are covered without touching
+ * this file), each as an anonymous caller, a wrong role (inwoner) and an authorised account
+ * (beheerder), with valid, boundary, mutated and hostile parameters, queries and bodies.
+ *
+ * The default run takes about a minute on PGlite; FUZZ_RUNS raises the runs per route and caller,
+ * FUZZ_SEED replays a run. `npm run bench -- fuzz` sends 10,000 or more and prints every finding.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+let report: CampaignReport;
+beforeAll(async () => {
+  report = await runCampaign({ runs: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) });
+  console.log(formatReport(report));
+}, 60 * 60_000);
+
+const found = (problem: Problem) => report.findings.filter((f) => f.problem === problem);
+const seedNote = () => `(FUZZ_SEED=${report.seed} FUZZ_RUNS=${report.runsPerTarget} herhaalt dit)`;
+
+describe("generated requests to every operation, form and page", () => {
+  it("reaches every OpenAPI operation and every form route, as all three callers", () => {
+    expect(report.operations).toBeGreaterThanOrEqual(30);
+    // The catalogue sees every route the OpenAPI document describes: nothing is registered before it.
+    expect(report.catalogMissing).toEqual([]);
+    const forms = report.targets.filter((s) => s.target.kind === "form");
+    expect(forms.length).toBeGreaterThanOrEqual(20);
+    // Most forms were found on the pages, so their real fields and values were sent.
+    expect(forms.filter((s) => s.target.forms.length > 0).length).toBeGreaterThan(
+      forms.length * 0.8,
+    );
+    expect(report.injectErrors).toEqual([]);
+    const total = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    for (const s of report.targets) {
+      expect(total(s.statuses.anoniem), s.target.pattern).toBe(report.runsPerTarget);
+      expect(total(s.statuses.inwoner), s.target.pattern).toBe(report.runsPerTarget);
+      expect(total(s.statuses.beheerder), s.target.pattern).toBe(report.runsPerTarget);
+    }
+    const kinds = new Set(report.targets.flatMap((s) => [...s.kinds.keys()]));
+    expect([...kinds].sort()).toEqual(["boundary", "hostile", "mutated", "valid"]);
+  });
+
+  it("has an oracle that sees a write, and sees none after a refusal", () => {
+    expect(report.oracle).toEqual({ writeSeen: true, refusalUnchanged: true });
+  });
+
+  it("gets the authorised account past the door (session and CSRF token work) on every route", () => {
+    const stuck = report.targets
+      .filter((s) => s.target.refusesAnonymous)
+      .filter((s) =>
+        [...s.statuses.beheerder.keys()].every((status) => status === 401 || status === 403),
+      )
+      .map((s) => `${s.target.method} ${s.target.pattern}`);
+    expect(stuck).toEqual([]);
+  });
+
+  it("gets real data from the read operations (real ids and codes are used)", () => {
+    const reads = report.targets.filter((s) => s.target.method === "GET");
+    const neverOk = reads.filter(
+      (s) => ![...s.statuses.beheerder.keys()].some((status) => status < 300),
+    );
+    // Every read without parameters, and nearly every one with (some need data the run creates
+    // first, such as a copied document's changes).
+    expect(
+      neverOk.filter((s) => s.target.pathParams.length === 0).map((s) => s.target.pattern),
+    ).toEqual([]);
+    expect(neverOk.length, neverOk.map((s) => s.target.pattern).join(", ")).toBeLessThanOrEqual(
+      Math.floor(reads.length * 0.1),
+    );
+  });
+
+  it("gets valid writes through on most write routes (the generator makes real requests)", () => {
+    const writes = report.targets.filter(
+      (s) => s.target.method !== "GET" && s.target.refusesAnonymous,
+    );
+    const succeeded = writes.filter((s) =>
+      [...s.statuses.beheerder.keys()].some((status) => status < 400),
+    );
+    expect(
+      succeeded.length,
+      succeeded.map((s) => s.target.pattern).join(", "),
+    ).toBeGreaterThanOrEqual(writes.length * 0.5);
+  });
+
+  it("answers no request with a 5xx", () => {
+    const list = found("5xx");
+    expect(list.length, `${summariseFindings(list)}\n${seedNote()}`).toBe(0);
+  });
+
+  it("changes nothing when it refuses an anonymous caller or a wrong role", () => {
+    const list = found("changed-on-refusal");
+    expect(list.length, `${summariseFindings(list)}\n${seedNote()}`).toBe(0);
+  });
+
+  it("never lets an anonymous caller or a wrong role through a guarded route", () => {
+    const list = found("not-refused");
+    expect(list.length, `${summariseFindings(list)}\n${seedNote()}`).toBe(0);
+  });
+
+  it("changes nothing on a read", () => {
+    const list = found("read-changed");
+    expect(list.length, `${summariseFindings(list)}\n${seedNote()}`).toBe(0);
+  });
+});
