@@ -20,6 +20,7 @@ export const nl = {
     search: "Zoeken",
     audit: "Audittrail",
     users: "Gebruikers",
+    tokens: "API-tokens",
     login: "Inloggen",
     logout: "Uitloggen",
     account: "Mijn account",
@@ -81,6 +82,14 @@ export const nl = {
     submit: "Inloggen",
     invalid: "De combinatie van gebruikersnaam en wachtwoord is onjuist.",
     tooMany: "Te veel inlogpogingen. Wacht een kwartier en probeer het opnieuw.",
+    tryAgainAt: (at: Date) => {
+      const time = new Intl.DateTimeFormat("nl-NL", {
+        timeStyle: "short",
+        timeZone: "Europe/Amsterdam",
+      }).format(at);
+      const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+      return `Te veel mislukte inlogpogingen. U kunt het om ${time} opnieuw proberen (over ${minutes === 1 ? "1 minuut" : `${minutes} minuten`}).`;
+    },
     loggedOut: "U bent uitgelogd.",
     accountTitle: "Mijn account",
     roles: "Rollen",
@@ -88,8 +97,19 @@ export const nl = {
     currentPassword: "Huidig wachtwoord",
     newPassword: "Nieuw wachtwoord",
     newPasswordHelp: "Minstens 12 tekens.",
-    passwordChanged: "Uw wachtwoord is gewijzigd.",
+    passwordChanged: "Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.",
     logoutButton: "Uitloggen",
+    changePasswordFirst:
+      "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord; daarna kunt u verder.",
+    changePasswordFirstApi:
+      "Wijzig eerst uw wachtwoord: dit account heeft een eenmalig wachtwoord, wijzig het op /account.",
+    mustChangeNotice:
+      "U bent ingelogd met een eenmalig wachtwoord. Kies hieronder een eigen wachtwoord voordat u verdergaat.",
+    sessionsTitle: "Sessies",
+    logoutEverywhereHelp:
+      "Bent u ergens ingelogd gebleven, bijvoorbeeld op een gedeelde computer? Hiermee eindigen al uw sessies, ook deze.",
+    logoutEverywhere: "Overal uitloggen",
+    loggedOutEverywhere: "U bent overal uitgelogd. Log opnieuw in om verder te gaan.",
   },
   roles: {
     beheerder: "Beheerder",
@@ -112,6 +132,73 @@ export const nl = {
     lastLogin: "Laatst ingelogd",
     never: "nooit",
     empty: "Er zijn nog geen gebruikers.",
+    status: "Status",
+    statusActive: "Actief",
+    statusInactive: "Gedeactiveerd",
+    mustChange: "moet wachtwoord wijzigen",
+    listCaption: (total: number) =>
+      `Gebruikers (${total === 1 ? "1 gebruiker" : `${total} gebruikers`})`,
+    sortBy: (column: string) => `Sorteer op ${column}`,
+    newAccountLink: (username: string) => `Naar de gebruiker ${username}`,
+    detailTitle: (username: string) => `Gebruiker ${username}`,
+    createdAt: "Aangemaakt",
+    actions: "Acties",
+    resetPassword: "Wachtwoord opnieuw instellen",
+    resetPasswordHelp:
+      "Maakt een eenmalig wachtwoord dat u één keer te zien krijgt. De gebruiker moet het na het inloggen wijzigen; alle sessies van dit account eindigen nu.",
+    resetDone: (username: string) =>
+      `Het wachtwoord van ${username} is opnieuw ingesteld. De sessies van dit account zijn beëindigd.`,
+    deactivate: "Deactiveren",
+    deactivateHelp:
+      "De gebruiker kan niet meer inloggen; sessies en API-tokens van dit account werken meteen niet meer.",
+    deactivated: (username: string) => `${username} is gedeactiveerd.`,
+    reactivate: "Heractiveren",
+    reactivateHelp: "De gebruiker kan weer inloggen met het bestaande wachtwoord.",
+    reactivated: (username: string) => `${username} is weer actief.`,
+    rolesTitle: "Rollen",
+    rolesCaption: (username: string) => `Rollen van ${username}`,
+    noScope: "—",
+    removeRole: "Verwijderen",
+    removeRoleLabel: (role: string) => `rol ${role}`,
+    roleRemoved: (role: string) => `De rol ${role} is verwijderd.`,
+    addRole: "Rol toevoegen",
+    roleAdded: (role: string) => `De rol ${role} is toegevoegd.`,
+    actionColumn: "Actie",
+  },
+  tokens: {
+    title: "API-tokens",
+    intro:
+      "Met een API-token gebruikt een systeem (bijvoorbeeld dat van een partner) de API namens een gebruiker, met diens rollen. Stuur het mee als Authorization: Bearer <token>.",
+    account: "Gebruiker",
+    chooseAccount: "Kies een gebruiker",
+    name: "Naam",
+    nameHelp: "Waarvoor het token is, bijvoorbeeld het systeem dat het gebruikt.",
+    created: "Aangemaakt",
+    createdBy: (username: string) => `door ${username}`,
+    expires: "Verloopt op",
+    expiresHelp: (latest: string) =>
+      `Het token werkt tot deze datum. Standaard over 90 dagen, hoogstens twee jaar (uiterlijk ${latest}).`,
+    lastUsed: "Laatst gebruikt",
+    never: "nooit",
+    status: "Status",
+    actions: "Actie",
+    statuses: {
+      actief: "actief",
+      ingetrokken: "ingetrokken",
+      verlopen: "verlopen",
+      gedeactiveerd: "gebruiker gedeactiveerd",
+    },
+    empty: "Er zijn nog geen API-tokens.",
+    issue: "Token uitgeven",
+    issued: (name: string, username: string) =>
+      `Het token "${name}" voor ${username} is aangemaakt.`,
+    copyNow:
+      "Kopieer het token nu en geef het veilig door: het wordt niet opnieuw getoond. Samenkracht bewaart alleen een hash, waaruit het token niet terug te halen is.",
+    tokenLabel: "Token",
+    usage: "Gebruik:",
+    revoke: "Intrekken",
+    revokeLabel: (name: string, username: string) => `Token ${name} van ${username} intrekken`,
+    revoked: "Het token is ingetrokken; het werkt niet meer.",
   },
   audit: {
     title: "Audittrail",

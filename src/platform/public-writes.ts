@@ -15,7 +15,9 @@ export interface PublicWrite {
 export const PUBLIC_WRITE_ROUTES: Readonly<Record<string, PublicWrite>> = {
   "POST /inloggen": {
     bodyLimit: 4 * 1024,
-    rateLimit: { max: 10, windowSeconds: 15 * 60 },
+    // A flood guard only: failed logins get a growing delay per account and per address
+    // (accounts/login-throttle.ts), which a user behind a shared address should hit first.
+    rateLimit: { max: 100, windowSeconds: 15 * 60 },
     why: "inloggen kan alleen zonder sessie",
   },
   "POST /uitloggen": {

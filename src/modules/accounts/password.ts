@@ -3,7 +3,7 @@ import argon2 from "argon2";
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1): strong, and fast enough for a 2-core server.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblems } from "./password-policy.js";
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, OPTIONS);
 

@@ -9,7 +9,8 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, requireLogin, requirePermission } from "./guards.js";
-import { changePassword, createAccount, listAccounts, login, logout } from "./service.js";
+import { attemptLogin } from "./login-service.js";
+import { changePassword, createAccount, listAccounts, logout } from "./service.js";
 import { SESSION_COOKIE, sessionCookieOptions } from "./session-hook.js";
 import { AccountPage, LoginPage, UsersPage } from "./views.js";
 
@@ -43,11 +44,17 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
   const loginForm = { schema: { body: FormBody() } };
   app.post<{ Body: Form }>("/inloggen", loginForm, async (request, reply) => {
     const username = (request.body?.gebruikersnaam ?? "").slice(0, 100);
-    const password = (request.body?.wachtwoord ?? "").slice(0, 500);
+    // Not cut short: a password over the maximum is refused as a whole (login-service.ts).
+    const password = request.body?.wachtwoord ?? "";
     const returnTo = returnPathOrHome(request.body?.terug);
-    const session = username && password ? await login(db, username, password) : undefined;
-    if (!session) {
-      const errors = [{ field: "gebruikersnaam", message: nl.auth.invalid }];
+    const attempt = await attemptLogin(db, { username, password, address: request.ip });
+    if (attempt.kind !== "ok") {
+      const throttled = attempt.kind === "throttled";
+      if (throttled) reply.header("Retry-After", String(attempt.retryAfterSeconds));
+      const message = throttled
+        ? nl.auth.tryAgainAt(new Date(Date.now() + attempt.retryAfterSeconds * 1000))
+        : nl.auth.invalid;
+      const errors = [{ field: "gebruikersnaam", message }];
       return sendPage(
         reply,
         <LoginPage
@@ -56,9 +63,10 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
           returnTo={returnTo}
           errors={errors}
         />,
-        401,
+        throttled ? 429 : 401,
       );
     }
+    const { session } = attempt;
     reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions);
     return reply.redirect(returnTo ?? "/account", 303);
   });
