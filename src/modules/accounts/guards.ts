@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.js";
 import { forbidden, unauthorized } from "../../platform/errors.js";
-import { hasPermission, type Permission } from "./permissions.js";
+import { hasPermission, type Permission, publicActorName } from "./permissions.js";
 
 /**
  * An onRequest guard: lets the request through only for a logged-in account with the permission.
@@ -23,6 +23,7 @@ export function actorOf(request: FastifyRequest): Actor {
   return {
     accountId: request.account.id,
     name: request.account.username,
+    publicName: publicActorName(request.account.roles),
     municipalityCode: request.account.municipalityCode,
   };
 }

@@ -23,3 +23,24 @@ export function hasPermission(grants: readonly RoleGrant[], permission: Permissi
 
 /** Roles that need a scope (the organisation of a partner, the meeting place of a buurtverbinder). */
 export const SCOPED_ROLES: readonly Role[] = ["partner", "buurtverbinder"];
+
+/** Public label per role, strongest first: what public pages say did something, never a person. */
+const PUBLIC_ROLE_LABELS: readonly [Role, string][] = [
+  ["beheerder", "Gemeente (beheerder)"],
+  ["beleidsmedewerker", "Gemeente (beleidsmedewerker)"],
+  ["partner", "Partner"],
+  ["buurtverbinder", "Buurtverbinder"],
+  ["inwoner", "Inwoner"],
+];
+
+/**
+ * The role or organisation shown publicly for an account's change: a partner or buurtverbinder is
+ * named by the organisation or meeting place of its scope, municipal staff by their role.
+ */
+export function publicActorName(grants: readonly RoleGrant[]): string {
+  for (const [role, label] of PUBLIC_ROLE_LABELS) {
+    const grant = grants.find((g) => g.role === role);
+    if (grant) return SCOPED_ROLES.includes(role) && grant.scope ? grant.scope : label;
+  }
+  return "Gemeente";
+}

@@ -104,7 +104,7 @@ export async function importMeasurements(
       }
       corrections.push({
         measurementId: old.id,
-        actorName: actor.name,
+        actorName: actor.publicName,
         before: {
           waarde: old.value,
           streefwaarde: old.target,

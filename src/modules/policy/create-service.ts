@@ -141,7 +141,7 @@ export async function createSection(db: Db, actor: Actor, input: NewSection) {
       title: input.title.trim(),
       body: input.body?.trim() ?? "",
       position: content.sections.length,
-      source: `Toegevoegd door ${actor.name}`,
+      source: `Toegevoegd door ${actor.publicName}`,
     });
     await recordAudit(tx, actor, {
       action: "create",
@@ -192,7 +192,7 @@ export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
       number: input.number?.trim() || null,
       text: input.text.trim(),
       position: content.goals.length,
-      source: `Toegevoegd door ${actor.name}`,
+      source: `Toegevoegd door ${actor.publicName}`,
     });
     await recordAudit(tx, actor, {
       action: "create",
@@ -246,7 +246,7 @@ export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
       number: String(n),
       text: input.text.trim(),
       position: content.activities.length,
-      source: `Toegevoegd door ${actor.name}`,
+      source: `Toegevoegd door ${actor.publicName}`,
     });
     await repo.linkActivityGoals(tx, row.id, goalIds);
     for (let year = doc.firstYear; year <= doc.lastYear; year++) {

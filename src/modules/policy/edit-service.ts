@@ -116,7 +116,7 @@ export async function carryOverActivity(db: Db, actor: Actor, id: string) {
     await repo.insertStatusChange(tx, {
       activityYearId: next.id,
       actorId: actor.accountId,
-      actorName: actor.name,
+      actorName: actor.publicName,
       fromStatus: null,
       toStatus: "gepland",
       explanation: `Doorgeschoven uit ${last.year} (status daar: ${last.status.replaceAll("_", " ")})`,

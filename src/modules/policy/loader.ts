@@ -124,7 +124,7 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
     await repo.insertStatusChange(tx, {
       activityYearId: activityYear.id,
       actorId: actor.accountId,
-      actorName: actor.name,
+      actorName: actor.publicName,
       fromStatus: activityYear.status,
       toStatus: r.status,
       explanation: `${r.statusReason} (gelezen uit ${r.source})`,

@@ -66,7 +66,7 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
       description: input.description?.trim() ?? "",
       members: input.members ?? [],
       membersNote: input.membersNote?.trim() || null,
-      source: `Toegevoegd door ${actor.name}`,
+      source: `Toegevoegd door ${actor.publicName}`,
     });
     await recordAudit(tx, actor, {
       action: "create",
@@ -170,7 +170,7 @@ export async function addPolicyIndicator(
       text: (input.text ?? "").trim(),
       namedSource: input.namedSource?.trim() || null,
       position: content.indicators.length,
-      source: `Toegevoegd door ${actor.name}`,
+      source: `Toegevoegd door ${actor.publicName}`,
     });
     await recordAudit(tx, actor, {
       action: "create",

@@ -243,7 +243,7 @@ export async function changeActivityStatus(
     await repo.insertStatusChange(tx, {
       activityYearId: found.year.id,
       actorId: actor.accountId,
-      actorName: actor.name,
+      actorName: actor.publicName,
       fromStatus: from,
       toStatus: to,
       explanation,

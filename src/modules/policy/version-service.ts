@@ -217,7 +217,7 @@ export async function publishDocument(db: Db, actor: Actor, ref: string) {
     await repo.insertSnapshot(tx, {
       documentId: document.id,
       version,
-      actorName: actor.name,
+      actorName: actor.publicName,
       content,
     });
     if (document.state !== "vastgesteld")
