@@ -14,6 +14,7 @@ import type { TenantConfig } from "./config/tenant.js";
 import type { DatabaseKind } from "./db/client.js";
 import type { Db } from "./db/executor.js";
 import {
+  DEFAULT_SESSION_POLICY,
   registerAccountWebRoutes,
   registerSessionHook,
   requirePermission,
@@ -58,6 +59,9 @@ export interface AppDeps {
   /** The process logger (main.ts); without it Fastify makes a JSON logger at `logLevel`. */
   logger?: FastifyBaseLogger;
   trustProxy?: boolean;
+  /** SESSION_IDLE_MINUTES and SESSION_MAX_HOURS; the defaults of config/env.ts when absent. */
+  sessionIdleMinutes?: number;
+  sessionMaxHours?: number;
   /** Registers more routes with the platform rules in force (tests of those rules). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -140,7 +144,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurity(app, deps.sessionSecret);
   await registerAssets(app, tenant);
-  registerSessionHook(app, db);
+  const sessionPolicy = {
+    idleMinutes: deps.sessionIdleMinutes ?? DEFAULT_SESSION_POLICY.idleMinutes,
+    maxHours: deps.sessionMaxHours ?? DEFAULT_SESSION_POLICY.maxHours,
+  };
+  registerSessionHook(app, db, sessionPolicy);
   registerAccessRules(app, db);
 
   app.addHook("onSend", async (request, reply) => {
@@ -198,7 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return app.swagger();
   });
 
-  registerAccountWebRoutes(app, db, tenant);
+  registerAccountWebRoutes(app, db, tenant, sessionPolicy);
   registerAreaWebRoutes(app, db, tenant);
   registerAreaApiRoutes(app, db, tenant);
   registerPolicyWebRoutes(app, db, tenant);

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
       sessionSecret,
       logger: log,
       trustProxy: env.trustProxy,
+      sessionIdleMinutes: env.sessionIdleMinutes,
+      sessionMaxHours: env.sessionMaxHours,
     });
     const base = browserBase(env.host, env.port);
     await app.listen({

@@ -96,6 +96,23 @@ async function login(base: string, password: string): Promise<string | undefined
   return [...cookies.values()].join("; ");
 }
 
+/** A one-time password must be replaced before anything else; the session making the change stays. */
+async function chooseOwnPassword(base: string, cookie: string, current: string): Promise<void> {
+  const page = await fetch(`${base}/account`, { headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+  const res = await fetch(`${base}/account/wachtwoord`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      _csrf: token,
+      huidig: current,
+      nieuw: "paarse-olifant-fietst-naar-vianen",
+    }).toString(),
+  });
+  if (res.status !== 303) throw new Error(`wachtwoord wijzigen mislukt (${res.status})`);
+}
+
 async function loginWorks(base: string, password: string): Promise<boolean> {
   return (await login(base, password)) !== undefined;
 }
@@ -169,6 +186,7 @@ describe(`npm start (${serverUrl ? "postgresql" : "pglite"})`, () => {
       const password = /wachtwoord:\s+(\S+)/.exec(first.output())?.[1] ?? "";
       const cookie = await login(base, password);
       expect(cookie).toBeDefined();
+      await chooseOwnPassword(base, cookie ?? "", password);
       const note = "Vastgelegd vlak voor kill -9";
       const patch = await fetch(`${base}/api/v1/gebieden/WK035601`, {
         method: "PATCH",

@@ -27,6 +27,10 @@ describe("loadEnv", () => {
     ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "0" }],
     ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "5s" }],
     ["DB_WAIT_LIMIT_MS", { DB_WAIT_LIMIT_MS: "600001" }],
+    ["SESSION_IDLE_MINUTES", { SESSION_IDLE_MINUTES: "0" }],
+    ["SESSION_IDLE_MINUTES", { SESSION_IDLE_MINUTES: "half uur" }],
+    ["SESSION_MAX_HOURS", { SESSION_MAX_HOURS: "721" }],
+    ["SESSION_MAX_HOURS", { SESSION_MAX_HOURS: "1.5" }],
   ])("stops with a message naming %s", (variable, env) => {
     expect(() => loadEnv(env)).toThrow(ConfigError);
     expect(() => loadEnv(env)).toThrow(new RegExp(`^Ongeldige configuratie: ${variable} `));
@@ -35,6 +39,14 @@ describe("loadEnv", () => {
   it("waits at most 5 seconds for the database unless DB_WAIT_LIMIT_MS says otherwise", () => {
     expect(loadEnv({}).dbWaitLimitMs).toBe(5000);
     expect(loadEnv({ DB_WAIT_LIMIT_MS: "250" }).dbWaitLimitMs).toBe(250);
+  });
+
+  it("ends sessions after 30 idle minutes and 12 hours unless SESSION_IDLE_MINUTES and SESSION_MAX_HOURS say otherwise", () => {
+    expect(loadEnv({})).toMatchObject({ sessionIdleMinutes: 30, sessionMaxHours: 12 });
+    expect(loadEnv({ SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" })).toMatchObject({
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+    });
   });
 
   it("accepts a PostgreSQL URL", () => {

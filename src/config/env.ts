@@ -29,6 +29,10 @@ export interface EnvConfig {
   trustProxy: boolean;
   /** PGlite: how long a transaction may wait for its turn before the request gets 503 (DB_WAIT_LIMIT_MS). */
   dbWaitLimitMs: number;
+  /** A session ends after this many minutes without a request (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** A session ends this many hours after login, active or not (SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +124,27 @@ function parseWaitLimit(raw: string | undefined): number {
   return ms;
 }
 
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+export const DEFAULT_SESSION_MAX_HOURS = 12;
+
+/** A whole number from `min` to `max`, or the default when the variable is absent. */
+function parseWholeNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  range: { min: number; max: number; unit: string },
+): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= range.min && value <= range.max)) {
+    throw new ConfigError(
+      name,
+      `moet een aantal ${range.unit} van ${range.min} tot en met ${range.max} zijn (nu "${raw}").`,
+    );
+  }
+  return value;
+}
+
 const toAbsolute = (path: string): string => (isAbsolute(path) ? path : resolve(projectRoot, path));
 
 /** Reads and validates the environment once; throws ConfigError naming the variable at fault. */
@@ -137,5 +162,17 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     tenantFile: toAbsolute(env.TENANT_CONFIG || "config/tenant.json"),
     trustProxy: parseBoolean("TRUST_PROXY", env.TRUST_PROXY, false),
     dbWaitLimitMs: parseWaitLimit(env.DB_WAIT_LIMIT_MS),
+    sessionIdleMinutes: parseWholeNumber(
+      "SESSION_IDLE_MINUTES",
+      env.SESSION_IDLE_MINUTES,
+      DEFAULT_SESSION_IDLE_MINUTES,
+      { min: 1, max: 1440, unit: "minuten" },
+    ),
+    sessionMaxHours: parseWholeNumber(
+      "SESSION_MAX_HOURS",
+      env.SESSION_MAX_HOURS,
+      DEFAULT_SESSION_MAX_HOURS,
+      { min: 1, max: 720, unit: "uren" },
+    ),
   };
 }

@@ -138,7 +138,6 @@ export const nl = {
     mustChange: "moet wachtwoord wijzigen",
     listCaption: (total: number) =>
       `Gebruikers (${total === 1 ? "1 gebruiker" : `${total} gebruikers`})`,
-    sortBy: (column: string) => `Sorteer op ${column}`,
     newAccountLink: (username: string) => `Naar de gebruiker ${username}`,
     detailTitle: (username: string) => `Gebruiker ${username}`,
     createdAt: "Aangemaakt",

@@ -134,6 +134,61 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     expect(await violations(path, admin)).toEqual([]);
   });
 
+  it("an account's page, its error summary, the reset result and the forced password change have no violations", async () => {
+    const admin = await t.sessionFor("beheerder");
+    await t.sessionFor("partner");
+    const list = await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: admin } });
+    const [, id, username] =
+      /href="\/beheer\/gebruikers\/([0-9a-f-]{36})">(test-partner-\d+)</.exec(list.body) ?? [];
+    expect(await violations(`/beheer/gebruikers/${id}`, admin)).toEqual([]);
+
+    const [name, value] = admin.split("=", 2) as [string, string];
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    const axeRun = async () => {
+      await page.addScriptTag({ content: axeSource });
+      const result = (await page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+            runOnly: { type: "tag", values: tags },
+          }),
+        WCAG_TAGS,
+      )) as { violations: AxeViolation[] };
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+    };
+    await page.goto(`${base}/beheer/gebruikers/${id}`);
+    await page.selectOption("#veld-rol", "buurtverbinder");
+    await page.click("form[action$='/rollen'] button[type=submit]");
+    await page.waitForSelector(".sk-error-summary");
+    expect(await axeRun()).toEqual([]);
+    await page.click("#veld-wachtwoord");
+    await page.waitForSelector("code.sk-password");
+    expect(await axeRun()).toEqual([]);
+    const oneTime = (await page.textContent("code.sk-password")) ?? "";
+    await context.close();
+
+    // The account itself, logged in with the one-time password, lands on the password form.
+    const own = await browser.newContext({ bypassCSP: true });
+    const ownPage = await own.newPage();
+    await ownPage.goto(`${base}/inloggen`);
+    await ownPage.fill("#veld-gebruikersnaam", username ?? "");
+    await ownPage.fill("#veld-wachtwoord", oneTime);
+    await ownPage.click("form[action='/inloggen'] button[type=submit]");
+    await ownPage.waitForURL(`${base}/account`);
+    await ownPage.addScriptTag({ content: axeSource });
+    const result = (await ownPage.evaluate(
+      (tags) =>
+        (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+          runOnly: { type: "tag", values: tags },
+        }),
+      WCAG_TAGS,
+    )) as { violations: AxeViolation[] };
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    expect(await ownPage.textContent("main")).toContain("eenmalig wachtwoord");
+    await own.close();
+  });
+
   it("the harness itself reports violations (a page without lang and alt text)", async () => {
     const page = await browser.newPage();
     await page.setContent(

@@ -87,8 +87,8 @@ export function apiTargets(doc: OpenApiDocument): Target[] {
 
 /** Writes anyone may send without an account, when the route config does not say so itself. */
 const PUBLIC_FORMS = new Set(["POST /inloggen", "POST /uitloggen"]);
-/** Writes any logged-in account may send, whatever its role (its own password). */
-const ANY_ACCOUNT_FORMS = new Set(["POST /account/wachtwoord"]);
+/** Writes any logged-in account may send, whatever its role (its own password, its own sessions). */
+const ANY_ACCOUNT_FORMS = new Set(["POST /account/wachtwoord", "POST /account/overal-uitloggen"]);
 
 const paramNames = (pattern: string) =>
   [...pattern.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);

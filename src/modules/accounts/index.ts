@@ -3,6 +3,7 @@ export { hasPermission, PERMISSIONS, type Permission, type RoleGrant } from "./p
 export { ROLES, type Role } from "./schema.js";
 export {
   createAccount,
+  DEFAULT_SESSION_POLICY,
   ensureInitialAdministrator,
   INITIAL_ADMIN_USERNAME,
   listAccounts,

@@ -2,7 +2,7 @@ import type { Db } from "../../db/executor.js";
 import { accountKey, addressKey, FREE_FAILURES, secondsToWait } from "./login-throttle.js";
 import { clearFailures, findFailures, recordFailures } from "./login-throttle-repository.js";
 import { MAX_PASSWORD_LENGTH } from "./password-policy.js";
-import { login } from "./service.js";
+import { login, type SessionPolicy } from "./service.js";
 
 export type LoginAttempt =
   | { kind: "ok"; session: NonNullable<Awaited<ReturnType<typeof login>>> }
@@ -16,7 +16,7 @@ export type LoginAttempt =
  */
 export async function attemptLogin(
   db: Db,
-  input: { username: string; password: string; address: string },
+  input: { username: string; password: string; address: string; sessionPolicy?: SessionPolicy },
   now = new Date(),
 ): Promise<LoginAttempt> {
   const keys = { account: accountKey(input.username), address: addressKey(input.address) };
@@ -28,7 +28,7 @@ export async function attemptLogin(
   if (wait > 0) return { kind: "throttled", retryAfterSeconds: wait };
   const session =
     input.username && input.password && input.password.length <= MAX_PASSWORD_LENGTH
-      ? await login(db, input.username, input.password, now)
+      ? await login(db, input.username, input.password, now, input.sessionPolicy)
       : undefined;
   if (!session) {
     await recordFailures(db, [keys.account, keys.address], now);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import { accountRoles, accounts, type Role, sessions } from "./schema.js";
 
@@ -16,8 +16,13 @@ export async function findAccountByUsername(
   return row;
 }
 
-export async function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+export async function findAccountById(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<AccountRow | undefined> {
+  const query = db.select().from(accounts).where(eq(accounts.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
   return row;
 }
 
@@ -31,8 +36,12 @@ export async function updatePasswordHash(
   db: Executor,
   id: string,
   passwordHash: string,
+  options: { mustChangePassword?: boolean } = {},
 ): Promise<void> {
-  await db.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, id));
+  await db
+    .update(accounts)
+    .set({ passwordHash, updatedAt: new Date(), ...options })
+    .where(eq(accounts.id, id));
 }
 
 export async function touchLastLogin(db: Executor, id: string): Promise<void> {
@@ -82,23 +91,59 @@ export async function countAccountsWithRole(
   return row?.n ?? 0;
 }
 
-export async function insertSession(db: Executor, id: string, accountId: string, expiresAt: Date) {
-  await db.insert(sessions).values({ id, accountId, expiresAt });
+export async function insertSession(
+  db: Executor,
+  id: string,
+  accountId: string,
+  expiresAt: Date,
+  now: Date,
+) {
+  await db.insert(sessions).values({ id, accountId, expiresAt, createdAt: now, lastSeenAt: now });
 }
 
-export async function findLiveSession(db: Executor, id: string, now: Date) {
+/** A session before its absolute end and seen after `idleSince`; the account is checked apart. */
+export async function findLiveSession(db: Executor, id: string, now: Date, idleSince: Date) {
   const [row] = await db
-    .select({ session: sessions, account: accounts })
+    .select()
     .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(accounts.active, true)));
+    .where(
+      and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)),
+    );
   return row;
+}
+
+export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+/** Ends the account's sessions, all or all but one; returns how many ended. */
+export async function deleteSessionsOfAccount(
+  db: Executor,
+  accountId: string,
+  exceptId?: string,
+): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        exceptId === undefined ? undefined : ne(sessions.id, exceptId),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+export async function deleteExpiredSessions(
+  db: Executor,
+  now: Date,
+  idleSince: Date,
+): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)));
 }

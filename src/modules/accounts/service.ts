@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_HOURS } from "../../config/env.js";
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/index.js";
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.js";
+import { generatePassword, hashPassword, passwordProblems, verifyPassword } from "./password.js";
 import { type RoleGrant, SCOPED_ROLES } from "./permissions.js";
 import * as repo from "./repository.js";
 import { ROLES, type Role } from "./schema.js";
@@ -14,9 +15,29 @@ export interface SessionAccount {
   displayName: string;
   municipalityCode: string;
   roles: RoleGrant[];
+  /** A generated password is still in use: only the password form may be used (session-hook.ts). */
+  mustChangePassword: boolean;
 }
 
-export const SESSION_HOURS = 12;
+/** How long a session lives: without requests (SESSION_IDLE_MINUTES) and at most (SESSION_MAX_HOURS). */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMinutes: DEFAULT_SESSION_IDLE_MINUTES,
+  maxHours: DEFAULT_SESSION_MAX_HOURS,
+};
+
+/**
+ * lastSeenAt is written at most this often per session, not on every request; the idle limit is
+ * therefore exact to within a minute.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+const idleSince = (policy: SessionPolicy, now: Date) =>
+  new Date(now.getTime() - policy.idleMinutes * 60_000);
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -53,11 +74,13 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
       message: "Bij de rol partner of buurtverbinder hoort een organisatie of buurtplein.",
     });
   }
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    errors.push({
-      field: "wachtwoord",
-      message: `Wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens lang zijn.`,
-    });
+  if (input.password !== undefined) {
+    errors.push(
+      ...passwordProblems(input.password, {
+        username: input.username,
+        displayName: input.displayName,
+      }),
+    );
   }
   return errors;
 }
@@ -81,6 +104,8 @@ export async function createAccount(db: Db, actor: Actor, input: NewAccountInput
       displayName: input.displayName.trim(),
       email: input.email?.trim() || null,
       passwordHash,
+      // A generated password has been seen by someone else (console, beheerder): replace it first.
+      mustChangePassword: input.password === undefined,
     });
     await repo.insertRoles(tx, created.id, [{ role, scope }]);
     await recordAudit(tx, actor, {
@@ -96,13 +121,14 @@ export async function createAccount(db: Db, actor: Actor, input: NewAccountInput
 }
 
 /** What may be shown or audited of an account: never the password hash. */
-function publicAccount(a: repo.AccountRow, roles: RoleGrant[]) {
+export function publicAccount(a: repo.AccountRow, roles: RoleGrant[]) {
   return {
     id: a.id,
     username: a.username,
     displayName: a.displayName,
     email: a.email,
     active: a.active,
+    mustChangePassword: a.mustChangePassword,
     roles,
   };
 }
@@ -127,36 +153,69 @@ export async function ensureInitialAdministrator(
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Checks a login; returns a new session token, or undefined for a wrong username or password. */
-export async function login(db: Db, username: string, password: string, now = new Date()) {
+/**
+ * Checks a login; returns a new session token, or undefined for a wrong username or password.
+ * The session ends policy.maxHours after now at the latest (expiresAt), earlier when idle.
+ */
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  now = new Date(),
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+) {
   const account = await repo.findAccountByUsername(db, username.trim());
   const ok = await verifyPassword(account?.active ? account.passwordHash : undefined, password);
   if (!account || !ok) return undefined;
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  const expiresAt = new Date(now.getTime() + policy.maxHours * 3600_000);
   await db.transaction(async (tx) => {
-    await repo.deleteExpiredSessions(tx, now);
-    await repo.insertSession(tx, hashToken(token), account.id, expiresAt);
+    await repo.deleteExpiredSessions(tx, now, idleSince(policy, now));
+    await repo.insertSession(tx, hashToken(token), account.id, expiresAt, now);
     await repo.touchLastLogin(tx, account.id);
   });
   return { token, expiresAt };
 }
 
+/**
+ * The account behind a session cookie, or undefined when the session is unknown, past its
+ * absolute end, idle for longer than the policy allows, or its account is deactivated.
+ */
 export async function resolveSession(
   db: Executor,
   token: string,
   now = new Date(),
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SessionAccount | undefined> {
-  const found = await repo.findLiveSession(db, hashToken(token), now);
-  if (!found) return undefined;
-  const roles = await repo.findRoles(db, found.account.id);
-  const a = found.account;
+  const session = await repo.findLiveSession(db, hashToken(token), now, idleSince(policy, now));
+  if (!session) return undefined;
+  const account = await loadActiveAccount(db, session.accountId);
+  if (!account) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await repo.touchSession(db, session.id, now);
+  }
+  return account;
+}
+
+/**
+ * The account as a request sees it, or undefined when it does not exist or is deactivated. The one
+ * place that checks `active`: sessions and API tokens both resolve through it, on every request, so
+ * deactivating an account stops its access at once.
+ */
+export async function loadActiveAccount(
+  db: Executor,
+  accountId: string,
+): Promise<SessionAccount | undefined> {
+  const a = await repo.findAccountById(db, accountId);
+  if (!a?.active) return undefined;
+  const roles = await repo.findRoles(db, a.id);
   return {
     id: a.id,
     username: a.username,
     displayName: a.displayName,
     municipalityCode: a.municipalityCode,
     roles,
+    mustChangePassword: a.mustChangePassword,
   };
 }
 
@@ -164,33 +223,70 @@ export async function logout(db: Executor, token: string): Promise<void> {
   await repo.deleteSession(db, hashToken(token));
 }
 
+/** "Overal uitloggen": ends every session of the account, the current one included. */
+export async function logoutEverywhere(db: Db, actor: Actor, accountId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await repo.deleteSessionsOfAccount(tx, accountId);
+    await recordAudit(tx, actor, {
+      action: "delete",
+      entityType: "gebruiker",
+      entityId: accountId,
+      summary: `Overal uitgelogd: ${ended === 1 ? "1 sessie" : `${ended} sessies`} beëindigd`,
+    });
+    return ended;
+  });
+}
+
+/**
+ * Changes the account's own password and ends its other sessions (a stolen session does not
+ * outlive the change); the session with `keepSessionToken`, the one making the change, stays.
+ */
 export async function changePassword(
   db: Db,
   actor: Actor,
   accountId: string,
   current: string,
   next: string,
+  keepSessionToken?: string,
 ) {
   const account = await repo.findAccountById(db, accountId);
   const errors: FieldError[] = [];
-  if (!account || !(await verifyPassword(account.passwordHash, current))) {
+  const currentOk = account !== undefined && (await verifyPassword(account.passwordHash, current));
+  if (!currentOk) {
     errors.push({ field: "huidig", message: "Het huidige wachtwoord klopt niet." });
-  }
-  if (next.length < MIN_PASSWORD_LENGTH) {
+  } else if (next === current) {
+    // Otherwise a one-time password (seen by a beheerder) could be "changed" into itself.
     errors.push({
       field: "nieuw",
-      message: `Het nieuwe wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens lang zijn.`,
+      message: "nieuw wachtwoord: moet anders zijn dan het huidige wachtwoord.",
     });
+  }
+  if (account) {
+    errors.push(
+      ...passwordProblems(
+        next,
+        { username: account.username, displayName: account.displayName },
+        { field: "nieuw", label: "nieuw wachtwoord" },
+      ),
+    );
   }
   assertValid(errors);
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await repo.updatePasswordHash(tx, accountId, passwordHash);
+    const locked = await repo.findAccountById(tx, accountId, { lock: true });
+    await repo.updatePasswordHash(tx, accountId, passwordHash, { mustChangePassword: false });
+    const ended = await repo.deleteSessionsOfAccount(
+      tx,
+      accountId,
+      keepSessionToken === undefined ? undefined : hashToken(keepSessionToken),
+    );
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "gebruiker",
       entityId: accountId,
-      summary: "Wachtwoord gewijzigd",
+      summary: `Wachtwoord gewijzigd; ${ended === 1 ? "1 andere sessie" : `${ended} andere sessies`} beëindigd`,
+      before: { mustChangePassword: locked?.mustChangePassword ?? false },
+      after: { mustChangePassword: false },
     });
   });
 }

@@ -1,25 +1,59 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/executor.js";
-import { resolveSession, SESSION_HOURS } from "./service.js";
+import { nl } from "../../i18n/nl.js";
+import { forbidden } from "../../platform/errors.js";
+import { setFlash } from "../../platform/flash.js";
+import { DEFAULT_SESSION_POLICY, resolveSession, type SessionPolicy } from "./service.js";
 
 export const SESSION_COOKIE = "samenkracht_sessie";
 
-export const sessionCookieOptions = {
+/** The cookie lives as long as the session can (SESSION_MAX_HOURS); the server decides before that. */
+export const sessionCookieOptions = (policy: SessionPolicy = DEFAULT_SESSION_POLICY) => ({
   httpOnly: true,
   sameSite: "lax" as const,
   // "auto": Secure when the request came in over HTTPS (directly, or via a trusted proxy).
   secure: "auto" as const,
   path: "/",
-  maxAge: SESSION_HOURS * 3600,
-};
+  maxAge: policy.maxHours * 3600,
+});
 
-/** Resolves the session cookie into request.account on every request. */
-export function registerSessionHook(app: FastifyInstance, db: Db): void {
+/** What an account with a one-time password may still do: replace it, or leave. */
+const OPEN_WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set([
+  "/account",
+  "/account/wachtwoord",
+  "/account/overal-uitloggen",
+  "/uitloggen",
+]);
+
+const pathOf = (request: FastifyRequest) => request.url.split("?", 1)[0] ?? "/";
+
+/**
+ * Resolves the session cookie into request.account on every request. Static files are the same
+ * for everyone: no lookup (and no activity) for them.
+ */
+export function registerSessionHook(
+  app: FastifyInstance,
+  db: Db,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): void {
   app.decorateRequest("account", undefined);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.url.startsWith("/assets/")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token && token.length <= 200) {
-      request.account = await resolveSession(db, token);
+      request.account = await resolveSession(db, token, new Date(), policy);
     }
+    if (
+      request.account?.mustChangePassword &&
+      !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(pathOf(request))
+    ) {
+      if (request.url.startsWith("/api/")) throw forbidden(nl.auth.changePasswordFirstApi);
+      setFlash(reply, nl.auth.changePasswordFirst);
+      return reply.redirect("/account", 303);
+    }
+  });
+  // Whatever a logged-in account is shown may be personal or about to change: no cache keeps it.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.account) reply.header("Cache-Control", "no-store");
   });
 }

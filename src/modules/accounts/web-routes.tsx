@@ -2,17 +2,23 @@ import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
-import { AppError } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
-import { actorOf, requireLogin, requirePermission } from "./guards.js";
+import { registerUserAdminRoutes } from "./admin-routes.js";
+import { actorOf, requireLogin } from "./guards.js";
 import { attemptLogin } from "./login-service.js";
-import { changePassword, createAccount, listAccounts, logout } from "./service.js";
+import {
+  changePassword,
+  DEFAULT_SESSION_POLICY,
+  logout,
+  logoutEverywhere,
+  type SessionPolicy,
+} from "./service.js";
 import { SESSION_COOKIE, sessionCookieOptions } from "./session-hook.js";
-import { AccountPage, LoginPage, UsersPage } from "./views.js";
+import { AccountPage, LoginPage } from "./views.js";
 
 type Form = Record<string, string | undefined>;
 
@@ -29,7 +35,12 @@ export const safeReturnPath = (path: string | undefined): string | undefined =>
 const returnPathOrHome = (path: string | undefined): string | undefined =>
   path === undefined || path === "" ? undefined : (safeReturnPath(path) ?? "/");
 
-export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig): void {
+export function registerAccountWebRoutes(
+  app: FastifyInstance,
+  db: Db,
+  tenant: TenantConfig,
+  sessionPolicy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): void {
   app.get<{ Querystring: { terug?: string } }>("/inloggen", async (request, reply) => {
     return sendPage(
       reply,
@@ -47,7 +58,12 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     // Not cut short: a password over the maximum is refused as a whole (login-service.ts).
     const password = request.body?.wachtwoord ?? "";
     const returnTo = returnPathOrHome(request.body?.terug);
-    const attempt = await attemptLogin(db, { username, password, address: request.ip });
+    const attempt = await attemptLogin(db, {
+      username,
+      password,
+      address: request.ip,
+      sessionPolicy,
+    });
     if (attempt.kind !== "ok") {
       const throttled = attempt.kind === "throttled";
       if (throttled) reply.header("Retry-After", String(attempt.retryAfterSeconds));
@@ -67,7 +83,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
       );
     }
     const { session } = attempt;
-    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions);
+    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(sessionPolicy));
     return reply.redirect(returnTo ?? "/account", 303);
   });
 
@@ -99,6 +115,7 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
           account.id,
           request.body?.huidig ?? "",
           request.body?.nieuw ?? "",
+          request.cookies[SESSION_COOKIE],
         );
       } catch (error) {
         const { status, errors } = formErrors(error);
@@ -117,55 +134,17 @@ export function registerAccountWebRoutes(app: FastifyInstance, db: Db, tenant: T
     },
   );
 
-  const manageUsers = { onRequest: requirePermission("users.manage") };
+  app.post(
+    "/account/overal-uitloggen",
+    { onRequest: requireLogin, schema: { body: FormBody() } },
+    async (request, reply) => {
+      const account = request.account as NonNullable<typeof request.account>;
+      await logoutEverywhere(db, actorOf(request), account.id);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      setFlash(reply, nl.auth.loggedOutEverywhere);
+      return reply.redirect("/inloggen", 303);
+    },
+  );
 
-  app.get("/beheer/gebruikers", manageUsers, async (request, reply) => {
-    const users = await listAccounts(db, tenant.municipality.code);
-    return sendPage(reply, <UsersPage ctx={pageContext(request, reply, tenant)} users={users} />);
-  });
-
-  const userForm = { ...manageUsers, schema: { body: FormBody() } };
-  app.post<{ Body: Form }>("/beheer/gebruikers", userForm, async (request, reply) => {
-    const b = request.body ?? {};
-    const values = {
-      gebruikersnaam: b.gebruikersnaam ?? "",
-      naam: b.naam ?? "",
-      email: b.email ?? "",
-      rol: b.rol ?? "",
-      scope: b.scope ?? "",
-    };
-    try {
-      const { account, password } = await createAccount(db, actorOf(request), {
-        username: values.gebruikersnaam,
-        displayName: values.naam,
-        email: values.email || undefined,
-        role: values.rol,
-        scope: values.scope || undefined,
-      });
-      const users = await listAccounts(db, tenant.municipality.code);
-      // The one-time password is shown in this response only: a redirect would have to store it.
-      return sendPage(
-        reply,
-        <UsersPage
-          ctx={pageContext(request, reply, tenant)}
-          users={users}
-          created={{ username: account.username, password }}
-        />,
-        201,
-      );
-    } catch (error) {
-      const { status, errors } = formErrors(error);
-      const users = await listAccounts(db, tenant.municipality.code);
-      return sendPage(
-        reply,
-        <UsersPage
-          ctx={pageContext(request, reply, tenant)}
-          users={users}
-          values={values}
-          errors={errors}
-        />,
-        status,
-      );
-    }
-  });
+  registerUserAdminRoutes(app, db, tenant);
 }

@@ -1,0 +1,378 @@
+import { formatDateTime, nl } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
+import { Badge } from "../../web/components/badge.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import { Pagination } from "../../web/components/pagination.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import type { AccountSort } from "./admin-repository.js";
+import type { RoleGrant } from "./permissions.js";
+import { ROLES } from "./schema.js";
+
+const roleLabel = (g: RoleGrant) => `${nl.roles[g.role]}${g.scope ? ` (${g.scope})` : ""}`;
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  email?: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: Date | null;
+  createdAt?: Date;
+  roles: RoleGrant[];
+}
+
+const USERS = "/beheer/gebruikers";
+const userHref = (id: string) => `${USERS}/${id}`;
+
+function Status({ user }: { user: UserRow }) {
+  return (
+    <>
+      {user.active ? nl.users.statusActive : nl.users.statusInactive}
+      {user.mustChangePassword ? (
+        <>
+          {" "}
+          <Badge>{nl.users.mustChange}</Badge>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export interface UserListSort {
+  sort: AccountSort;
+  descending: boolean;
+}
+
+const listHref = (sort: UserListSort, page = 1) => {
+  const params = new URLSearchParams();
+  if (sort.sort !== "gebruikersnaam") params.set("sorteer", sort.sort);
+  if (sort.descending) params.set("volgorde", "aflopend");
+  if (page > 1) params.set("pagina", String(page));
+  const query = params.toString();
+  return query ? `${USERS}?${query}` : USERS;
+};
+
+function SortHeader(props: { label: string; column: AccountSort; current: UserListSort }) {
+  const active = props.current.sort === props.column;
+  // A second click on the sorted column reverses it; a new column starts with the most useful end.
+  const descending = active ? !props.current.descending : props.column === "laatste-login";
+  return (
+    <th
+      class="utrecht-table__header-cell"
+      scope="col"
+      aria-sort={active ? (props.current.descending ? "descending" : "ascending") : undefined}
+    >
+      <a class="nl-link" href={`${listHref({ sort: props.column, descending })}#gebruikers`}>
+        {props.label}
+      </a>
+    </th>
+  );
+}
+
+export function UsersPage(props: {
+  ctx: PageContext;
+  users: UserRow[];
+  total: number;
+  page: number;
+  pages: number;
+  sort: UserListSort;
+  values?: Record<string, string>;
+  errors?: FieldError[];
+  created?: { id: string; username: string; password: string };
+}) {
+  const errors = props.errors ?? [];
+  const v = props.values ?? {};
+  const sort = props.sort;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={nl.users.title}
+      breadcrumbs={[{ href: USERS, label: nl.users.title }]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{nl.users.title}</h1>
+      {props.created ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="nl-paragraph">{nl.users.created(props.created.username)}</p>
+          <p class="nl-paragraph">
+            {nl.users.initialPassword} <code class="sk-password">{props.created.password}</code>
+          </p>
+          <p class="nl-paragraph">
+            <a class="nl-link" href={userHref(props.created.id)}>
+              {nl.users.newAccountLink(props.created.username)}
+            </a>
+          </p>
+        </div>
+      ) : null}
+      {props.total === 0 ? (
+        <p class="nl-paragraph">{nl.users.empty}</p>
+      ) : (
+        <div class="sk-table-wrapper">
+          <table class="utrecht-table" id="gebruikers">
+            <caption class="utrecht-table__caption">{nl.users.listCaption(props.total)}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <SortHeader label={nl.auth.username} column="gebruikersnaam" current={sort} />
+                <SortHeader label={nl.users.displayName} column="naam" current={sort} />
+                <th class="utrecht-table__header-cell" scope="col">
+                  {nl.auth.roles}
+                </th>
+                <SortHeader label={nl.users.status} column="status" current={sort} />
+                <SortHeader label={nl.users.lastLogin} column="laatste-login" current={sort} />
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {props.users.map((u) => (
+                <tr key={u.id} class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    <a class="nl-link" href={userHref(u.id)}>
+                      {u.username}
+                    </a>
+                  </td>
+                  <td class="utrecht-table__cell">{u.displayName}</td>
+                  <td class="utrecht-table__cell">{u.roles.map(roleLabel).join(", ")}</td>
+                  <td class="utrecht-table__cell">
+                    <Status user={u} />
+                  </td>
+                  <td class="utrecht-table__cell">
+                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : nl.users.never}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={props.page} pages={props.pages} hrefFor={(p) => listHref(sort, p)} />
+      <h2 class="nl-heading nl-heading--level-2" id="nieuw">
+        {nl.users.create}
+      </h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={USERS} class="sk-form" novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextField
+          name="gebruikersnaam"
+          label={nl.auth.username}
+          value={v.gebruikersnaam}
+          required
+          autocomplete="off"
+          error={fieldError(errors, "gebruikersnaam")}
+        />
+        <TextField
+          name="naam"
+          label={nl.users.displayName}
+          value={v.naam}
+          required
+          error={fieldError(errors, "naam")}
+        />
+        <TextField
+          name="email"
+          label={nl.users.email}
+          type="email"
+          value={v.email}
+          error={fieldError(errors, "email")}
+        />
+        <RoleFields values={v} errors={errors} />
+        <div>
+          <SubmitButton>{nl.users.create}</SubmitButton>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+function RoleFields(props: { values: Record<string, string>; errors: FieldError[] }) {
+  return (
+    <>
+      <SelectField
+        name="rol"
+        label={nl.users.role}
+        value={props.values.rol ?? "beleidsmedewerker"}
+        required
+        options={ROLES.map((r) => ({ value: r, label: nl.roles[r] }))}
+        error={fieldError(props.errors, "rol")}
+      />
+      <TextField
+        name="scope"
+        label={nl.users.scope}
+        value={props.values.scope}
+        help={nl.users.scopeHelp}
+        error={fieldError(props.errors, "scope")}
+      />
+    </>
+  );
+}
+
+/** One action as a small POST form with its own explanation; `id` is what the error summary links to. */
+function ActionForm(props: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  help: string;
+  id: string;
+  primary?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action} class="sk-form">
+      <CsrfField token={props.ctx.csrfToken} />
+      <p class="nl-paragraph" id={`${props.id}-uitleg`}>
+        {props.help}
+      </p>
+      <button
+        type="submit"
+        id={props.id}
+        class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
+        aria-describedby={`${props.id}-uitleg`}
+      >
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+export function UserPage(props: {
+  ctx: PageContext;
+  user: UserRow;
+  errors?: FieldError[];
+  values?: Record<string, string>;
+  /** Just reset: the one-time password, shown in this response only. */
+  oneTimePassword?: string;
+}) {
+  const errors = props.errors ?? [];
+  const u = props.user;
+  const base = userHref(u.id);
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={nl.users.detailTitle(u.username)}
+      breadcrumbs={[
+        { href: USERS, label: nl.users.title },
+        { href: base, label: u.username },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{nl.users.detailTitle(u.username)}</h1>
+      {props.oneTimePassword ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="nl-paragraph">{nl.users.resetDone(u.username)}</p>
+          <p class="nl-paragraph">
+            {nl.users.initialPassword} <code class="sk-password">{props.oneTimePassword}</code>
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <dl class="sk-definition-list">
+        <dt>{nl.users.displayName}</dt>
+        <dd>{u.displayName}</dd>
+        <dt>{nl.auth.username}</dt>
+        <dd>{u.username}</dd>
+        {u.email ? (
+          <>
+            <dt>{nl.users.email}</dt>
+            <dd>{u.email}</dd>
+          </>
+        ) : null}
+        <dt>{nl.users.status}</dt>
+        <dd>
+          <Status user={u} />
+        </dd>
+        <dt>{nl.users.lastLogin}</dt>
+        <dd>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : nl.users.never}</dd>
+        {u.createdAt ? (
+          <>
+            <dt>{nl.users.createdAt}</dt>
+            <dd>{formatDateTime(u.createdAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2 class="nl-heading nl-heading--level-2">{nl.users.actions}</h2>
+      <div class="sk-actions">
+        <ActionForm
+          ctx={props.ctx}
+          action={`${base}/wachtwoord-herstellen`}
+          label={nl.users.resetPassword}
+          help={nl.users.resetPasswordHelp}
+          id="veld-wachtwoord"
+          primary
+        />
+        {u.active ? (
+          <ActionForm
+            ctx={props.ctx}
+            action={`${base}/deactiveren`}
+            label={nl.users.deactivate}
+            help={nl.users.deactivateHelp}
+            id="veld-status"
+          />
+        ) : (
+          <ActionForm
+            ctx={props.ctx}
+            action={`${base}/heractiveren`}
+            label={nl.users.reactivate}
+            help={nl.users.reactivateHelp}
+            id="veld-status"
+          />
+        )}
+      </div>
+
+      <h2 class="nl-heading nl-heading--level-2" id="rollen">
+        {nl.users.rolesTitle}
+      </h2>
+      <div class="sk-table-wrapper">
+        <table class="utrecht-table" id="veld-rollen" tabIndex={-1}>
+          <caption class="utrecht-table__caption">{nl.users.rolesCaption(u.username)}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {nl.users.role}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {nl.users.scope}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {nl.users.actionColumn}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {u.roles.map((g) => (
+              <tr key={`${g.role}:${g.scope}`} class="utrecht-table__row">
+                <td class="utrecht-table__cell">{nl.roles[g.role]}</td>
+                <td class="utrecht-table__cell">{g.scope || nl.users.noScope}</td>
+                <td class="utrecht-table__cell">
+                  <form method="post" action={`${base}/rollen/verwijderen`} class="sk-inline-form">
+                    <CsrfField token={props.ctx.csrfToken} />
+                    <input type="hidden" name="rol" value={g.role} />
+                    <input type="hidden" name="scope" value={g.scope} />
+                    <button type="submit" class="nl-button nl-button--secondary">
+                      {nl.users.removeRole}
+                      <span class="sk-visually-hidden">
+                        {" "}
+                        {nl.users.removeRoleLabel(roleLabel(g))}
+                      </span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 class="nl-heading nl-heading--level-3">{nl.users.addRole}</h3>
+      <form method="post" action={`${base}/rollen`} class="sk-form" novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <RoleFields values={props.values ?? {}} errors={errors} />
+        <div>
+          <SubmitButton>{nl.users.addRole}</SubmitButton>
+        </div>
+      </form>
+    </Layout>
+  );
+}
