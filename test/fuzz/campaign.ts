@@ -317,7 +317,18 @@ async function campaign(
         explorer.noteLinks(response.body);
       }
       // Logged out (POST /uitloggen): log in again, so the next requests keep their role.
-      const loggedOut = response.cookies.some((c) => c.name === SESSION_COOKIE && c.value === "");
+      // Or lost the session another way (the account deactivated or its password reset by the
+      // beheerder's own generated requests): a 401 or 403 is then checked, so a wrong role never
+      // silently turns into an anonymous caller and the authorised caller never stays locked out.
+      const probe = caller === "beheerder" ? "/beheer/gebruikers" : "/account";
+      const sessionLost =
+        (caller === "beheerder" && (status === 401 || status === 403)) ||
+        (caller === "inwoner" && status === 401)
+          ? (await app.inject({ url: probe, headers: { cookie: callers[caller].cookie } }))
+              .statusCode !== 200
+          : false;
+      const loggedOut =
+        sessionLost || response.cookies.some((c) => c.name === SESSION_COOKIE && c.value === "");
       if (loggedOut && caller !== "anoniem") {
         await refresh(caller);
         last = undefined;

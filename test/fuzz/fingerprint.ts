@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/executor.js";
 
 /**
- * Tables whose rows change on reads or refusals by design: login sessions and the request counters
- * of rate limits. Everything else is data that a refused request must leave alone.
+ * Tables whose rows change on reads or refusals by design: login sessions, the request counters
+ * of rate limits and the failed logins that slow down the next attempt. Everything else is data
+ * that a refused request must leave alone.
  */
-const VOLATILE = new Set(["sessions", "throttle_counters"]);
+const VOLATILE = new Set(["sessions", "throttle_counters", "login_failures"]);
 
 const rowsOf = (result: unknown): Record<string, unknown>[] =>
   ((result as { rows?: Record<string, unknown>[] }).rows ?? result) as Record<string, unknown>[];
