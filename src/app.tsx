@@ -16,6 +16,7 @@ import type { Db } from "./db/executor.js";
 import {
   DEFAULT_SESSION_POLICY,
   registerAccountWebRoutes,
+  registerApiTokenRoutes,
   registerSessionHook,
   requirePermission,
 } from "./modules/accounts/index.js";
@@ -131,6 +132,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             name: "samenkracht_sessie",
             description: "Sessie na inloggen via /inloggen",
           },
+          token: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "API-token voor systemen (sk_…), uitgegeven door een beheerder op /beheer/tokens: " +
+              "Authorization: Bearer <token>. Het token heeft de rollen van zijn gebruiker.",
+          },
         },
       },
     },
@@ -207,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAccountWebRoutes(app, db, tenant, sessionPolicy);
+  registerApiTokenRoutes(app, db, tenant);
   registerAreaWebRoutes(app, db, tenant);
   registerAreaApiRoutes(app, db, tenant);
   registerPolicyWebRoutes(app, db, tenant);

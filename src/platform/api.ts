@@ -34,7 +34,7 @@ const versionHeader = {
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: "Ongeldige invoer",
-  401: "Niet ingelogd",
+  401: "Niet ingelogd, of het API-token is ongeldig, verlopen of ingetrokken",
   403: "Geen toegang",
   404: "Niet gevonden",
   409: "Conflict met bestaande gegevens",
@@ -48,6 +48,9 @@ const problemResponse = (status: number) => ({
   headers: versionHeader,
   content: { "application/problem+json": { schema: Problem } },
 });
+
+/** Alternatives: a browser session or an API token (Authorization: Bearer). */
+const SECURED: Record<string, string[]>[] = [{ sessie: [] }, { token: [] }];
 
 interface ApiRouteSchema {
   operationId: string;
@@ -90,7 +93,7 @@ export function apiSchema(s: ApiRouteSchema) {
     ...(s.querystring ? { querystring: s.querystring } : {}),
     ...(s.params ? { params: s.params } : {}),
     ...(s.body ? { body: s.body } : {}),
-    ...(s.secured ? { security: [{ sessie: [] }] } : {}),
+    ...(s.secured ? { security: SECURED } : {}),
     response,
   };
 }

@@ -95,6 +95,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               {account?.canManageUsers ? (
                 <NavLink href="/beheer/gebruikers" label={nl.nav.users} current={ctx.currentPath} />
               ) : null}
+              {account?.canManageUsers ? (
+                <NavLink href="/beheer/tokens" label={nl.nav.tokens} current={ctx.currentPath} />
+              ) : null}
               {account?.canReadAudit ? (
                 <NavLink href="/beheer/audit" label={nl.nav.audit} current={ctx.currentPath} />
               ) : null}

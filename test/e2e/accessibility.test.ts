@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
   it.each([
     "/beheer/gebruikers",
     "/beheer/audit",
+    "/beheer/tokens",
     "/account",
     "/gebieden/WK035608",
     "/beleid",
@@ -132,6 +133,35 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
   ])("%s has no violations for a logged-in beheerder", async (path) => {
     const admin = await t.sessionFor("beheerder");
     expect(await violations(path, admin)).toEqual([]);
+  });
+
+  it("/beheer/tokens has no violations with a token issued through its form, nor its result page", async () => {
+    const admin = await t.sessionFor("beheerder");
+    const [name, value] = admin.split("=", 2) as [string, string];
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/beheer/tokens`);
+    await page.selectOption("#veld-account", { index: 1 });
+    await page.fill("#veld-naam", "Koppeling");
+    await page.click("form.sk-form button");
+    await page.waitForSelector("code.sk-token");
+    expect(await page.textContent("main")).toMatch(/sk_[A-Za-z0-9_-]{43}/);
+    const axeRun = async () => {
+      await page.addScriptTag({ content: axeSource });
+      const result = (await page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+            runOnly: { type: "tag", values: tags },
+          }),
+        WCAG_TAGS,
+      )) as { violations: AxeViolation[] };
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+    };
+    expect(await axeRun()).toEqual([]);
+    await page.goto(`${base}/beheer/tokens`);
+    expect(await axeRun()).toEqual([]);
+    await context.close();
   });
 
   it("an account's page, its error summary, the reset result and the forced password change have no violations", async () => {

@@ -11,4 +11,5 @@ export {
   type SessionAccount,
 } from "./service.js";
 export { registerSessionHook, SESSION_COOKIE } from "./session-hook.js";
+export { registerApiTokenRoutes } from "./token-routes.js";
 export { registerAccountWebRoutes } from "./web-routes.js";

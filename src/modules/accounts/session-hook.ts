@@ -4,6 +4,7 @@ import { nl } from "../../i18n/nl.js";
 import { forbidden } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { DEFAULT_SESSION_POLICY, resolveSession, type SessionPolicy } from "./service.js";
+import { authenticateApiToken, bearerTokenOf } from "./token-service.js";
 
 export const SESSION_COOKIE = "samenkracht_sessie";
 
@@ -28,8 +29,9 @@ const OPEN_WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set([
 const pathOf = (request: FastifyRequest) => request.url.split("?", 1)[0] ?? "/";
 
 /**
- * Resolves the session cookie into request.account on every request. Static files are the same
- * for everyone: no lookup (and no activity) for them.
+ * Resolves request.account on every request: from an API token (Authorization: Bearer, only on
+ * /api/) or else from the session cookie. A bearer token that does not work is a 401, never a
+ * fall back to the cookie. Static files are the same for everyone: no lookup (and no activity).
  */
 export function registerSessionHook(
   app: FastifyInstance,
@@ -37,13 +39,23 @@ export function registerSessionHook(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): void {
   app.decorateRequest("account", undefined);
+  app.decorateRequest("authMethod", undefined);
   app.addHook("onRequest", async (request, reply) => {
     if (request.url.startsWith("/assets/")) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (token && token.length <= 200) {
-      request.account = await resolveSession(db, token, new Date(), policy);
+    const bearer = bearerTokenOf(request.url, request.headers.authorization);
+    if (bearer !== undefined) {
+      request.account = await authenticateApiToken(db, bearer, request.log);
+      request.authMethod = "token";
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token && token.length <= 200) {
+        request.account = await resolveSession(db, token, new Date(), policy);
+        if (request.account) request.authMethod = "session";
+      }
     }
+    // A one-time password binds the person who logs in with it, not a system holding a token.
     if (
+      request.authMethod === "session" &&
       request.account?.mustChangePassword &&
       !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(pathOf(request))
     ) {

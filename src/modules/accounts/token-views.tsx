@@ -1,0 +1,175 @@
+import { formatDateTime, nl } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import type { TokenStatus } from "./token-service.js";
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  username: string;
+  displayName: string;
+  createdAt: Date;
+  createdBy: string | null;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  status: TokenStatus;
+}
+
+export interface IssuedToken {
+  token: string;
+  name: string;
+  username: string;
+}
+
+const dateFormat = new Intl.DateTimeFormat("nl-NL", {
+  dateStyle: "medium",
+  timeZone: "Europe/Amsterdam",
+});
+
+export function TokensPage(props: {
+  ctx: PageContext;
+  tokens: TokenRow[];
+  accounts: { id: string; username: string; displayName: string }[];
+  choices: { standard: string; latest: string; earliest: string };
+  values?: Record<string, string>;
+  errors?: FieldError[];
+  /** Only in the response to issuing: the token itself, shown this once. */
+  issued?: IssuedToken;
+}) {
+  const errors = props.errors ?? [];
+  const v = props.values ?? {};
+  const t = nl.tokens;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={t.title}
+      breadcrumbs={[
+        { href: "/beheer/gebruikers", label: nl.users.title },
+        { href: "/beheer/tokens", label: t.title },
+      ]}
+    >
+      <h1 class="nl-heading nl-heading--level-1">{t.title}</h1>
+      {props.issued ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="nl-paragraph">{t.issued(props.issued.name, props.issued.username)}</p>
+          <p class="nl-paragraph">{t.copyNow}</p>
+          <p class="nl-paragraph">
+            {t.tokenLabel}: <code class="sk-password sk-token">{props.issued.token}</code>
+          </p>
+          <p class="nl-paragraph">
+            {t.usage} <code class="sk-token">Authorization: Bearer {props.issued.token}</code>
+          </p>
+        </div>
+      ) : null}
+      <p class="nl-paragraph">{t.intro}</p>
+      {props.tokens.length === 0 ? (
+        <p class="nl-paragraph">{t.empty}</p>
+      ) : (
+        <div class="sk-table-wrapper">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{t.title}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                {[t.account, t.name, t.created, t.expires, t.lastUsed, t.status, t.actions].map(
+                  (label) => (
+                    <th key={label} class="utrecht-table__header-cell" scope="col">
+                      {label}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {props.tokens.map((row) => (
+                <tr key={row.id} class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {row.username} ({row.displayName})
+                  </td>
+                  <td class="utrecht-table__cell">{row.name}</td>
+                  <td class="utrecht-table__cell">
+                    {formatDateTime(row.createdAt)}
+                    {row.createdBy ? ` ${t.createdBy(row.createdBy)}` : null}
+                  </td>
+                  <td class="utrecht-table__cell">{dateFormat.format(row.expiresAt)}</td>
+                  <td class="utrecht-table__cell">
+                    {row.lastUsedAt ? formatDateTime(row.lastUsedAt) : t.never}
+                  </td>
+                  <td class="utrecht-table__cell">{t.statuses[row.status]}</td>
+                  <td class="utrecht-table__cell">
+                    {row.status === "ingetrokken" || row.status === "verlopen" ? null : (
+                      <form
+                        method="post"
+                        action={`/beheer/tokens/${row.id}/intrekken`}
+                        class="sk-inline-form"
+                      >
+                        <CsrfField token={props.ctx.csrfToken} />
+                        <button type="submit" class="nl-button nl-button--secondary">
+                          {t.revoke}
+                          <span class="sk-visually-hidden">
+                            {" "}
+                            {row.name} ({row.username})
+                          </span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 class="nl-heading nl-heading--level-2" id="uitgeven">
+        {t.issue}
+      </h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/beheer/tokens" class="sk-form" novalidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <SelectField
+          name="account"
+          label={t.account}
+          value={v.account}
+          required
+          options={[
+            { value: "", label: t.chooseAccount },
+            ...props.accounts.map((a) => ({
+              value: a.id,
+              label: `${a.username} (${a.displayName})`,
+            })),
+          ]}
+          error={fieldError(errors, "account")}
+        />
+        <TextField
+          name="naam"
+          label={t.name}
+          value={v.naam}
+          required
+          help={t.nameHelp}
+          autocomplete="off"
+          error={fieldError(errors, "naam")}
+        />
+        <TextField
+          name="verloopt"
+          label={t.expires}
+          type="date"
+          value={v.verloopt ?? props.choices.standard}
+          required
+          help={t.expiresHelp(dateFormat.format(new Date(`${props.choices.latest}T12:00:00Z`)))}
+          error={fieldError(errors, "verloopt")}
+        />
+        <div>
+          <SubmitButton>{t.issue}</SubmitButton>
+        </div>
+      </form>
+    </Layout>
+  );
+}
