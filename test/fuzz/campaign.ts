@@ -1,8 +1,12 @@
 import { Writable } from "node:stream";
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import pino from "pino";
-import { SESSION_COOKIE } from "../../src/modules/accounts/index.js";
+import { createAccount, SESSION_COOKIE } from "../../src/modules/accounts/index.js";
+import { apiTokens } from "../../src/modules/accounts/schema.js";
+import { issueApiToken, revokeApiToken } from "../../src/modules/accounts/token-service.js";
+import { systemActor } from "../../src/platform/actor.js";
 import { routeCatalog } from "../../src/platform/route-catalog.js";
 import { cookiesFrom, startTestApp, type TestApp } from "../helpers/app.js";
 import { Fingerprint } from "./fingerprint.js";
@@ -27,9 +31,15 @@ import {
 export type Problem =
   /** The server failed: status 500 or higher. */
   | "5xx"
-  /** Refused (4xx) for an anonymous caller or a wrong role, yet the data changed. */
+  /**
+   * Refused (4xx) for an anonymous caller or a wrong role, yet the data changed; or any change by
+   * a revoked or expired token.
+   */
   | "changed-on-refusal"
-  /** An anonymous caller or a wrong role got through a route that must refuse them. */
+  /**
+   * An anonymous caller or a wrong role got through a route that must refuse them, or a revoked or
+   * expired token got anything but 401 on a secured operation.
+   */
   | "not-refused"
   /** A GET changed the data. */
   | "read-changed";
@@ -109,6 +119,45 @@ export interface CampaignOptions {
   onTarget?: (stats: TargetStats, index: number, total: number) => void;
 }
 
+/** The token callers that must be refused: a revoked and an expired API token. */
+export const DEAD_TOKENS: readonly Caller["name"][] = ["ingetrokken", "verlopen"];
+
+/**
+ * API tokens of a beheerder account, as callers without a cookie: a valid one, a revoked one and
+ * an expired one.
+ */
+async function tokenCallers(t: TestApp) {
+  const db = t.database.db;
+  const actor = systemActor(t.tenant.municipality.code);
+  const { account } = await createAccount(db, actor, {
+    username: "fuzz-systeem",
+    displayName: "Fuzz-systeem",
+    role: "beheerder",
+  });
+  const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const issue = (name: string) =>
+    issueApiToken(db, actor, { accountId: account.id, name, expires });
+  const valid = await issue("fuzz");
+  const revoked = await issue("fuzz-ingetrokken");
+  await revokeApiToken(db, actor, revoked.row.id);
+  const expired = await issue("fuzz-verlopen");
+  await db
+    .update(apiTokens)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(apiTokens.id, expired.row.id));
+  const caller = (name: Caller["name"], token: string): Caller => ({
+    name,
+    cookie: "",
+    csrf: "",
+    authorization: `Bearer ${token}`,
+  });
+  return {
+    token: caller("token", valid.token),
+    ingetrokken: caller("ingetrokken", revoked.token),
+    verlopen: caller("verlopen", expired.token),
+  };
+}
+
 /**
  * Sends generated requests to every operation of the OpenAPI document, every HTML form route and
  * every page, as three callers (anonymous, wrong role, authorised), and checks after each one:
@@ -151,6 +200,8 @@ async function campaign(
     anoniem: await withCsrf("anoniem", ""),
     inwoner: await withCsrf("inwoner", await t.sessionFor("inwoner")),
     beheerder: await withCsrf("beheerder", await t.sessionFor("beheerder")),
+    // Only the API operations get these: pages and forms do not read the Authorization header.
+    ...(await tokenCallers(t)),
   };
   const refresh = async (name: "inwoner" | "beheerder") => {
     callers[name] = await withCsrf(name, await t.sessionFor(name));
@@ -234,7 +285,14 @@ async function campaign(
   for (const [index, target] of targets.entries()) {
     const s: TargetStats = {
       target,
-      statuses: { anoniem: new Map(), inwoner: new Map(), beheerder: new Map() },
+      statuses: {
+        anoniem: new Map(),
+        inwoner: new Map(),
+        beheerder: new Map(),
+        token: new Map(),
+        ingetrokken: new Map(),
+        verlopen: new Map(),
+      },
       kinds: new Map(),
     };
     const arb = recipeArb(target);
@@ -242,8 +300,10 @@ async function campaign(
 
     const exchange = async (caller: Caller["name"], recipe: Recipe) => {
       const req = materialise(target, recipe, callers[caller], pool);
+      const authorised = caller === "beheerder" || caller === "token";
+      const dead = DEAD_TOKENS.includes(caller);
       // Refusals must change nothing, and reads nothing at all: both are checked row by row.
-      const checked = caller !== "beheerder" || req.method === "GET";
+      const checked = !authorised || req.method === "GET";
       const before = checked ? await fingerprintNow() : undefined;
       const logged = errorLines.length;
       const response = await send(target, req);
@@ -270,13 +330,23 @@ async function campaign(
         });
       if (status >= 500) finding("5xx", causeOf(errorLines[logged]));
       const changed = before !== after;
-      if (caller !== "beheerder" && status >= 400 && status < 500 && changed) {
+      if (!authorised && changed && ((status >= 400 && status < 500) || dead)) {
         finding("changed-on-refusal", fingerprint.diff(before ?? "", after ?? ""));
       }
       const mustRefuse =
         (caller === "anoniem" && target.refusesAnonymous) ||
         (caller === "inwoner" && target.refusesWrongRole);
       if (mustRefuse && status < 400) finding("not-refused");
+      if (dead && target.refusesAnonymous && status !== 401) {
+        // Only a refusal before anyone's credentials are read (the input boundary, a malformed
+        // address) may answer otherwise: the same request without the token gets the same answer.
+        const { authorization: _token, ...anonymous } = req.headers;
+        const control = await send(target, { ...req, headers: anonymous });
+        last = undefined;
+        if (status >= 500 || status < 400 || control?.statusCode !== status) {
+          finding("not-refused", `geen 401; zonder token ${control?.statusCode}`);
+        }
+      }
       if (req.method === "GET" && changed) {
         finding("read-changed", fingerprint.diff(before ?? "", after ?? ""));
       }
@@ -329,7 +399,7 @@ async function campaign(
           : false;
       const loggedOut =
         sessionLost || response.cookies.some((c) => c.name === SESSION_COOKIE && c.value === "");
-      if (loggedOut && caller !== "anoniem") {
+      if (loggedOut && (caller === "inwoner" || caller === "beheerder")) {
         await refresh(caller);
         last = undefined;
       }
@@ -350,6 +420,22 @@ async function campaign(
       }),
       { numRuns: runs, seed: targetSeed },
     );
+    if (target.kind === "api") {
+      // The same requests with a revoked and an expired token, then with a valid one. The API
+      // targets come before the forms, which include revoking tokens on /beheer/tokens.
+      await fc.assert(
+        fc.asyncProperty(arb, async (recipe) => {
+          for (const caller of DEAD_TOKENS) await exchange(caller, recipe);
+        }),
+        { numRuns: runs, seed: targetSeed },
+      );
+      await fc.assert(
+        fc.asyncProperty(arb, async (recipe) => {
+          await exchange("token", recipe);
+        }),
+        { numRuns: runs, seed: targetSeed },
+      );
+    }
     stats.push(s);
     options.onTarget?.(s, index, targets.length);
   }

@@ -43,7 +43,10 @@ export function formatReport(r: CampaignReport, options: { perTarget?: boolean }
   if (options.perTarget) {
     for (const s of r.targets) {
       lines.push(
-        `  ${s.target.method} ${s.target.pattern} | anoniem ${statusLine(s.statuses.anoniem)} | inwoner ${statusLine(s.statuses.inwoner)} | beheerder ${statusLine(s.statuses.beheerder)}`,
+        `  ${s.target.method} ${s.target.pattern} | anoniem ${statusLine(s.statuses.anoniem)} | inwoner ${statusLine(s.statuses.inwoner)} | beheerder ${statusLine(s.statuses.beheerder)}` +
+          (s.target.kind === "api"
+            ? ` | token ${statusLine(s.statuses.token)} | ingetrokken ${statusLine(s.statuses.ingetrokken)} | verlopen ${statusLine(s.statuses.verlopen)}`
+            : ""),
       );
     }
   }

@@ -52,9 +52,12 @@ export interface Recipe {
 }
 
 export interface Caller {
-  name: "anoniem" | "inwoner" | "beheerder";
+  /** API tokens: "token" a beheerder's valid one, "ingetrokken" revoked, "verlopen" expired. */
+  name: "anoniem" | "inwoner" | "beheerder" | "token" | "ingetrokken" | "verlopen";
   cookie: string;
   csrf: string;
+  /** Authorization header, for the token callers (they send no cookie). */
+  authorization?: string;
 }
 
 export interface WireRequest {
@@ -538,6 +541,7 @@ export function materialise(
   ].join("&");
   const url = query ? `${path}?${query}` : path;
   const headers: Record<string, string> = caller.cookie ? { cookie: caller.cookie } : {};
+  if (caller.authorization) headers.authorization = caller.authorization;
   const b = recipe.body;
   let payload: string | Buffer | undefined;
   let contentType: string | undefined;
