@@ -12,6 +12,7 @@ import { systemActor } from "../../platform/actor.js";
 import { auditEntries, countAuditEntries } from "../audit/index.js";
 import { accountRoles, accounts, sessions } from "./schema.js";
 import { createAccount } from "./service.js";
+import { issueApiToken } from "./token-service.js";
 
 let t: TestApp;
 let admin: string;
@@ -239,10 +240,21 @@ describe("creating an account", () => {
 });
 
 describe("deactivating and reactivating", () => {
-  it("ends the account's sessions at once, refuses its login, and audits without the hash", async () => {
+  it("ends the account's sessions and tokens at once, refuses its login, and audits without the hash", async () => {
     const id = await makeAccount("vertrekker");
     const elsewhere = (await browserLogin("vertrekker", PASSWORD)) ?? "";
     expect((await apiWrite(elsewhere)).statusCode).toBe(200);
+    const { token: apiToken } = await issueApiToken(db(), systemActor("GM0356"), {
+      accountId: id,
+      name: "Koppeling vertrekker",
+      expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const withToken = () =>
+      t.app.inject({
+        url: "/api/v1/gebieden",
+        headers: { authorization: `Bearer ${apiToken}` },
+      });
+    expect((await withToken()).statusCode).toBe(200);
 
     const page = await t.app.inject({
       url: `/beheer/gebruikers/${id}`,
@@ -261,6 +273,7 @@ describe("deactivating and reactivating", () => {
     const accountPage = await t.app.inject({ url: "/account", headers: { cookie: elsewhere } });
     expect(accountPage.statusCode).toBe(303);
     expect(accountPage.headers.location).toMatch(/^\/inloggen/);
+    expect((await withToken()).statusCode).toBe(401);
     expect(await browserLogin("vertrekker", PASSWORD)).toBeUndefined();
 
     const detail = await t.app.inject({
