@@ -2,7 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { badRequest, type FieldError } from "./errors.js";
 
 /** C0 control characters and DEL. Tab, line feed and carriage return are allowed in body texts. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_ANYWHERE = /[\u0000-\u001f\u007f]/;
 
 /** Longest value in a path or query parameter; per-field limits in route schemas are stricter. */

@@ -5,11 +5,14 @@ import { isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import type { AccountListRow, AccountSort } from "./admin-repository.js";
 import * as adminRepo from "./admin-repository.js";
+import { accountKey } from "./login-throttle.js";
+import { clearFailures } from "./login-throttle-repository.js";
 import { generatePassword, hashPassword } from "./password.js";
 import { type RoleGrant, SCOPED_ROLES } from "./permissions.js";
 import { deleteSessionsOfAccount, updatePasswordHash } from "./repository.js";
 import { ROLES, type Role } from "./schema.js";
 import { publicAccount } from "./service.js";
+import { revokeTokensOfAccount } from "./token-repository.js";
 
 /**
  * Account management by a beheerder (/beheer/gebruikers): deactivate, reactivate, reset the
@@ -106,11 +109,13 @@ export async function deactivateAccount(db: Db, actor: Actor, id: string) {
     if (leavesNoBeheerder(beheerders, account.id)) throw refuse(409, "status", LAST_BEHEERDER);
     await adminRepo.setActive(tx, account.id, false);
     const ended = await deleteSessionsOfAccount(tx, account.id);
+    // Revoked, not only refused: reactivating an account must not silently bring back system access.
+    const revoked = await revokeTokensOfAccount(tx, account.id, new Date());
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "gebruiker",
       entityId: account.id,
-      summary: `Gebruiker ${account.username} gedeactiveerd; ${sessionsEnded(ended)} beëindigd`,
+      summary: `Gebruiker ${account.username} gedeactiveerd; ${sessionsEnded(ended)} beëindigd, ${revoked === 1 ? "1 API-token" : `${revoked} API-tokens`} ingetrokken`,
       before: publicAccount(account, account.roles),
       after: publicAccount({ ...account, active: false }, account.roles),
     });
@@ -145,6 +150,8 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: string) {
   const account = await changeAccount(db, actor, id, false, async (tx, account) => {
     await updatePasswordHash(tx, account.id, passwordHash, { mustChangePassword: true });
     const ended = await deleteSessionsOfAccount(tx, account.id);
+    // The new password is known only to the beheerder and the user: no delay from earlier guessing.
+    await clearFailures(tx, accountKey(account.username));
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "gebruiker",

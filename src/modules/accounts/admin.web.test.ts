@@ -282,7 +282,9 @@ describe("deactivating and reactivating", () => {
     });
     expect(detail.body).toContain("Gedeactiveerd");
     const entry = await lastAudit(id);
-    expect(entry?.summary).toBe("Gebruiker vertrekker gedeactiveerd; 1 sessie beëindigd");
+    expect(entry?.summary).toBe(
+      "Gebruiker vertrekker gedeactiveerd; 1 sessie beëindigd, 1 API-token ingetrokken",
+    );
     expect(entry?.before).toMatchObject({ active: true, username: "vertrekker" });
     expect(entry?.after).toMatchObject({ active: false });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|passwordHash/);
@@ -301,6 +303,8 @@ describe("deactivating and reactivating", () => {
     expect(session).toBeDefined();
     expect((await apiWrite(session ?? "")).statusCode).toBe(200);
     expect((await lastAudit(id))?.after).toMatchObject({ active: true });
+    // The token was revoked, not only refused: reactivating does not bring back system access.
+    expect((await withToken()).statusCode).toBe(401);
   });
 });
 

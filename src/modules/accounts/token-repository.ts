@@ -71,6 +71,20 @@ export async function setApiTokenRevoked(db: Executor, id: string, at: Date): Pr
   await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
 }
 
+/** Revokes every live token of an account (deactivation); returns how many were live. */
+export async function revokeTokensOfAccount(
+  db: Executor,
+  accountId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
 const creators = alias(accounts, "creators");
 
 /** Every token of the municipality, newest first, with its account and who issued it. */
