@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   activities,
   activityStatusChanges,
@@ -8,7 +8,7 @@ import {
   indicators,
   measurements,
 } from "../src/db/schema.js";
-import { formSession, jsonRequest, startTestApp, type TestApp } from "./helpers/app.js";
+import { formSession, jsonRequest, startTestApp, type TestApp, useTestApp } from "./helpers/app.js";
 import { testDatabaseUrl } from "./helpers/database.js";
 
 // Races only show with real parallel connections; PGlite runs one transaction at a time, where the
@@ -17,6 +17,16 @@ const onPostgres = testDatabaseUrl() !== undefined;
 
 /** Statuses that need no explanation, so every request is valid and only the race is tested. */
 const STATUSES = ["in_uitvoering", "gerealiseerd", "deels_gerealiseerd", "gepland", "extra"];
+
+/** The i-th of a burst of status changes of one activity-year: each one valid, so only the race counts. */
+const statusChange = (t: TestApp, a: { id: string; jaar: number }, i: number, cookie: string) =>
+  jsonRequest(
+    t.app,
+    "PATCH",
+    `/api/v1/activiteiten/${a.id}/jaren/${a.jaar}`,
+    { status: STATUSES[i % STATUSES.length], realisatie: `poging ${i}` },
+    cookie,
+  );
 
 async function firstActivity(t: TestApp) {
   const list = (
@@ -52,29 +62,14 @@ async function trail(t: TestApp, activityId: string, year: number) {
 }
 
 describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
-  let t: TestApp;
-  let staff: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    staff = await t.sessionFor("beleidsmedewerker");
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(["beleidsmedewerker"]);
+  const staff = () => t.cookie("beleidsmedewerker");
 
   it("50 status changes of one activity: no 5xx, history and audit form one unbroken chain", async () => {
     const a = await firstActivity(t);
     const initial = await trail(t, a.id, a.jaar);
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        jsonRequest(
-          t.app,
-          "PATCH",
-          `/api/v1/activiteiten/${a.id}/jaren/${a.jaar}`,
-          { status: STATUSES[i % STATUSES.length], realisatie: `poging ${i}` },
-          staff,
-        ),
-      ),
+      Array.from({ length: 50 }, (_, i) => statusChange(t, a, i, staff())),
     );
     expect(responses.map((r) => r.statusCode).filter((s) => s !== 200)).toEqual([]);
 
@@ -112,7 +107,7 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
       t.app.inject({
         method: "POST",
         url: "/api/v1/metingen/import",
-        headers: { cookie: staff, "content-type": "text/csv" },
+        headers: { cookie: staff(), "content-type": "text/csv" },
         payload: `${header}\nmsk-sociale-samenhang,GM0356,${year},,realisatie,${value},Test,,definitief,\n`,
       });
     // Ten pairs at once, so at least some pairs really overlap.
@@ -155,7 +150,7 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
       "POST",
       "/api/v1/beleidsdocumenten",
       { soort: "begroting", titel: "Gelijktijdig 2030", eersteJaar: 2030, laatsteJaar: 2031 },
-      staff,
+      staff(),
     );
     expect(doc.statusCode).toBe(201);
     const section = await jsonRequest(
@@ -163,7 +158,7 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
       "POST",
       `/api/v1/beleidsdocumenten/${doc.json().code}/onderdelen`,
       { soort: "programma", titel: "Samen doen" },
-      staff,
+      staff(),
     );
     expect(section.statusCode).toBe(201);
     const created = await Promise.all(
@@ -173,7 +168,7 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
           "POST",
           "/api/v1/activiteiten",
           { document: doc.json().code, onderdeel: section.json().code, tekst: `Activiteit ${i}` },
-          staff,
+          staff(),
         ),
       ),
     );
@@ -192,7 +187,7 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
     const body = { naam: "Regio Lekstroom gelijktijdig", soort: "regionaal" };
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        jsonRequest(t.app, "POST", "/api/v1/samenwerkingsverbanden", body, staff),
+        jsonRequest(t.app, "POST", "/api/v1/samenwerkingsverbanden", body, staff()),
       ),
     );
     const codes = responses.map((r) => r.statusCode);
@@ -251,12 +246,8 @@ describe.skipIf(!onPostgres)("PostgreSQL: a write waits at most DB_WAIT_LIMIT_MS
 });
 
 describe.skipIf(onPostgres)("PGlite: a transaction waits at most DB_WAIT_LIMIT_MS", () => {
-  let t: TestApp;
-  let staff: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    staff = await t.sessionFor("beleidsmedewerker");
-  });
+  const t = useTestApp(["beleidsmedewerker"]);
+  const staff = () => t.cookie("beleidsmedewerker");
   /** Runs a burst of requests with a 1 ms limit: every write that has to wait is given up. */
   async function withLowLimit<T>(burst: () => Promise<T>): Promise<T> {
     const queue = t.database.transactions;
@@ -269,25 +260,12 @@ describe.skipIf(onPostgres)("PGlite: a transaction waits at most DB_WAIT_LIMIT_M
       queue.waitLimitMs = limit;
     }
   }
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it("writes beyond the limit get 503 with Retry-After and change nothing", async () => {
     const a = await firstActivity(t);
     const initial = await trail(t, a.id, a.jaar);
     const responses = await withLowLimit(() =>
-      Promise.all(
-        Array.from({ length: 30 }, (_, i) =>
-          jsonRequest(
-            t.app,
-            "PATCH",
-            `/api/v1/activiteiten/${a.id}/jaren/${a.jaar}`,
-            { status: STATUSES[i % STATUSES.length], realisatie: `poging ${i}` },
-            staff,
-          ),
-        ),
-      ),
+      Promise.all(Array.from({ length: 30 }, (_, i) => statusChange(t, a, i, staff()))),
     );
     const codes = responses.map((r) => r.statusCode);
     expect(codes.filter((c) => c !== 200 && c !== 503)).toEqual([]);
@@ -306,7 +284,7 @@ describe.skipIf(onPostgres)("PGlite: a transaction waits at most DB_WAIT_LIMIT_M
 
   it("a form beyond the limit gets the error page with 503 and Retry-After", async () => {
     const a = await firstActivity(t);
-    const { token, cookie } = await formSession(t.app, `/activiteiten/${a.id}`, staff);
+    const { token, cookie } = await formSession(t.app, `/activiteiten/${a.id}`, staff());
     const responses = await withLowLimit(() =>
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -52,16 +52,19 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-async function violations(path: string, cookie?: string): Promise<string[]> {
+/** A browser context, logged in with the session cookie when given. */
+async function browserContext(cookie?: string) {
   // bypassCSP only so axe can be injected; the page itself allows no inline script.
   const context = await browser.newContext({ bypassCSP: true });
   if (cookie) {
     const [name, value] = cookie.split("=", 2) as [string, string];
     await context.addCookies([{ name, value, url: base }]);
   }
-  const page = await context.newPage();
-  const response = await page.goto(`${base}${path}`);
-  expect(response?.status()).toBeLessThan(400);
+  return context;
+}
+
+/** The WCAG violations axe finds on the page as it is now, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = (await page.evaluate(
     (tags) =>
@@ -70,11 +73,20 @@ async function violations(path: string, cookie?: string): Promise<string[]> {
       }),
     WCAG_TAGS,
   )) as { violations: AxeViolation[] };
-  await context.close();
   return result.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
+}
+
+async function violations(path: string, cookie?: string): Promise<string[]> {
+  const context = await browserContext(cookie);
+  const page = await context.newPage();
+  const response = await page.goto(`${base}${path}`);
+  expect(response?.status()).toBeLessThan(400);
+  const found = await axeViolations(page);
+  await context.close();
+  return found;
 }
 
 describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless Chromium", () => {
@@ -136,10 +148,7 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
   });
 
   it("/beheer/tokens has no violations with a token issued through its form, nor its result page", async () => {
-    const admin = await t.sessionFor("beheerder");
-    const [name, value] = admin.split("=", 2) as [string, string];
-    const context = await browser.newContext({ bypassCSP: true });
-    await context.addCookies([{ name, value, url: base }]);
+    const context = await browserContext(await t.sessionFor("beheerder"));
     const page = await context.newPage();
     await page.goto(`${base}/beheer/tokens`);
     await page.selectOption("#veld-account", { index: 1 });
@@ -147,20 +156,9 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
     await page.click("form.sk-form button");
     await page.waitForSelector("code.sk-token");
     expect(await page.textContent("main")).toMatch(/sk_[A-Za-z0-9_-]{43}/);
-    const axeRun = async () => {
-      await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate(
-        (tags) =>
-          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-            runOnly: { type: "tag", values: tags },
-          }),
-        WCAG_TAGS,
-      )) as { violations: AxeViolation[] };
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
-    };
-    expect(await axeRun()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${base}/beheer/tokens`);
-    expect(await axeRun()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -172,49 +170,28 @@ describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless
       /href="\/beheer\/gebruikers\/([0-9a-f-]{36})">(test-partner-\d+)</.exec(list.body) ?? [];
     expect(await violations(`/beheer/gebruikers/${id}`, admin)).toEqual([]);
 
-    const [name, value] = admin.split("=", 2) as [string, string];
-    const context = await browser.newContext({ bypassCSP: true });
-    await context.addCookies([{ name, value, url: base }]);
+    const context = await browserContext(admin);
     const page = await context.newPage();
-    const axeRun = async () => {
-      await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate(
-        (tags) =>
-          (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-            runOnly: { type: "tag", values: tags },
-          }),
-        WCAG_TAGS,
-      )) as { violations: AxeViolation[] };
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
-    };
     await page.goto(`${base}/beheer/gebruikers/${id}`);
     await page.selectOption("#veld-rol", "buurtverbinder");
     await page.click("form[action$='/rollen'] button[type=submit]");
     await page.waitForSelector(".sk-error-summary");
-    expect(await axeRun()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.click("#veld-wachtwoord");
     await page.waitForSelector("code.sk-password");
-    expect(await axeRun()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const oneTime = (await page.textContent("code.sk-password")) ?? "";
     await context.close();
 
     // The account itself, logged in with the one-time password, lands on the password form.
-    const own = await browser.newContext({ bypassCSP: true });
+    const own = await browserContext();
     const ownPage = await own.newPage();
     await ownPage.goto(`${base}/inloggen`);
     await ownPage.fill("#veld-gebruikersnaam", username ?? "");
     await ownPage.fill("#veld-wachtwoord", oneTime);
     await ownPage.click("form[action='/inloggen'] button[type=submit]");
     await ownPage.waitForURL(`${base}/account`);
-    await ownPage.addScriptTag({ content: axeSource });
-    const result = (await ownPage.evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-          runOnly: { type: "tag", values: tags },
-        }),
-      WCAG_TAGS,
-    )) as { violations: AxeViolation[] };
-    expect(result.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(ownPage)).toEqual([]);
     expect(await ownPage.textContent("main")).toContain("eenmalig wachtwoord");
     await own.close();
   });

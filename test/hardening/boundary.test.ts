@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.js";
+import { describe, expect, it } from "vitest";
 import { countAuditEntries } from "../../src/modules/audit/index.js";
 import { WRITE_METHODS } from "../../src/platform/access.js";
 import { routeCatalog } from "../../src/platform/route-catalog.js";
-import { formSession, startTestApp, type TestApp } from "../helpers/app.js";
+import { formSession, secondInstance, useTestApp } from "../helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-let resident: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-  resident = await t.sessionFor("inwoner");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker", "inwoner"]);
 
 /** Every write route of the running app, read from its route catalogue (later routes count too). */
 const writeRoutes = () => routeCatalog(t.app).filter((r) => WRITE_METHODS.has(r.method));
@@ -59,14 +48,14 @@ describe("authorisation before the body", () => {
     const wrongRole = await t.app.inject({
       method: "POST",
       url: "/api/v1/metingen/import",
-      headers: { cookie: resident, "content-type": "text/csv" },
+      headers: { cookie: t.cookie("inwoner"), "content-type": "text/csv" },
       payload: "x".repeat(1024 * 1024),
     });
     expect(wrongRole.statusCode).toBe(403);
     const tooBig = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/gebieden/WK035601",
-      headers: { cookie: staff, "content-type": "application/json" },
+      headers: { cookie: t.cookie("beleidsmedewerker"), "content-type": "application/json" },
       payload: JSON.stringify({ naam: "x".repeat(200 * 1024) }),
     });
     expect(tooBig.statusCode).toBe(413);
@@ -74,12 +63,7 @@ describe("authorisation before the body", () => {
 
   it("stops the start when a write route has no guard and is not on the public list", async () => {
     await expect(
-      buildApp({
-        db: t.database.db,
-        databaseKind: t.database.kind,
-        tenant: t.tenant,
-        sessionSecret: "test-secret-test-secret-test-secret-0123456789",
-        logLevel: "silent",
+      secondInstance(t, {
         extraRoutes: (app) => {
           app.post("/api/v1/onbewaakt", async () => ({}));
         },
@@ -111,7 +95,7 @@ describe("one input boundary", () => {
     const res = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/gebieden/WK035601",
-      headers: { cookie: staff, "content-type": "application/json" },
+      headers: { cookie: t.cookie("beleidsmedewerker"), "content-type": "application/json" },
       payload: JSON.stringify({ naam: "Jutphaas\u0000" }),
     });
     expect(res.statusCode).toBe(400);
@@ -173,13 +157,7 @@ describe("public writes", () => {
   });
 
   it("counts public writes in the database, so two instances share one limit", async () => {
-    const second = await buildApp({
-      db: t.database.db,
-      databaseKind: t.database.kind,
-      tenant: t.tenant,
-      sessionSecret: "test-secret-test-secret-test-secret-0123456789",
-      logLevel: "silent",
-    });
+    const second = await secondInstance(t);
     try {
       const statuses: number[] = [];
       let last: Awaited<ReturnType<typeof t.app.inject>> | undefined;

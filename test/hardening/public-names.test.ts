@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, startTestApp, type TestApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { jsonRequest, useTestApp } from "../helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
 describe("public pages never name staff", () => {
   it("status history, published versions and added items say the role, not the person", async () => {
@@ -23,7 +16,7 @@ describe("public pages never name staff", () => {
       "PATCH",
       `/api/v1/activiteiten/${activity.id}/jaren/${activity.jaar}`,
       { status: "extra", realisatie: "Gedaan" },
-      staff,
+      staff(),
     );
     expect(changed.statusCode).toBe(200);
     const published = await jsonRequest(
@@ -31,7 +24,7 @@ describe("public pages never name staff", () => {
       "POST",
       "/api/v1/beleidsdocumenten/begroting-2020/publicaties",
       undefined,
-      staff,
+      staff(),
     );
     expect(published.statusCode).toBe(201);
     const version = published.json().versie;

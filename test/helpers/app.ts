@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from "fastify";
-import { buildApp } from "../../src/app.js";
+import { afterAll, beforeAll } from "vitest";
+import { type AppDeps, buildApp } from "../../src/app.js";
 import { loadTenant } from "../../src/config/tenant.js";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import {
@@ -30,17 +32,22 @@ export interface TestAppOptions {
   logger?: FastifyBaseLogger | undefined;
 }
 
+/** What buildApp gets in a test: the database and tenant given, a fixed secret, no log lines. */
+const appDeps = (database: DatabaseHandle, tenant: TestApp["tenant"]): AppDeps => ({
+  db: database.db,
+  databaseKind: database.kind,
+  tenant,
+  sessionSecret: "test-secret-test-secret-test-secret-0123456789",
+  logLevel: "silent",
+});
+
 /** The app on a fresh database with the default data set, as `npm start` would serve it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase({ waitLimitMs: options.dbWaitLimitMs });
   const tenant = loadTenant();
   await loadDefaultData(database.db, tenant);
   const app = await buildApp({
-    db: database.db,
-    databaseKind: database.kind,
-    tenant,
-    sessionSecret: "test-secret-test-secret-test-secret-0123456789",
-    logLevel: "silent",
+    ...appDeps(database, tenant),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
@@ -71,6 +78,57 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
+/**
+ * Another instance of the app on the same database, as a second server would run it; `overrides`
+ * changes its settings. The caller closes it.
+ */
+export function secondInstance(t: TestApp, overrides: Partial<AppDeps> = {}) {
+  return buildApp({ ...appDeps(t.database, t.tenant), ...overrides });
+}
+
+export interface UsedTestApp extends TestApp {
+  /** The session cookie made in beforeAll for one of the roles given to useTestApp. */
+  cookie(role: Role): string;
+}
+
+/**
+ * Starts the test app in beforeAll (with a session for each role given) and closes it in afterAll,
+ * for the file or the describe block it is called in. What it returns reads the started app.
+ */
+export function useTestApp(roles: readonly Role[] = [], options: TestAppOptions = {}): UsedTestApp {
+  let started: TestApp | undefined;
+  const cookies = new Map<Role, string>();
+  beforeAll(async () => {
+    started = await startTestApp(options);
+    for (const role of roles) cookies.set(role, await started.sessionFor(role));
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = () => {
+    if (!started) throw new Error("the test app starts in beforeAll");
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get database() {
+      return current().database;
+    },
+    get tenant() {
+      return current().tenant;
+    },
+    sessionFor: (role, scope) => current().sessionFor(role, scope),
+    close: () => current().close(),
+    cookie(role) {
+      const cookie = cookies.get(role);
+      if (!cookie) throw new Error(`no session for ${role}: pass it to useTestApp`);
+      return cookie;
+    },
+  };
+}
+
 /** Collects Set-Cookie headers into one Cookie header, as a browser would send them back. */
 export function cookiesFrom(response: LightMyRequestResponse, previous = ""): string {
   const jar = new Map(
@@ -91,6 +149,38 @@ export async function formSession(app: FastifyInstance, path: string, cookie = "
   return { token, cookie: cookiesFrom(page, cookie), page };
 }
 
+let addresses = 0;
+/** Another client address each call, so the per-address limits of the public forms stay out of the way. */
+export const nextAddress = () =>
+  `10.${Math.floor(addresses / 62_500) % 250}.${Math.floor(addresses / 250) % 250}.${(addresses++ % 250) + 1}`;
+
+/** Posts a form as a browser does (with its cookie header), from another address each time. */
+export function formPost(
+  app: FastifyInstance,
+  url: string,
+  cookie: string,
+  fields: Record<string, string>,
+) {
+  return app.inject({
+    method: "POST",
+    url,
+    remoteAddress: nextAddress(),
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Logs in through the form, as a new browser would: the response, and the browser's cookies after. */
+export async function formLogin(app: FastifyInstance, username: string, password: string) {
+  const { token, cookie } = await formSession(app, "/inloggen");
+  const response = await formPost(app, "/inloggen", cookie, {
+    _csrf: token,
+    gebruikersnaam: username,
+    wachtwoord: password,
+  });
+  return { response, cookie: cookiesFrom(response, cookie) };
+}
+
 /** An API request as a client sends it: JSON body when given, session cookie when given. */
 export function jsonRequest(
   app: FastifyInstance,
@@ -109,3 +199,19 @@ export function jsonRequest(
     ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
   });
 }
+
+/** An API write a beleidsmedewerker may do: 200 with a session that has the right, else 403 or 401. */
+export const staffApiWrite = (app: FastifyInstance, cookie: string) =>
+  jsonRequest(
+    app,
+    "PATCH",
+    "/api/v1/gebieden/WK035601",
+    { gebied: "GB035601", toelichting: "Indeling bevestigd" },
+    cookie,
+  );
+
+/** The id of the session row behind a cookie header: the SHA-256 of the session token. */
+export const sessionIdOf = (cookie: string) =>
+  createHash("sha256")
+    .update(new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1] ?? "")
+    .digest("hex");

@@ -114,13 +114,26 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
     },
   );
 
+  /** The account's page as it is now in the database, with what the request adds to it. */
+  const userPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Omit<Parameters<typeof UserPage>[0], "ctx" | "user"> = {},
+    status = 200,
+  ) => {
+    const user = await getAccount(db, municipality, id);
+    return sendPage(
+      reply,
+      <UserPage ctx={pageContext(request, reply, tenant)} user={user} {...extra} />,
+      status,
+    );
+  };
+
   app.get<{ Params: { id: string } }>(
     `${USERS}/:id`,
     { ...manageUsers, schema: { params: IdParams } },
-    async (request, reply) => {
-      const user = await getAccount(db, municipality, request.params.id);
-      return sendPage(reply, <UserPage ctx={pageContext(request, reply, tenant)} user={user} />);
-    },
+    async (request, reply) => userPage(request, reply, request.params.id),
   );
 
   const actionOptions = { ...manageUsers, schema: { params: IdParams, body: FormBody() } };
@@ -138,17 +151,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
       return reply.redirect(`${USERS}/${id}`, 303);
     } catch (error) {
       const { status, errors } = formErrors(error);
-      const user = await getAccount(db, municipality, id);
-      return sendPage(
-        reply,
-        <UserPage
-          ctx={pageContext(request, reply, tenant)}
-          user={user}
-          errors={errors}
-          values={values}
-        />,
-        status,
-      );
+      return userPage(request, reply, id, { errors, values }, status);
     }
   };
 
@@ -162,37 +165,24 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
         request.params.id,
       );
       // Shown in this response only, like a new account's password: nothing stores it.
-      const user = await getAccount(db, municipality, account.id);
-      return sendPage(
-        reply,
-        <UserPage
-          ctx={pageContext(request, reply, tenant)}
-          user={user}
-          oneTimePassword={password}
-        />,
-      );
+      return userPage(request, reply, account.id, { oneTimePassword: password });
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Form }>(
-    `${USERS}/:id/deactiveren`,
-    actionOptions,
-    async (request, reply) =>
-      act(request, reply, async () => {
-        const account = await deactivateAccount(db, actorOf(request), request.params.id);
-        return nl.users.deactivated(account.username);
-      }),
-  );
-
-  app.post<{ Params: { id: string }; Body: Form }>(
-    `${USERS}/:id/heractiveren`,
-    actionOptions,
-    async (request, reply) =>
-      act(request, reply, async () => {
-        const account = await reactivateAccount(db, actorOf(request), request.params.id);
-        return nl.users.reactivated(account.username);
-      }),
-  );
+  for (const [path, change, done] of [
+    ["deactiveren", deactivateAccount, nl.users.deactivated],
+    ["heractiveren", reactivateAccount, nl.users.reactivated],
+  ] as const) {
+    app.post<{ Params: { id: string }; Body: Form }>(
+      `${USERS}/:id/${path}`,
+      actionOptions,
+      async (request, reply) =>
+        act(request, reply, async () => {
+          const account = await change(db, actorOf(request), request.params.id);
+          return done(account.username);
+        }),
+    );
+  }
 
   const roleLabel = (g: { role: keyof typeof nl.roles; scope: string }) =>
     `${nl.roles[g.role]}${g.scope ? ` (${g.scope})` : ""}`;

@@ -102,6 +102,23 @@ async function changeAccount<T>(
 
 const sessionsEnded = (n: number) => (n === 1 ? "1 sessie" : `${n} sessies`);
 
+/** The audit entry of a change to an account: before as it was, after with `changed` and `roles`. */
+const auditAccountChange = (
+  tx: Executor,
+  actor: Actor,
+  account: AccountListRow,
+  summary: string,
+  after: { changed?: Partial<AccountListRow>; roles?: RoleGrant[] } = {},
+) =>
+  recordAudit(tx, actor, {
+    action: "update",
+    entityType: "gebruiker",
+    entityId: account.id,
+    summary,
+    before: publicAccount(account, account.roles),
+    after: publicAccount({ ...account, ...after.changed }, after.roles ?? account.roles),
+  });
+
 /** Deactivates an account: it cannot log in, and its sessions end now (its tokens stop working). */
 export async function deactivateAccount(db: Db, actor: Actor, id: string) {
   return changeAccount(db, actor, id, true, async (tx, account, beheerders) => {
@@ -111,14 +128,13 @@ export async function deactivateAccount(db: Db, actor: Actor, id: string) {
     const ended = await deleteSessionsOfAccount(tx, account.id);
     // Revoked, not only refused: reactivating an account must not silently bring back system access.
     const revoked = await revokeTokensOfAccount(tx, account.id, new Date());
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "gebruiker",
-      entityId: account.id,
-      summary: `Gebruiker ${account.username} gedeactiveerd; ${sessionsEnded(ended)} beëindigd, ${revoked === 1 ? "1 API-token" : `${revoked} API-tokens`} ingetrokken`,
-      before: publicAccount(account, account.roles),
-      after: publicAccount({ ...account, active: false }, account.roles),
-    });
+    await auditAccountChange(
+      tx,
+      actor,
+      account,
+      `Gebruiker ${account.username} gedeactiveerd; ${sessionsEnded(ended)} beëindigd, ${revoked === 1 ? "1 API-token" : `${revoked} API-tokens`} ingetrokken`,
+      { changed: { active: false } },
+    );
     return account;
   });
 }
@@ -127,13 +143,8 @@ export async function reactivateAccount(db: Db, actor: Actor, id: string) {
   return changeAccount(db, actor, id, false, async (tx, account) => {
     if (account.active) throw refuse(409, "status", "Dit account is al actief.");
     await adminRepo.setActive(tx, account.id, true);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "gebruiker",
-      entityId: account.id,
-      summary: `Gebruiker ${account.username} geheractiveerd`,
-      before: publicAccount(account, account.roles),
-      after: publicAccount({ ...account, active: true }, account.roles),
+    await auditAccountChange(tx, actor, account, `Gebruiker ${account.username} geheractiveerd`, {
+      changed: { active: true },
     });
     return account;
   });
@@ -152,14 +163,13 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: string) {
     const ended = await deleteSessionsOfAccount(tx, account.id);
     // The new password is known only to the beheerder and the user: no delay from earlier guessing.
     await clearFailures(tx, accountKey(account.username));
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "gebruiker",
-      entityId: account.id,
-      summary: `Wachtwoord van ${account.username} opnieuw ingesteld (eenmalig); ${sessionsEnded(ended)} beëindigd`,
-      before: publicAccount(account, account.roles),
-      after: publicAccount({ ...account, mustChangePassword: true }, account.roles),
-    });
+    await auditAccountChange(
+      tx,
+      actor,
+      account,
+      `Wachtwoord van ${account.username} opnieuw ingesteld (eenmalig); ${sessionsEnded(ended)} beëindigd`,
+      { changed: { mustChangePassword: true } },
+    );
     return { ...account, mustChangePassword: true };
   });
   return { account, password };
@@ -217,15 +227,15 @@ export async function addAccountRole(db: Db, actor: Actor, id: string, input: Ro
     if (!(await adminRepo.insertRole(tx, account.id, grant))) {
       throw refuse(409, "rol", `${account.username} heeft de rol ${grantLabel(grant)} al.`);
     }
-    const roles = [...account.roles, grant];
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "gebruiker",
-      entityId: account.id,
-      summary: `Rol ${grantLabel(grant)} gegeven aan ${account.username}`,
-      before: publicAccount(account, account.roles),
-      after: publicAccount(account, roles),
-    });
+    await auditAccountChange(
+      tx,
+      actor,
+      account,
+      `Rol ${grantLabel(grant)} gegeven aan ${account.username}`,
+      {
+        roles: [...account.roles, grant],
+      },
+    );
     return { account, grant };
   });
 }
@@ -262,14 +272,13 @@ export async function removeAccountRole(db: Db, actor: Actor, id: string, input:
       const roles = account.roles.filter(
         (r) => !(r.role === grant.role && r.scope === grant.scope),
       );
-      await recordAudit(tx, actor, {
-        action: "update",
-        entityType: "gebruiker",
-        entityId: account.id,
-        summary: `Rol ${grantLabel(grant)} afgenomen van ${account.username}`,
-        before: publicAccount(account, account.roles),
-        after: publicAccount(account, roles),
-      });
+      await auditAccountChange(
+        tx,
+        actor,
+        account,
+        `Rol ${grantLabel(grant)} afgenomen van ${account.username}`,
+        { roles },
+      );
       return { account, grant };
     },
   );

@@ -2,14 +2,17 @@ import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { Badge } from "../../web/components/badge.js";
 import {
+  ActionForm,
   CsrfField,
   ErrorSummary,
   fieldError,
+  RowActionForm,
   SelectField,
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
+import { type Column, DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { AccountSort } from "./admin-repository.js";
@@ -61,21 +64,18 @@ const listHref = (sort: UserListSort, page = 1) => {
   return query ? `${USERS}?${query}` : USERS;
 };
 
-function SortHeader(props: { label: string; column: AccountSort; current: UserListSort }) {
-  const active = props.current.sort === props.column;
+function sortColumn(label: string, column: AccountSort, current: UserListSort): Column {
+  const active = current.sort === column;
   // A second click on the sorted column reverses it; a new column starts with the most useful end.
-  const descending = active ? !props.current.descending : props.column === "laatste-login";
-  return (
-    <th
-      class="utrecht-table__header-cell"
-      scope="col"
-      aria-sort={active ? (props.current.descending ? "descending" : "ascending") : undefined}
-    >
-      <a class="nl-link" href={`${listHref({ sort: props.column, descending })}#gebruikers`}>
-        {props.label}
+  const descending = active ? !current.descending : column === "laatste-login";
+  return {
+    label: (
+      <a class="nl-link" href={`${listHref({ sort: column, descending })}#gebruikers`}>
+        {label}
       </a>
-    </th>
-  );
+    ),
+    sort: active ? (current.descending ? "descending" : "ascending") : undefined,
+  };
 }
 
 export function UsersPage(props: {
@@ -115,41 +115,29 @@ export function UsersPage(props: {
       {props.total === 0 ? (
         <p class="nl-paragraph">{nl.users.empty}</p>
       ) : (
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table" id="gebruikers">
-            <caption class="utrecht-table__caption">{nl.users.listCaption(props.total)}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <SortHeader label={nl.auth.username} column="gebruikersnaam" current={sort} />
-                <SortHeader label={nl.users.displayName} column="naam" current={sort} />
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.auth.roles}
-                </th>
-                <SortHeader label={nl.users.status} column="status" current={sort} />
-                <SortHeader label={nl.users.lastLogin} column="laatste-login" current={sort} />
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.users.map((u) => (
-                <tr key={u.id} class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="nl-link" href={userHref(u.id)}>
-                      {u.username}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{u.displayName}</td>
-                  <td class="utrecht-table__cell">{u.roles.map(roleLabel).join(", ")}</td>
-                  <td class="utrecht-table__cell">
-                    <Status user={u} />
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : nl.users.never}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="gebruikers"
+          caption={nl.users.listCaption(props.total)}
+          columns={[
+            sortColumn(nl.auth.username, "gebruikersnaam", sort),
+            sortColumn(nl.users.displayName, "naam", sort),
+            nl.auth.roles,
+            sortColumn(nl.users.status, "status", sort),
+            sortColumn(nl.users.lastLogin, "laatste-login", sort),
+          ]}
+          rows={props.users.map((u) => ({
+            key: u.id,
+            cells: [
+              <a class="nl-link" href={userHref(u.id)}>
+                {u.username}
+              </a>,
+              u.displayName,
+              u.roles.map(roleLabel).join(", "),
+              <Status user={u} />,
+              u.lastLoginAt ? formatDateTime(u.lastLoginAt) : nl.users.never,
+            ],
+          }))}
+        />
       )}
       <Pagination page={props.page} pages={props.pages} hrefFor={(p) => listHref(sort, p)} />
       <h2 class="nl-heading nl-heading--level-2" id="nieuw">
@@ -211,33 +199,6 @@ function RoleFields(props: { values: Record<string, string>; errors: FieldError[
   );
 }
 
-/** One action as a small POST form with its own explanation; `id` is what the error summary links to. */
-function ActionForm(props: {
-  ctx: PageContext;
-  action: string;
-  label: string;
-  help: string;
-  id: string;
-  primary?: boolean;
-}) {
-  return (
-    <form method="post" action={props.action} class="sk-form">
-      <CsrfField token={props.ctx.csrfToken} />
-      <p class="nl-paragraph" id={`${props.id}-uitleg`}>
-        {props.help}
-      </p>
-      <button
-        type="submit"
-        id={props.id}
-        class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
-        aria-describedby={`${props.id}-uitleg`}
-      >
-        {props.label}
-      </button>
-    </form>
-  );
-}
-
 export function UserPage(props: {
   ctx: PageContext;
   user: UserRow;
@@ -296,75 +257,47 @@ export function UserPage(props: {
       <h2 class="nl-heading nl-heading--level-2">{nl.users.actions}</h2>
       <div class="sk-actions">
         <ActionForm
-          ctx={props.ctx}
+          csrfToken={props.ctx.csrfToken}
           action={`${base}/wachtwoord-herstellen`}
           label={nl.users.resetPassword}
           help={nl.users.resetPasswordHelp}
           id="veld-wachtwoord"
           primary
         />
-        {u.active ? (
-          <ActionForm
-            ctx={props.ctx}
-            action={`${base}/deactiveren`}
-            label={nl.users.deactivate}
-            help={nl.users.deactivateHelp}
-            id="veld-status"
-          />
-        ) : (
-          <ActionForm
-            ctx={props.ctx}
-            action={`${base}/heractiveren`}
-            label={nl.users.reactivate}
-            help={nl.users.reactivateHelp}
-            id="veld-status"
-          />
-        )}
+        <ActionForm
+          csrfToken={props.ctx.csrfToken}
+          action={`${base}/${u.active ? "deactiveren" : "heractiveren"}`}
+          label={u.active ? nl.users.deactivate : nl.users.reactivate}
+          help={u.active ? nl.users.deactivateHelp : nl.users.reactivateHelp}
+          id="veld-status"
+        />
       </div>
 
       <h2 class="nl-heading nl-heading--level-2" id="rollen">
         {nl.users.rolesTitle}
       </h2>
-      <div class="sk-table-wrapper">
-        <table class="utrecht-table" id="veld-rollen" tabIndex={-1}>
-          <caption class="utrecht-table__caption">{nl.users.rolesCaption(u.username)}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {nl.users.role}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {nl.users.scope}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {nl.users.actionColumn}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {u.roles.map((g) => (
-              <tr key={`${g.role}:${g.scope}`} class="utrecht-table__row">
-                <td class="utrecht-table__cell">{nl.roles[g.role]}</td>
-                <td class="utrecht-table__cell">{g.scope || nl.users.noScope}</td>
-                <td class="utrecht-table__cell">
-                  <form method="post" action={`${base}/rollen/verwijderen`} class="sk-inline-form">
-                    <CsrfField token={props.ctx.csrfToken} />
-                    <input type="hidden" name="rol" value={g.role} />
-                    <input type="hidden" name="scope" value={g.scope} />
-                    <button type="submit" class="nl-button nl-button--secondary">
-                      {nl.users.removeRole}
-                      <span class="sk-visually-hidden">
-                        {" "}
-                        {nl.users.removeRoleLabel(roleLabel(g))}
-                      </span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="veld-rollen"
+        tabIndex={-1}
+        caption={nl.users.rolesCaption(u.username)}
+        columns={[nl.users.role, nl.users.scope, nl.users.actionColumn]}
+        rows={u.roles.map((g) => ({
+          key: `${g.role}:${g.scope}`,
+          cells: [
+            nl.roles[g.role],
+            g.scope || nl.users.noScope,
+            <RowActionForm
+              csrfToken={props.ctx.csrfToken}
+              action={`${base}/rollen/verwijderen`}
+              label={nl.users.removeRole}
+              rowName={nl.users.removeRoleLabel(roleLabel(g))}
+            >
+              <input type="hidden" name="rol" value={g.role} />
+              <input type="hidden" name="scope" value={g.scope} />
+            </RowActionForm>,
+          ],
+        }))}
+      />
       <h3 class="nl-heading nl-heading--level-3">{nl.users.addRole}</h3>
       <form method="post" action={`${base}/rollen`} class="sk-form" novalidate>
         <CsrfField token={props.ctx.csrfToken} />

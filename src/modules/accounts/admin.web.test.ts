@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  cookiesFrom,
+  formLogin,
+  formPost,
   formSession,
-  jsonRequest,
-  startTestApp,
-  type TestApp,
+  sessionIdOf,
+  staffApiWrite,
+  useTestApp,
 } from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
 import { auditEntries, countAuditEntries } from "../audit/index.js";
@@ -14,47 +14,25 @@ import { accountRoles, accounts, sessions } from "./schema.js";
 import { createAccount } from "./service.js";
 import { issueApiToken } from "./token-service.js";
 
-let t: TestApp;
-let admin: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.sessionFor("beheerder");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beheerder"]);
+const admin = () => t.cookie("beheerder");
 
 const db = () => t.database.db;
 const PASSWORD = "een-lang-genoeg-wachtwoord";
 const NEW_PASSWORD = "paarse-olifant-fietst-naar-vianen";
 
-let ip = 0;
-/** Every login from its own address, so the per-address limits of the login form stay out of the way. */
-const nextIp = () => `10.30.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`;
-
 const post = (url: string, cookie: string, fields: Record<string, string>) =>
-  t.app.inject({
-    method: "POST",
-    url,
-    remoteAddress: nextIp(),
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams(fields).toString(),
-  });
+  formPost(t.app, url, cookie, fields);
 
 /** Logs in through the form, as another browser would; the cookie header, or undefined. */
 async function browserLogin(username: string, password: string) {
-  const { token, cookie } = await formSession(t.app, "/inloggen");
-  const res = await post("/inloggen", cookie, {
-    _csrf: token,
-    gebruikersnaam: username,
-    wachtwoord: password,
-  });
-  return res.statusCode === 303 ? cookiesFrom(res, cookie) : undefined;
+  const { response, cookie } = await formLogin(t.app, username, password);
+  return response.statusCode === 303 ? cookie : undefined;
 }
 
 /** Posts one of the small forms of an account page as the beheerder (CSRF token from that page). */
 async function adminAction(id: string, action: string, fields: Record<string, string> = {}) {
-  const { token, cookie } = await formSession(t.app, `/beheer/gebruikers/${id}`, admin);
+  const { token, cookie } = await formSession(t.app, `/beheer/gebruikers/${id}`, admin());
   return post(`/beheer/gebruikers/${id}/${action}`, cookie, { _csrf: token, ...fields });
 }
 
@@ -70,20 +48,14 @@ async function makeAccount(username: string, role = "beleidsmedewerker", scope?:
 }
 
 /** An API write a beleidsmedewerker may do: 200 with the right, 403 without, 401 anonymous. */
-const apiWrite = (cookie: string) =>
-  jsonRequest(
-    t.app,
-    "PATCH",
-    "/api/v1/gebieden/WK035601",
-    { gebied: "GB035601", toelichting: "Indeling bevestigd" },
-    cookie,
-  );
+const apiWrite = (cookie: string) => staffApiWrite(t.app, cookie);
 
-/** The account behind a session cookie: the session row is keyed by the token's SHA-256. */
+/** The account behind a session cookie. */
 async function accountIdOf(cookie: string): Promise<string> {
-  const token = /samenkracht_sessie=([^;]+)/.exec(cookie)?.[1] ?? "";
-  const hash = createHash("sha256").update(token).digest("hex");
-  const [row] = await db().select().from(sessions).where(eq(sessions.id, hash));
+  const [row] = await db()
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sessionIdOf(cookie)));
   if (!row) throw new Error("no session for this cookie");
   return row.accountId;
 }
@@ -112,7 +84,7 @@ describe("the account list", () => {
           mustChangePassword: i === 4,
         })),
       );
-    const first = await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: admin } });
+    const first = await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: admin() } });
     expect(first.statusCode).toBe(200);
     expect(first.body.match(/<tr class="utrecht-table__row">/g)?.length).toBe(1 + 25);
     expect(first.body).toContain('href="/beheer/gebruikers?pagina=2"');
@@ -120,14 +92,14 @@ describe("the account list", () => {
 
     const second = await t.app.inject({
       url: "/beheer/gebruikers?pagina=2",
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     expect(second.body).toContain("lijst-29");
     expect(second.body).not.toContain("lijst-00<");
 
     const byName = await t.app.inject({
       url: "/beheer/gebruikers?sorteer=naam&volgorde=aflopend",
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     // Names 99, 98, 97… belong to lijst-00, lijst-01, lijst-02…
     const order = [...byName.body.matchAll(/>(lijst-\d\d)</g)].map((m) => m[1]);
@@ -144,7 +116,7 @@ describe("the account list", () => {
     // A page past the end shows the last page; a bad sort the default.
     const past = await t.app.inject({
       url: "/beheer/gebruikers?pagina=999&sorteer=wachtwoord",
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     expect(past.statusCode).toBe(200);
     expect(past.body).toMatch(/Pagina (\d+) van \1/);
@@ -168,7 +140,7 @@ describe("the account list", () => {
     }
     expect(await countAuditEntries(db())).toBe(before);
     expect(
-      (await t.app.inject({ url: "/beheer/gebruikers/geen-id", headers: { cookie: admin } }))
+      (await t.app.inject({ url: "/beheer/gebruikers/geen-id", headers: { cookie: admin() } }))
         .statusCode,
     ).toBe(404);
   });
@@ -176,7 +148,7 @@ describe("the account list", () => {
 
 describe("creating an account", () => {
   it("shows a one-time password that works once logged in only for choosing an own password", async () => {
-    const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
+    const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin());
     const res = await post("/beheer/gebruikers", cookie, {
       _csrf: token,
       gebruikersnaam: "nieuwkomer",
@@ -258,7 +230,7 @@ describe("deactivating and reactivating", () => {
 
     const page = await t.app.inject({
       url: `/beheer/gebruikers/${id}`,
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     // The most used action first: resetting the password, then (de)activating.
     expect(page.body.indexOf("wachtwoord-herstellen")).toBeLessThan(
@@ -278,7 +250,7 @@ describe("deactivating and reactivating", () => {
 
     const detail = await t.app.inject({
       url: `/beheer/gebruikers/${id}`,
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     expect(detail.body).toContain("Gedeactiveerd");
     const entry = await lastAudit(id);
@@ -320,7 +292,7 @@ describe("resetting a password", () => {
     // Shown once: the account page does not show it again.
     const detail = await t.app.inject({
       url: `/beheer/gebruikers/${id}`,
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     expect(detail.body).not.toContain(oneTime);
     expect(detail.body).toContain("moet wachtwoord wijzigen");
@@ -376,7 +348,7 @@ describe("roles", () => {
 
     const page = await t.app.inject({
       url: `/beheer/gebruikers/${id}`,
-      headers: { cookie: admin },
+      headers: { cookie: admin() },
     });
     expect(page.body).toContain("MOvactor");
 
@@ -396,7 +368,7 @@ describe("roles", () => {
 
 describe("the last active beheerder", () => {
   it("cannot be deactivated or lose the beheerder role; two beheerders cannot remove each other at once", async () => {
-    const adminId = await accountIdOf(admin);
+    const adminId = await accountIdOf(admin());
     // Only this beheerder stays active.
     const others = await db()
       .select({ id: accountRoles.accountId })
@@ -423,7 +395,7 @@ describe("the last active beheerder", () => {
     const { token: t1, cookie: c1 } = await formSession(
       t.app,
       `/beheer/gebruikers/${secondId}`,
-      admin,
+      admin(),
     );
     const { token: t2, cookie: c2 } = await formSession(
       t.app,

@@ -1,8 +1,12 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
-import { buildApp } from "../../app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  formSession,
+  secondInstance,
+  type TestApp,
+  useTestApp,
+} from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
 import {
   delayAfter,
@@ -44,18 +48,14 @@ describe("the growing delay (pure rule)", () => {
 });
 
 describe("login throttling across instances", () => {
-  let t: TestApp;
+  const t = useTestApp();
   beforeAll(async () => {
-    t = await startTestApp();
     await createAccount(t.database.db, systemActor("GM0356"), {
       username: "sanne",
       displayName: "Sanne Bakker",
       role: "beleidsmedewerker",
       password: "een-lang-genoeg-wachtwoord",
     });
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const attempt = async (app: TestApp["app"], password: string, address: string) => {
@@ -74,13 +74,7 @@ describe("login throttling across instances", () => {
   };
 
   it("throttles 20 wrong logins for one account from two instances as one count; the real user gets in after the delay", async () => {
-    const second = await buildApp({
-      db: t.database.db,
-      databaseKind: t.database.kind,
-      tenant: t.tenant,
-      sessionSecret: "test-secret-test-secret-test-secret-0123456789",
-      logLevel: "silent",
-    });
+    const second = await secondInstance(t);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++) {

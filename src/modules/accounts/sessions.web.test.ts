@@ -1,40 +1,27 @@
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   cookiesFrom,
+  formLogin,
+  formPost,
   formSession,
-  jsonRequest,
-  startTestApp,
-  type TestApp,
+  secondInstance,
+  sessionIdOf,
+  staffApiWrite,
+  useTestApp,
 } from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
 import { auditEntries } from "../audit/index.js";
 import { sessions } from "./schema.js";
 import { createAccount, ensureInitialAdministrator } from "./service.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const db = () => t.database.db;
 const PASSWORD = "een-lang-genoeg-wachtwoord";
 
-let ip = 0;
-const nextIp = () => `10.40.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`;
-
 const post = (url: string, cookie: string, fields: Record<string, string>) =>
-  t.app.inject({
-    method: "POST",
-    url,
-    remoteAddress: nextIp(),
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams(fields).toString(),
-  });
+  formPost(t.app, url, cookie, fields);
 
 let counter = 0;
 /** A beleidsmedewerker with a known password, logged in from `browsers` browsers. */
@@ -49,28 +36,16 @@ async function accountWithSessions(browsers: number) {
   });
   const cookies: string[] = [];
   for (let i = 0; i < browsers; i++) {
-    const { token, cookie } = await formSession(t.app, "/inloggen");
-    const res = await post("/inloggen", cookie, {
-      _csrf: token,
-      gebruikersnaam: username,
-      wachtwoord: PASSWORD,
-    });
-    expect(res.statusCode).toBe(303);
-    cookies.push(cookiesFrom(res, cookie));
+    const { response, cookie } = await formLogin(t.app, username, PASSWORD);
+    expect(response.statusCode).toBe(303);
+    cookies.push(cookie);
   }
   return { username, cookies };
 }
 
 const page = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
 /** An API write a beleidsmedewerker may do: 200 when logged in, 401 when the session is gone. */
-const apiWrite = (cookie: string) =>
-  jsonRequest(
-    t.app,
-    "PATCH",
-    "/api/v1/gebieden/WK035601",
-    { gebied: "GB035601", toelichting: "Indeling bevestigd" },
-    cookie,
-  );
+const apiWrite = (cookie: string) => staffApiWrite(t.app, cookie);
 const expectLoggedOut = async (cookie: string) => {
   expect((await apiWrite(cookie)).statusCode).toBe(401);
   const account = await page("/account", cookie);
@@ -78,15 +53,11 @@ const expectLoggedOut = async (cookie: string) => {
   expect(account.headers.location).toBe("/inloggen?terug=%2Faccount");
 };
 
-const sessionId = (cookie: string) =>
-  createHash("sha256")
-    .update(/samenkracht_sessie=([^;]+)/.exec(cookie)?.[1] ?? "")
-    .digest("hex");
 const setSession = (cookie: string, values: { lastSeenAt?: Date; expiresAt?: Date }) =>
   db()
     .update(sessions)
     .set(values)
-    .where(eq(sessions.id, sessionId(cookie)));
+    .where(eq(sessions.id, sessionIdOf(cookie)));
 
 describe("changing the password", () => {
   it("ends the account's other sessions (401 on their next request) and keeps the current one", async () => {
@@ -159,7 +130,7 @@ describe("session lifetime", () => {
     const [row] = await db()
       .select()
       .from(sessions)
-      .where(eq(sessions.id, sessionId(active)));
+      .where(eq(sessions.id, sessionIdOf(active)));
     expect(Date.now() - (row?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
   });
 
@@ -168,48 +139,23 @@ describe("session lifetime", () => {
     const [row] = await db()
       .select()
       .from(sessions)
-      .where(eq(sessions.id, sessionId(cookie)));
+      .where(eq(sessions.id, sessionIdOf(cookie)));
     expect((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)).toBe(12 * 3600_000);
     await setSession(cookie, { expiresAt: new Date(Date.now() - 1000) });
     await expectLoggedOut(cookie);
   });
 
   it("takes the limits from the configuration", async () => {
-    const { buildApp } = await import("../../app.js");
-    const app = await buildApp({
-      db: db(),
-      databaseKind: t.database.kind,
-      tenant: t.tenant,
-      sessionSecret: "test-secret-test-secret-test-secret-0123456789",
-      logLevel: "silent",
-      sessionIdleMinutes: 5,
-      sessionMaxHours: 2,
-    });
+    const app = await secondInstance(t, { sessionIdleMinutes: 5, sessionMaxHours: 2 });
     try {
       const { username } = await accountWithSessions(0);
-      const form = await app.inject({ url: "/inloggen" });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? "";
-      const res = await app.inject({
-        method: "POST",
-        url: "/inloggen",
-        remoteAddress: nextIp(),
-        headers: {
-          cookie: cookiesFrom(form),
-          "content-type": "application/x-www-form-urlencoded",
-        },
-        payload: new URLSearchParams({
-          _csrf: csrf,
-          gebruikersnaam: username,
-          wachtwoord: PASSWORD,
-        }).toString(),
-      });
+      const { response: res, cookie } = await formLogin(app, username, PASSWORD);
       expect(res.statusCode).toBe(303);
       expect(res.cookies.find((c) => c.name === "samenkracht_sessie")?.maxAge).toBe(2 * 3600);
-      const cookie = cookiesFrom(res, cookiesFrom(form));
       const [row] = await db()
         .select()
         .from(sessions)
-        .where(eq(sessions.id, sessionId(cookie)));
+        .where(eq(sessions.id, sessionIdOf(cookie)));
       expect((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)).toBe(2 * 3600_000);
       await setSession(cookie, { lastSeenAt: new Date(Date.now() - 6 * 60_000) });
       expect((await app.inject({ url: "/account", headers: { cookie } })).statusCode).toBe(303);

@@ -4,10 +4,12 @@ import {
   CsrfField,
   ErrorSummary,
   fieldError,
+  RowActionForm,
   SelectField,
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { TokenStatus } from "./token-service.js";
@@ -74,59 +76,29 @@ export function TokensPage(props: {
       {props.tokens.length === 0 ? (
         <p class="nl-paragraph">{t.empty}</p>
       ) : (
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{t.title}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[t.account, t.name, t.created, t.expires, t.lastUsed, t.status, t.actions].map(
-                  (label) => (
-                    <th key={label} class="utrecht-table__header-cell" scope="col">
-                      {label}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.tokens.map((row) => (
-                <tr key={row.id} class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    {row.username} ({row.displayName})
-                  </td>
-                  <td class="utrecht-table__cell">{row.name}</td>
-                  <td class="utrecht-table__cell">
-                    {formatDateTime(row.createdAt)}
-                    {row.createdBy ? ` ${t.createdBy(row.createdBy)}` : null}
-                  </td>
-                  <td class="utrecht-table__cell">{dateFormat.format(row.expiresAt)}</td>
-                  <td class="utrecht-table__cell">
-                    {row.lastUsedAt ? formatDateTime(row.lastUsedAt) : t.never}
-                  </td>
-                  <td class="utrecht-table__cell">{t.statuses[row.status]}</td>
-                  <td class="utrecht-table__cell">
-                    {row.status === "ingetrokken" || row.status === "verlopen" ? null : (
-                      <form
-                        method="post"
-                        action={`/beheer/tokens/${row.id}/intrekken`}
-                        class="sk-inline-form"
-                      >
-                        <CsrfField token={props.ctx.csrfToken} />
-                        <button type="submit" class="nl-button nl-button--secondary">
-                          {t.revoke}
-                          <span class="sk-visually-hidden">
-                            {" "}
-                            {row.name} ({row.username})
-                          </span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.title}
+          columns={[t.account, t.name, t.created, t.expires, t.lastUsed, t.status, t.actions]}
+          rows={props.tokens.map((row) => ({
+            key: row.id,
+            cells: [
+              `${row.username} (${row.displayName})`,
+              row.name,
+              `${formatDateTime(row.createdAt)}${row.createdBy ? ` ${t.createdBy(row.createdBy)}` : ""}`,
+              dateFormat.format(row.expiresAt),
+              row.lastUsedAt ? formatDateTime(row.lastUsedAt) : t.never,
+              t.statuses[row.status],
+              row.status === "ingetrokken" || row.status === "verlopen" ? null : (
+                <RowActionForm
+                  csrfToken={props.ctx.csrfToken}
+                  action={`/beheer/tokens/${row.id}/intrekken`}
+                  label={t.revoke}
+                  rowName={`${row.name} (${row.username})`}
+                />
+              ),
+            ],
+          }))}
+        />
       )}
       <h2 class="nl-heading nl-heading--level-2" id="uitgeven">
         {t.issue}

@@ -1,6 +1,7 @@
 import { nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import {
+  ActionForm,
   CsrfField,
   ErrorSummary,
   fieldError,
@@ -110,19 +111,13 @@ export function AccountPage(props: {
         </div>
       </form>
       <h2 class="nl-heading nl-heading--level-2">{nl.auth.sessionsTitle}</h2>
-      <form method="post" action="/account/overal-uitloggen" class="sk-form">
-        <CsrfField token={props.ctx.csrfToken} />
-        <p class="nl-paragraph" id="overal-uitloggen-uitleg">
-          {nl.auth.logoutEverywhereHelp}
-        </p>
-        <button
-          type="submit"
-          class="nl-button nl-button--secondary"
-          aria-describedby="overal-uitloggen-uitleg"
-        >
-          {nl.auth.logoutEverywhere}
-        </button>
-      </form>
+      <ActionForm
+        csrfToken={props.ctx.csrfToken}
+        action="/account/overal-uitloggen"
+        label={nl.auth.logoutEverywhere}
+        help={nl.auth.logoutEverywhereHelp}
+        id="overal-uitloggen"
+      />
     </Layout>
   );
 }

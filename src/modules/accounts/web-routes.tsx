@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
@@ -95,13 +96,26 @@ export function registerAccountWebRoutes(
     return reply.redirect("/", 303);
   });
 
-  app.get("/account", { onRequest: requireLogin }, async (request, reply) => {
-    const account = request.account as NonNullable<typeof request.account>;
-    return sendPage(
+  /** The logged-in account's own page; after a refused password change with its errors. */
+  const accountPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+    status = 200,
+  ) =>
+    sendPage(
       reply,
-      <AccountPage ctx={pageContext(request, reply, tenant)} account={account} />,
+      <AccountPage
+        ctx={pageContext(request, reply, tenant)}
+        account={request.account as NonNullable<typeof request.account>}
+        errors={errors}
+      />,
+      status,
     );
-  });
+
+  app.get("/account", { onRequest: requireLogin }, async (request, reply) =>
+    accountPage(request, reply),
+  );
 
   app.post<{ Body: Form }>(
     "/account/wachtwoord",
@@ -119,15 +133,7 @@ export function registerAccountWebRoutes(
         );
       } catch (error) {
         const { status, errors } = formErrors(error);
-        return sendPage(
-          reply,
-          <AccountPage
-            ctx={pageContext(request, reply, tenant)}
-            account={account}
-            errors={errors}
-          />,
-          status,
-        );
+        return accountPage(request, reply, errors, status);
       }
       setFlash(reply, nl.auth.passwordChanged);
       return reply.redirect("/account", 303);

@@ -9,6 +9,7 @@ import {
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { type Crumb, Layout } from "../../web/layout.js";
 import { projectShapes } from "./map.js";
@@ -333,39 +334,23 @@ export function AreaPage(props: {
       <div class="sk-grid">
         <div>
           <h2 class="nl-heading nl-heading--level-2">{nl.areas.populationByYear}</h2>
-          <div class="sk-table-wrapper">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                {nl.areas.populationByYear}: {area.name}
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {nl.areas.year}
-                  </th>
-                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                    {nl.areas.population}
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {nl.areas.source}
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {populationByYear.map((p) => (
-                  <tr key={p.year} class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {p.year}
-                    </th>
-                    <td class="utrecht-table__cell sk-numeric">{formatNumber(p.count)}</td>
-                    <td class="utrecht-table__cell">
-                      {p.derived ? `${nl.areas.sumOfChildren} (${p.source})` : p.source}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${nl.areas.populationByYear}: ${area.name}`}
+            columns={[
+              nl.areas.year,
+              { label: nl.areas.population, numeric: true },
+              nl.areas.source,
+            ]}
+            rowHeaders
+            rows={populationByYear.map((p) => ({
+              key: p.year,
+              cells: [
+                p.year,
+                formatNumber(p.count),
+                p.derived ? `${nl.areas.sumOfChildren} (${p.source})` : p.source,
+              ],
+            }))}
+          />
           {projections.length > 0 ? (
             <>
               <h2 class="nl-heading nl-heading--level-2">{nl.areas.projection}</h2>

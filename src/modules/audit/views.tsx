@@ -2,6 +2,7 @@ import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { ErrorSummary, fieldError, SelectField, TextField } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { AuditEntry } from "./repository.js";
@@ -88,56 +89,37 @@ export function AuditPage(props: {
       {props.entries.length === 0 ? (
         <p class="nl-paragraph">{nl.audit.empty}</p>
       ) : (
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">
-              {nl.audit.title} ({props.total})
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.audit.when}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.audit.who}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.audit.action}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.audit.entity}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {nl.audit.summary}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {props.entries.map((e) => (
-                <tr key={e.id} class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{formatDateTime(e.occurredAt)}</td>
-                  <td class="utrecht-table__cell">{e.actorName}</td>
-                  <td class="utrecht-table__cell">{nl.audit.actions[e.action]}</td>
-                  <td class="utrecht-table__cell">
-                    {e.entityType} {e.entityId}
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {e.summary}
-                    {e.before !== null || e.after !== null ? (
-                      <details>
-                        <summary>{nl.audit.details}</summary>
-                        <h3 class="nl-heading nl-heading--level-4">{nl.audit.before}</h3>
-                        <pre class="sk-json">{json(e.before)}</pre>
-                        <h3 class="nl-heading nl-heading--level-4">{nl.audit.after}</h3>
-                        <pre class="sk-json">{json(e.after)}</pre>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${nl.audit.title} (${props.total})`}
+          columns={[
+            nl.audit.when,
+            nl.audit.who,
+            nl.audit.action,
+            nl.audit.entity,
+            nl.audit.summary,
+          ]}
+          rows={props.entries.map((e) => ({
+            key: e.id,
+            cells: [
+              formatDateTime(e.occurredAt),
+              e.actorName,
+              nl.audit.actions[e.action],
+              `${e.entityType} ${e.entityId}`,
+              <>
+                {e.summary}
+                {e.before !== null || e.after !== null ? (
+                  <details>
+                    <summary>{nl.audit.details}</summary>
+                    <h3 class="nl-heading nl-heading--level-4">{nl.audit.before}</h3>
+                    <pre class="sk-json">{json(e.before)}</pre>
+                    <h3 class="nl-heading nl-heading--level-4">{nl.audit.after}</h3>
+                    <pre class="sk-json">{json(e.after)}</pre>
+                  </details>
+                ) : null}
+              </>,
+            ],
+          }))}
+        />
       )}
       <Pagination page={props.page} pages={props.pages} hrefFor={query} />
     </Layout>

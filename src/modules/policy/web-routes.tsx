@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type TProperties, Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
@@ -38,6 +38,28 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     onRequest: requirePermission("policy.edit"),
     schema: { params: Type.Object({ id: Id() }), body: FormBody(fields) },
   });
+  /** A refused activity form: the activity page again, with the error summary (and what was sent). */
+  const refusedActivityForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    error: unknown,
+    values?: Parameters<typeof ActivityPage>[0]["values"],
+  ) => {
+    const { status, errors } = formErrors(error);
+    const data = await getActivity(db, m, id);
+    return sendPage(
+      reply,
+      <ActivityPage
+        ctx={pageContext(request, reply, tenant)}
+        data={data}
+        canEdit
+        errors={errors}
+        values={values}
+      />,
+      status,
+    );
+  };
 
   app.get("/beleid", async (request, reply) => {
     return sendPage(
@@ -155,19 +177,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         realisation: values.realisatie?.trim() ? values.realisatie : undefined,
       });
     } catch (error) {
-      const { status, errors } = formErrors(error);
-      const data = await getActivity(db, m, request.params.id);
-      return sendPage(
-        reply,
-        <ActivityPage
-          ctx={pageContext(request, reply, tenant)}
-          data={data}
-          canEdit
-          errors={errors}
-          values={values}
-        />,
-        status,
-      );
+      return refusedActivityForm(request, reply, request.params.id, error, values);
     }
     setFlash(reply, "De status is opgeslagen.");
     return reply.redirect(`/activiteiten/${request.params.id}`, 303);
@@ -204,18 +214,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
           goalIds: b.doelenVeld ? [b.doelen ?? []].flat() : undefined,
         });
       } catch (error) {
-        const { status, errors } = formErrors(error);
-        const data = await getActivity(db, m, request.params.id);
-        return sendPage(
-          reply,
-          <ActivityPage
-            ctx={pageContext(request, reply, tenant)}
-            data={data}
-            canEdit
-            errors={errors}
-          />,
-          status,
-        );
+        return refusedActivityForm(request, reply, request.params.id, error);
       }
       setFlash(
         reply,
@@ -233,18 +232,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         const next = await carryOverActivity(db, actorOf(request), request.params.id);
         setFlash(reply, `De activiteit is doorgeschoven naar ${next.year}.`);
       } catch (error) {
-        const { status, errors } = formErrors(error);
-        const data = await getActivity(db, m, request.params.id);
-        return sendPage(
-          reply,
-          <ActivityPage
-            ctx={pageContext(request, reply, tenant)}
-            data={data}
-            canEdit
-            errors={errors}
-          />,
-          status,
-        );
+        return refusedActivityForm(request, reply, request.params.id, error);
       }
       return reply.redirect(`/activiteiten/${request.params.id}`, 303);
     },

@@ -156,3 +156,56 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
     </button>
   );
 }
+
+/**
+ * One action as a small POST form with its explanation, which the button points to; the button's
+ * `id` is what an error summary links to.
+ */
+export function ActionForm(props: {
+  csrfToken: string;
+  action: string;
+  label: string;
+  help: string;
+  id: string;
+  primary?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action} class="sk-form">
+      <CsrfField token={props.csrfToken} />
+      <p class="nl-paragraph" id={`${props.id}-uitleg`}>
+        {props.help}
+      </p>
+      <button
+        type="submit"
+        id={props.id}
+        class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
+        aria-describedby={`${props.id}-uitleg`}
+      >
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A one-button POST form in a table row; `rowName` is added to the button for screen readers, so
+ * that every button says which row it acts on. `children`: the hidden fields naming the row.
+ */
+export function RowActionForm(props: {
+  csrfToken: string;
+  action: string;
+  label: string;
+  rowName: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={props.action} class="sk-inline-form">
+      <CsrfField token={props.csrfToken} />
+      {props.children}
+      <button type="submit" class="nl-button nl-button--secondary">
+        {props.label}
+        <span class="sk-visually-hidden"> {props.rowName}</span>
+      </button>
+    </form>
+  );
+}
