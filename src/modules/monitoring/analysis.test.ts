@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { change, compareAreas, forecast, targetStatus, trend } from "./analysis.js";
+import {
+  change,
+  compareAreas,
+  forecast,
+  MIN_TREND_POINTS,
+  targetStatus,
+  trend,
+} from "./analysis.js";
 
 const line = (a: number, b: number, ts: number[]) => ts.map((t) => ({ t, value: a + b * t }));
 
@@ -67,14 +74,90 @@ describe("trend and forecast", () => {
     );
   });
 
-  it("has no trend with one point or one distinct time", () => {
+  it("has no trend with one point, one distinct time or two measurements", () => {
     expect(trend([{ t: 2020, value: 1 }])).toBeUndefined();
+    expect(
+      trend([
+        { t: 2020, value: 1 },
+        { t: 2024, value: 2 },
+      ]),
+    ).toBeUndefined();
     expect(
       trend([
         { t: 2020, value: 1 },
         { t: 2020, value: 2 },
       ]),
     ).toBeUndefined();
+  });
+});
+
+describe("at least three measurements for a trend and a forecast", () => {
+  const series = fc
+    .uniqueArray(fc.integer({ min: 2000, max: 2030 }), { maxLength: 8 })
+    .chain((ts) =>
+      fc.tuple(
+        fc.constant(ts),
+        fc.array(fc.double({ min: -100, max: 100, noNaN: true }), {
+          minLength: ts.length,
+          maxLength: ts.length,
+        }),
+      ),
+    );
+  const points = ([ts, vs]: [number[], number[]]) =>
+    ts.map((t, i) => ({ t, value: vs[i] as number })).sort((a, b) => a.t - b.t);
+
+  it("a trend exists exactly when there are three or more distinct times", () => {
+    fc.assert(
+      fc.property(series, (s) => {
+        const p = points(s);
+        expect(trend(p) !== undefined).toBe(p.length >= MIN_TREND_POINTS);
+      }),
+    );
+  });
+
+  it("before the target year, fewer than three measurements give 'onvoldoende gegevens', never a forecast status", () => {
+    fc.assert(
+      fc.property(
+        series,
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.constantFrom("hoger_is_beter" as const, "lager_is_beter" as const),
+        (s, target, direction) => {
+          const p = points(s);
+          if (p.length === 0) return;
+          const r = targetStatus({ series: p, target, targetYear: 2031, direction });
+          if (p.length < MIN_TREND_POINTS) {
+            expect(r.status).toBe("onvoldoende_gegevens");
+            expect(r.basis).toContain("minstens 3");
+          } else {
+            expect(r.status).not.toBe("onvoldoende_gegevens");
+            expect(r.basis).toMatch(/^trendverwachting 2031/);
+          }
+        },
+      ),
+    );
+  });
+
+  it("two measurements four years before the target are not 'niet op koers'", () => {
+    const r = targetStatus({
+      series: [
+        { t: 2020, value: 4.17 },
+        { t: 2021, value: 4.1 },
+      ],
+      target: 4.5,
+      targetYear: 2025,
+      direction: "hoger_is_beter",
+    });
+    expect(r.status).toBe("onvoldoende_gegevens");
+  });
+
+  it("states the basis in Dutch number format", () => {
+    const r = targetStatus({
+      series: [{ t: 2024, value: 4.17 }],
+      target: 100000,
+      targetYear: 2024,
+      direction: "hoger_is_beter",
+    });
+    expect(r.basis).toBe("laatste meting 2024: 4,17 tegen streefwaarde 100.000");
   });
 });
 

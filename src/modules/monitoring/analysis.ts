@@ -1,5 +1,7 @@
 /** Pure analysis of indicator series: change, trend, forecast, status against target, comparison. */
 
+import { formatNumber } from "./format.js";
+
 export interface Point {
   /** Time as a decimal year (2020, or 2021.25 for the second quarter). */
   t: number;
@@ -36,10 +38,21 @@ export interface Trend {
   sxx: number;
 }
 
-/** Ordinary least squares over the points; undefined with fewer than two distinct times. */
+/**
+ * The fewest measurements at distinct times a trend is drawn from. Two points always lie on a line,
+ * so a "trend" through them says nothing about the spread, and a forecast from it years ahead reads
+ * as certain while it is a guess: from three on the residual error gives a prediction interval.
+ */
+export const MIN_TREND_POINTS = 3;
+
+/** Whether a series has enough distinct measurement times for a trend and a forecast. */
+export const hasTrendData = (points: readonly Point[]): boolean =>
+  new Set(points.map((p) => p.t)).size >= MIN_TREND_POINTS;
+
+/** Ordinary least squares over the points; undefined with fewer than MIN_TREND_POINTS distinct times. */
 export function trend(points: readonly Point[]): Trend | undefined {
   const n = points.length;
-  if (n < 2) return undefined;
+  if (!hasTrendData(points)) return undefined;
   const meanT = points.reduce((s, p) => s + p.t, 0) / n;
   const meanV = points.reduce((s, p) => s + p.value, 0) / n;
   const sxx = points.reduce((s, p) => s + (p.t - meanT) ** 2, 0);
@@ -101,7 +114,7 @@ const meets = (value: number, target: number, direction: Direction) =>
 /**
  * Status against a target. With a realised value in the target year (or later), that value decides.
  * Before the target year, the trend's forecast for the target year decides when there are at least
- * two measurements; otherwise there is too little data.
+ * MIN_TREND_POINTS measurements; otherwise there is too little data.
  */
 export function targetStatus(input: {
   series: readonly Point[];
@@ -119,19 +132,19 @@ export function targetStatus(input: {
   if (targetYear === undefined || last.t >= targetYear) {
     return {
       status: meets(last.value, target, direction) ? "op_koers" : "niet_op_koers",
-      basis: `laatste meting ${formatT(last.t)}: ${last.value} tegen streefwaarde ${target}`,
+      basis: `laatste meting ${formatT(last.t)}: ${formatNumber(last.value)} tegen streefwaarde ${formatNumber(target)}`,
     };
   }
   const tr = trend(sorted);
   if (!tr)
     return {
       status: "onvoldoende_gegevens",
-      basis: "één meting vóór het streefjaar; geen trend te bepalen",
+      basis: `${sorted.length === 1 ? "één meting" : `${sorted.length} metingen`} vóór het streefjaar; voor een trend zijn er minstens ${MIN_TREND_POINTS} nodig`,
     };
   const f = forecast(tr, targetYear);
   return {
     status: meets(f.value, target, direction) ? "op_koers" : "niet_op_koers",
-    basis: `trendverwachting ${targetYear}: ${round(f.value)} tegen streefwaarde ${target}`,
+    basis: `trendverwachting ${targetYear}: ${formatNumber(round(f.value))} tegen streefwaarde ${formatNumber(target)}`,
   };
 }
 

@@ -3,16 +3,14 @@ import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { formatT, TARGET_STATUS_LABEL, type TargetStatus } from "./analysis.js";
 import { WijkChoropleth } from "./choropleth.js";
+import { formatDifference, formatValue } from "./format.js";
 import { IndicatorEditForm } from "./indicator-form.js";
 import type { IndicatorDetail, OverviewItem } from "./service.js";
 
 const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
-export function formatValue(value: number | null | undefined, unit: string): string {
-  if (value === null || value === undefined) return "—";
-  if (unit === "percentage") return `${nf.format(value)}%`;
-  if (unit === "euro") return `€ ${nf.format(value)}`;
-  return nf.format(value);
-}
+
+export { formatValue };
+
 const UNIT_LABEL: Record<string, string> = {
   score: "score",
   percentage: "%",
@@ -38,8 +36,7 @@ export function TargetBadge({ status }: { status: TargetStatus }) {
 function changeText(item: OverviewItem) {
   const c = item.analysis.change;
   if (!c) return "—";
-  const sign = c.absolute > 0 ? "+" : "";
-  return `${sign}${formatValue(c.absolute, item.indicator.unit === "percentage" ? "punt" : item.indicator.unit)}${item.indicator.unit === "percentage" ? " procentpunt" : ""} sinds ${formatT(c.from.t)}`;
+  return `${formatDifference(c.absolute, item.indicator.unit)} sinds ${formatT(c.from.t)}`;
 }
 
 export interface DashboardGroup {
@@ -215,7 +212,7 @@ export function IndicatorPage({
           />
           <figcaption class="nl-paragraph">
             Gemeten waarden (doorgetrokken lijn)
-            {a.series.length >= 2 ? ", de trend doorgetrokken (stippellijn)" : ""}
+            {a.trend ? ", de trend doorgetrokken (stippellijn)" : ""}
             {a.target ? " en de streefwaarde (ruit)" : ""}.
           </figcaption>
         </figure>
@@ -341,7 +338,7 @@ export function IndicatorPage({
                       </td>
                       <td class="utrecht-table__cell">
                         {c
-                          ? `${c.position} (${c.difference > 0 ? "+" : ""}${formatValue(c.difference, i.unit)}), ${c.judgement}`
+                          ? `${c.position} (${formatDifference(c.difference, i.unit)}), ${c.judgement}`
                           : "—"}
                       </td>
                     </tr>
