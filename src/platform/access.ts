@@ -12,6 +12,11 @@ declare module "fastify" {
     publicWrite?: PublicWrite;
     /** Longest single text in the body, where a route needs more than the input boundary's default. */
     maxBodyText?: number;
+    /**
+     * The route parses multipart/form-data itself (a file upload, after its guard) and checks the
+     * CSRF token once the fields are read: the global check runs before multipart fields exist.
+     */
+    multipartForm?: boolean;
   }
 }
 

@@ -70,6 +70,14 @@ const BODY_RULE: Rule = { control: CONTROL_IN_TEXT, maxLength: MAX_BODY_TEXT_LEN
  * bodies (CSV imports) get the same character rule; their size is bounded by the route's body limit.
  * PostgreSQL refuses NUL in text, so without this a NUL byte became a 500.
  */
+/**
+ * The boundary's body rule for a body that a route parses itself (a multipart upload, read after the
+ * global hook has run): same characters refused, the given longest text.
+ */
+export function findInvalidBodyText(body: unknown, maxLength: number): FieldError | undefined {
+  return findInvalidText(body, { ...BODY_RULE, maxLength });
+}
+
 export function registerInputBoundary(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
     const problem =

@@ -71,6 +71,11 @@ export async function registerSecurity(app: FastifyInstance, sessionSecret: stri
       }
       return;
     }
+    if (
+      request.routeOptions.config.multipartForm &&
+      (request.headers["content-type"] ?? "").startsWith("multipart/form-data")
+    )
+      return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
     });

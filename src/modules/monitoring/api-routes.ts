@@ -78,6 +78,10 @@ const ImportResult = Type.Object({
   gecorrigeerd: Type.Integer(),
   ongewijzigd: Type.Integer(),
   fouten: Type.Array(Type.Object({ regel: Type.Integer(), melding: Type.String() })),
+  waarschuwingen: Type.Array(Type.Object({ regel: Type.Integer(), melding: Type.String() }), {
+    description:
+      "Twijfelachtige waarden (bv. een percentage dat een fractie lijkt); blokkeren niet",
+  }),
 });
 const IdParams = Type.Object({
   id: Ref({ description: "Code of id van de indicator" }),
@@ -164,6 +168,7 @@ const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
   gecorrigeerd: r.corrected,
   ongewijzigd: r.unchanged,
   fouten: r.errors.map((e) => ({ regel: e.line, melding: e.message })),
+  waarschuwingen: r.warnings.map((e) => ({ regel: e.line, melding: e.message })),
 });
 
 const IndicatorBody = Type.Object(

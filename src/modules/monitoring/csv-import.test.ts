@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupRows, parseDutchNumber, parseMeasurementCsv } from "./csv-import.js";
+import {
+  groupRows,
+  KINDS,
+  parseDutchNumber,
+  parseMeasurementCsv,
+  plausibility,
+  yearProblem,
+} from "./csv-import.js";
 
 const known = {
   indicators: new Map([
@@ -113,5 +120,83 @@ describe("values a column cannot hold", () => {
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4]);
     expect(errors[0]?.message).toContain("te groot");
     expect(errors[1]?.message).toContain("bestaande datum");
+  });
+});
+
+describe("plausibility and years", () => {
+  const percentage = { id: "p", unit: "percentage" as const, scaleMin: null, scaleMax: null };
+
+  it("warns that 0,475 looks like a fraction and suggests 47,5", () => {
+    expect(plausibility(0.475, percentage)).toEqual({
+      warning: "waarde 0,475 lijkt een fractie; bedoelt u 47,5?",
+    });
+    const csv = [header, 'vrijwilligers,GM0356,2020,,realisatie,"0,475",x,,,'].join("\n");
+    const { errors, warnings, rows } = parseMeasurementCsv(csv, known, 2026);
+    expect(errors).toEqual([]);
+    expect(rows).toHaveLength(1);
+    expect(warnings).toEqual([
+      { line: 2, message: "waarde 0,475 lijkt een fractie; bedoelt u 47,5?" },
+    ]);
+  });
+
+  it("refuses every percentage outside 0-100, warns for every one in (0, 1], nothing else", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (v) => {
+        const p = plausibility(v, percentage);
+        if (v < 0 || v > 100) expect(p.error).toBeDefined();
+        else if (v > 0 && v <= 1) expect(p).toEqual({ warning: expect.any(String) });
+        else expect(p).toEqual({});
+      }),
+    );
+  });
+
+  it("refuses a realisation in a future year but accepts a target or estimate there", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.constantFrom(...KINDS),
+        (year, now, kind) => {
+          const problem = yearProblem(year, kind, now);
+          expect(problem !== undefined).toBe(kind === "realisatie" && year > now);
+        },
+      ),
+    );
+    expect(yearProblem(1899, "streefwaarde", 2026)).toBe("jaar 1899 ligt niet tussen 1900 en 2100");
+  });
+
+  it("reports 2026-13-45 and a future realisation with their row numbers; a future target passes", () => {
+    const csv = [
+      header,
+      "vrijwilligers,GM0356,2020,,realisatie,40,x,2026-13-45,,",
+      "vrijwilligers,GM0356,2027,,realisatie,40,x,,,",
+      "vrijwilligers,GM0356,2030,,streefwaarde,45,x,,,",
+    ].join("\n");
+    const { errors, rows } = parseMeasurementCsv(csv, known, 2026);
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[0]?.message).toContain("2026-13-45");
+    expect(rows.map((r) => r.year)).toEqual([2030]);
+  });
+
+  it("every row of any file is either a parsed row or has an error, never both or neither", () => {
+    const cell = fc.oneof(
+      fc.constantFrom("", "cohesie", "vrijwilligers", "GM0356", "2020", "2040", "5", "0,5"),
+      fc.string({ maxLength: 6 }).filter((s) => !/[",\r\n]/.test(s)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }),
+        (body) => {
+          const csv = [header, ...body.map((cells) => cells.join(","))].join("\n");
+          const { rows, errors } = parseMeasurementCsv(csv, known, 2026);
+          const bad = new Set(errors.map((e) => e.line));
+          for (const r of rows) expect(bad.has(r.line)).toBe(false);
+          const lines = new Set([...rows.map((r) => r.line), ...bad]);
+          body.forEach((cells, i) => {
+            if (cells.some((c) => c !== "")) expect(lines.has(i + 2)).toBe(true);
+          });
+        },
+      ),
+    );
   });
 });

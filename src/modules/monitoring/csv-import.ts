@@ -44,6 +44,38 @@ export interface RowError {
   message: string;
 }
 
+const NL_NUMBER = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 4 });
+
+/**
+ * Whether a value is plausible for its unit: an error blocks the import, a warning is shown in the
+ * preview and does not. A percentage of 0 < x ≤ 1 is allowed (1% happens) but is usually a fraction
+ * from a spreadsheet that stores 47,5% as 0,475, so the preview asks.
+ */
+export function plausibility(
+  value: number,
+  info: IndicatorInfo,
+): { error?: string; warning?: string } {
+  const error = unitProblem(value, info);
+  if (error) return { error };
+  if (info.unit === "percentage" && value > 0 && value <= 1) {
+    return {
+      warning: `waarde ${NL_NUMBER.format(value)} lijkt een fractie; bedoelt u ${NL_NUMBER.format(Math.round(value * 1e6) / 1e4)}?`,
+    };
+  }
+  return {};
+}
+
+/**
+ * A realisation is measured, so it cannot lie in a year that has not begun; a target or an estimate
+ * is about the future by nature. Years outside 1900-2100 are typing errors.
+ */
+export function yearProblem(year: number, kind: Kind, currentYear: number): string | undefined {
+  if (year < 1900 || year > 2100) return `jaar ${year} ligt niet tussen 1900 en 2100`;
+  if (kind === "realisatie" && year > currentYear)
+    return `een gemeten waarde (realisatie) kan niet in een toekomstig jaar (${year}) liggen; een streefwaarde of schatting mag wel`;
+  return undefined;
+}
+
 /** "3,2", "3.2", "1.234,5" and "12%" are numbers; anything else is not. */
 /** A real day between 1900 and 2100 as JJJJ-MM-DD: not 2024-02-30, not 0000-01-01. */
 export function isCalendarDate(text: string): boolean {
@@ -98,8 +130,11 @@ function unitProblem(value: number, info: IndicatorInfo): string | undefined {
 export function parseMeasurementCsv(
   text: string,
   known: { indicators: ReadonlyMap<string, IndicatorInfo>; areas: ReadonlySet<string> },
-): { rows: ParsedRow[]; errors: RowError[] } {
+  // The caller passes the year, so the parser stays pure and tests can pin it.
+  currentYear: number = new Date().getUTCFullYear(),
+): { rows: ParsedRow[]; errors: RowError[]; warnings: RowError[] } {
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   let table: string[][];
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const separator = firstLine.split(";").length > firstLine.split(",").length ? ";" : ",";
@@ -111,10 +146,12 @@ export function parseMeasurementCsv(
       errors: [
         { line: 0, message: `Het bestand is geen geldige CSV: ${(error as Error).message}` },
       ],
+      warnings,
     };
   }
   const [header, ...body] = table;
-  if (!header) return { rows: [], errors: [{ line: 0, message: "Het bestand is leeg." }] };
+  if (!header)
+    return { rows: [], errors: [{ line: 0, message: "Het bestand is leeg." }], warnings };
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !names.includes(c));
   if (missing.length > 0) {
@@ -126,6 +163,7 @@ export function parseMeasurementCsv(
           message: `Kolommen ontbreken: ${missing.join(", ")}. Verwacht: ${IMPORT_COLUMNS.join(", ")}.`,
         },
       ],
+      warnings,
     };
   }
   // Our CSV export puts ' before text a spreadsheet would run as a formula (CSV injection): strip it
@@ -161,8 +199,13 @@ export function parseMeasurementCsv(
     else if (Math.abs(value) > MEASURE_MAX)
       problems.push(`waarde "${col(cells, "waarde")}" is te groot (hoogstens 9.999.999.999)`);
     else if (info) {
-      const unit = unitProblem(value, info);
-      if (unit) problems.push(`eenheid klopt niet: ${unit}`);
+      const { error, warning } = plausibility(value, info);
+      if (error) problems.push(`eenheid klopt niet: ${error}`);
+      if (warning) warnings.push({ line, message: warning });
+    }
+    if (year !== undefined && KINDS.includes(kind)) {
+      const problem = yearProblem(year, kind, currentYear);
+      if (problem) problems.push(problem);
     }
     const source = col(cells, "bron");
     if (!source) problems.push("bron ontbreekt");
@@ -207,7 +250,7 @@ export function parseMeasurementCsv(
     }
     for (const message of problems) errors.push({ line, message });
   });
-  return { rows, errors };
+  return { rows, errors, warnings };
 }
 
 export interface MeasurementUpsert {

