@@ -1,4 +1,5 @@
 import type { Executor } from "../../db/executor.js";
+import { AppError } from "../../platform/errors.js";
 import { getDocumentTree, type SectionNode, statusSummary } from "../policy/index.js";
 import { type Change, change, type Point, type TargetStatus, targetStatus } from "./analysis.js";
 import { type Privacy, readMeasurements } from "./measurement-reads.js";
@@ -31,6 +32,22 @@ function sectionActivities(node: SectionNode): SectionNode["activities"] {
 }
 
 /**
+ * An evaluation reports on a year the document covers; outside it the report would be empty and
+ * look like a framework without results, so the year is refused with what the document does cover.
+ */
+export function yearOutsideDocument(
+  year: number,
+  document: { title: string; firstYear: number; lastYear: number },
+): string | undefined {
+  if (year >= document.firstYear && year <= document.lastYear) return undefined;
+  const period =
+    document.firstYear === document.lastYear
+      ? `alleen ${document.firstYear}`
+      : `${document.firstYear} tot en met ${document.lastYear}`;
+  return `${document.title} gaat over ${period}; voor ${year} is er geen evaluatie.`;
+}
+
+/**
  * The biennial evaluation of a framework (seed 002 §3.2): per pillar its goals and results, the
  * indicators with first and latest value up to the evaluation year, change and status, and the
  * status summary of the activities.
@@ -43,6 +60,8 @@ export async function evaluation(
   privacy: Privacy,
 ) {
   const tree = await getDocumentTree(db, municipalityCode, documentRef, year);
+  const outside = yearOutsideDocument(year, tree.document);
+  if (outside) throw new AppError(404, "Geen evaluatie voor dit jaar", outside);
   const pillars = tree.sections.some((s) => s.section.kind === "pijler")
     ? tree.sections.filter((s) => s.section.kind === "pijler")
     : tree.sections;

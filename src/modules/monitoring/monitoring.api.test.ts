@@ -202,6 +202,13 @@ describe("biennial evaluation", () => {
       (await t.app.inject({ url: "/evaluatie/beleidskader-2025-2030/twintig" })).statusCode,
     ).toBe(400);
     expect((await t.app.inject({ url: "/evaluatie/bestaat-niet/2026" })).statusCode).toBe(404);
+    // A year outside the document's period is a 404 that says which years it covers.
+    const early = await t.app.inject({ url: "/evaluatie/beleidskader-2025-2030/1999" });
+    expect(early.statusCode).toBe(404);
+    expect(early.body).toContain("2025 tot en met 2030; voor 1999 is er geen evaluatie.");
+    const budget = await t.app.inject({ url: "/evaluatie/begroting-2020/2026" });
+    expect(budget.statusCode).toBe(404);
+    expect(budget.body).toContain("voor 2026 is er geen evaluatie.");
   });
 });
 
