@@ -11,6 +11,9 @@ const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 
 export { formatValue };
 
+/** Below this width the charts' narrow variant (charts.ts CHART_SIZES.smal) is shown. */
+const NARROW = "(max-width: 40em)";
+
 const UNIT_LABEL: Record<string, string> = {
   score: "score",
   percentage: "%",
@@ -203,13 +206,23 @@ export function IndicatorPage({
         <p class="nl-paragraph">Er is nog geen meting voor deze indicator.</p>
       ) : (
         <figure class="sk-figure">
-          <img
-            src={`/monitor/${i.slug}/grafiek.svg`}
-            alt={chartAlt}
-            width={640}
-            height={320}
-            class="sk-chart"
-          />
+          {/* A phone gets the chart drawn at its width with larger text: scaled down, the wide one's
+              labels would be a few pixels high. A media query picks it, no script. */}
+          <picture>
+            <source
+              media={NARROW}
+              srcset={`/monitor/${i.slug}/grafiek.svg?formaat=smal`}
+              width={320}
+              height={280}
+            />
+            <img
+              src={`/monitor/${i.slug}/grafiek.svg`}
+              alt={chartAlt}
+              width={640}
+              height={320}
+              class="sk-chart"
+            />
+          </picture>
           <figcaption class="nl-paragraph">
             Gemeten waarden (doorgetrokken lijn)
             {a.trend ? ", de trend doorgetrokken (stippellijn)" : ""}
@@ -295,12 +308,15 @@ export function IndicatorPage({
         <>
           {d.areaValues.some((v) => v.isPublic && v.value !== undefined) ? (
             <figure class="sk-figure">
-              <img
-                src={`/monitor/${i.slug}/wijken.svg`}
-                alt={`Staafdiagram per wijk, ${d.comparisonYear}. De getallen staan in de tabel eronder.`}
-                width={640}
-                class="sk-chart"
-              />
+              <picture>
+                <source media={NARROW} srcset={`/monitor/${i.slug}/wijken.svg?formaat=smal`} />
+                <img
+                  src={`/monitor/${i.slug}/wijken.svg`}
+                  alt={`Staafdiagram per wijk, ${d.comparisonYear}. De getallen staan in de tabel eronder.`}
+                  width={640}
+                  class="sk-chart"
+                />
+              </picture>
             </figure>
           ) : null}
           <div class="sk-table-wrapper">
