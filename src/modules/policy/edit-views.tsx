@@ -7,6 +7,7 @@ import {
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel, levelLabel, RollupView, SourceText } from "./components.js";
@@ -81,7 +82,9 @@ export function GoalPage(props: {
         <dt>Eigenaar</dt>
         <dd>{g.owner ?? "—"}</dd>
         <dt>Bron</dt>
-        <dd>{g.source}</dd>
+        <dd>
+          <SourceRef source={g.source} tenant={props.ctx.tenant} prefix="" />
+        </dd>
       </dl>
       {props.node.rollup ? (
         <RollupView rollup={props.node.rollup} year={props.year} />

@@ -2,6 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
+import {
+  loadSourceCatalog,
+  type SourceCatalog,
+  sourceLabel,
+} from "../../platform/source-catalog.js";
 import { recordAudit } from "../audit/index.js";
 import { type PolicyDataFile, validatePolicyDataFile } from "./dataset.js";
 import * as repo from "./repository.js";
@@ -17,7 +22,7 @@ export function readPolicyDataFiles(dataSetDir: string): { name: string; file: P
   }));
 }
 
-async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
+async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile, catalog: SourceCatalog) {
   const d = file.document;
   const accountsFor = d.accountsFor
     ? await repo.findDocumentBySlug(tx, actor.municipalityCode, d.accountsFor)
@@ -127,7 +132,8 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile) {
       actorName: actor.publicName,
       fromStatus: activityYear.status,
       toStatus: r.status,
-      explanation: `${r.statusReason} (gelezen uit ${r.source})`,
+      // The history is public: it names the document as people know it, not the internal file.
+      explanation: `${r.statusReason} (gelezen uit ${sourceLabel(r.source, catalog)})`,
     });
   }
   for (const p of file.partnerships ?? []) {
@@ -160,11 +166,12 @@ export async function loadDefaultPolicy(
   const problems = files.flatMap(({ name, file }) => validatePolicyDataFile(file, name));
   if (problems.length > 0)
     throw new Error(`Beleidsgegevens zijn ongeldig:\n${problems.join("\n")}`);
+  const catalog = loadSourceCatalog(dataSetDir);
   let loaded = false;
   for (const { file } of files) {
     if (await repo.findDocumentBySlug(db, actor.municipalityCode, file.document.key)) continue;
     await db.transaction(async (tx) => {
-      const doc = await loadOne(tx, actor, file);
+      const doc = await loadOne(tx, actor, file, catalog);
       await recordAudit(tx, actor, {
         action: "create",
         entityType: "beleidsdocument",

@@ -7,6 +7,7 @@ import {
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel } from "./components.js";
@@ -154,7 +155,9 @@ export function PartnershipPage(props: {
           </>
         ) : null}
         <dt>Bron</dt>
-        <dd>{p.source}</dd>
+        <dd>
+          <SourceRef source={p.source} tenant={props.ctx.tenant} prefix="" />
+        </dd>
       </dl>
       <p class="nl-paragraph">{p.description}</p>
       <h2 class="nl-heading nl-heading--level-2">Genoemd in</h2>

@@ -1,5 +1,8 @@
+import { fromRoot } from "../../config/paths.js";
+import type { TenantConfig } from "../../config/tenant.js";
 import { formatDateTime } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
+import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -9,6 +12,7 @@ import {
   TextField,
 } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
+import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { type Crumb, Layout } from "../../web/layout.js";
 import {
@@ -171,7 +175,7 @@ export function DocumentsPage({
   );
 }
 
-function GoalItem({ node, year }: { node: GoalNode; year: number }) {
+function GoalItem({ node, year, tenant }: { node: GoalNode; year: number; tenant: TenantConfig }) {
   const g = node.goal;
   return (
     <li>
@@ -186,11 +190,14 @@ function GoalItem({ node, year }: { node: GoalNode; year: number }) {
         </details>
       ) : null}
       {node.rollup ? <RollupView rollup={node.rollup} year={year} /> : null}
-      <span class="sk-source"> (bron: {g.source})</span>
+      <span class="sk-source">
+        {" ("}
+        <SourceRef source={g.source} tenant={tenant} prefix="bron: " />)
+      </span>
       {node.children.length > 0 ? (
         <ul>
           {node.children.map((c) => (
-            <GoalItem key={c.goal.id} node={c} year={year} />
+            <GoalItem key={c.goal.id} node={c} year={year} tenant={tenant} />
           ))}
         </ul>
       ) : null}
@@ -217,10 +224,12 @@ function SectionBlock({
   node,
   tree,
   depth,
+  tenant,
 }: {
   node: SectionNode;
   tree: DocumentTree;
   depth: number;
+  tenant: TenantConfig;
 }) {
   const s = node.section;
   const Heading = depth === 0 ? "h2" : "h3";
@@ -246,7 +255,7 @@ function SectionBlock({
       {node.goals.length > 0 ? (
         <ul class="sk-goals">
           {node.goals.map((g) => (
-            <GoalItem key={g.goal.id} node={g} year={tree.year} />
+            <GoalItem key={g.goal.id} node={g} year={tree.year} tenant={tenant} />
           ))}
         </ul>
       ) : null}
@@ -293,7 +302,7 @@ function SectionBlock({
         </>
       ) : null}
       {node.children.map((c) => (
-        <SectionBlock key={c.section.id} node={c} tree={tree} depth={depth + 1} />
+        <SectionBlock key={c.section.id} node={c} tree={tree} depth={depth + 1} tenant={tenant} />
       ))}
     </details>
   );
@@ -380,7 +389,9 @@ export function DocumentPage({
           </>
         ) : null}
         <dt>Bron</dt>
-        <dd>{d.source}</dd>
+        <dd>
+          <SourceRef source={d.source} tenant={ctx.tenant} prefix="" />
+        </dd>
       </dl>
       {versions.length > 0 ? (
         <p class="nl-paragraph">
@@ -472,12 +483,12 @@ export function DocumentPage({
         {tree.looseGoals.length > 0 ? (
           <ul class="sk-goals">
             {tree.looseGoals.map((g) => (
-              <GoalItem key={g.goal.id} node={g} year={tree.year} />
+              <GoalItem key={g.goal.id} node={g} year={tree.year} tenant={ctx.tenant} />
             ))}
           </ul>
         ) : null}
         {tree.sections.map((s) => (
-          <SectionBlock key={s.section.id} node={s} tree={tree} depth={0} />
+          <SectionBlock key={s.section.id} node={s} tree={tree} depth={0} tenant={ctx.tenant} />
         ))}
       </div>
       {canEdit ? <ManageForms ctx={ctx} tree={tree} others={others} /> : null}
@@ -523,7 +534,7 @@ export function SectionPage({
       ) : (
         <ul class="sk-goals">
           {goals.map((g) => (
-            <GoalItem key={g.goal.id} node={g} year={tree.year} />
+            <GoalItem key={g.goal.id} node={g} year={tree.year} tenant={ctx.tenant} />
           ))}
         </ul>
       )}
@@ -669,6 +680,8 @@ export function ActivityPage(props: {
   };
 }) {
   const { activity, document, section, years, history } = props.data;
+  // Histories written by the loader name the source file; the public sees the document instead.
+  const sourceCatalog = loadSourceCatalog(fromRoot(props.ctx.tenant.dataSet));
   const errors = props.errors ?? [];
   const v = props.values ?? {};
   const latest = years.at(-1);
@@ -685,7 +698,9 @@ export function ActivityPage(props: {
       </h1>
       <ErrorSummary errors={errors} />
       <SourceText text={activity.text} />
-      <p class="nl-paragraph sk-source">Bron: {activity.source}</p>
+      <p class="nl-paragraph sk-source">
+        <SourceRef source={activity.source} tenant={props.ctx.tenant} />
+      </p>
       {years.map((y) => (
         <section key={y.id} aria-labelledby={`jaar-${y.year}`}>
           <h2 class="nl-heading nl-heading--level-2" id={`jaar-${y.year}`}>
@@ -743,7 +758,9 @@ export function ActivityPage(props: {
                         <td class="utrecht-table__cell">
                           <StatusBadge status={h.toStatus} />
                         </td>
-                        <td class="utrecht-table__cell">{h.explanation ?? "—"}</td>
+                        <td class="utrecht-table__cell">
+                          {h.explanation ? nameDocuments(h.explanation, sourceCatalog) : "—"}
+                        </td>
                       </tr>
                     ))}
                 </tbody>
