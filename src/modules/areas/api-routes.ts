@@ -62,7 +62,11 @@ const GebiedDetailSchema = Type.Object({
   ),
 });
 const CodeParams = Type.Object({
-  code: Type.String({ pattern: "^[A-Z]{2}[0-9A-Z]{4,10}$", description: "Code van het gebied" }),
+  // Any case: "wk035601" is the same area as "WK035601".
+  code: Type.String({
+    pattern: "^[A-Za-z]{2}[0-9A-Za-z]{4,10}$",
+    description: "Code van het gebied (hoofdletters of kleine letters)",
+  }),
 });
 
 const toInwoners = (p: PopulationPoint) => ({
@@ -174,7 +178,7 @@ export function registerAreaApiRoutes(app: FastifyInstance, db: Db, tenant: Tena
       }),
     },
     async (request) => {
-      await changeWijkGebied(db, actorOf(request), request.params.code, {
+      await changeWijkGebied(db, actorOf(request), request.params.code.toUpperCase(), {
         gebied: request.body.gebied,
         note: request.body.toelichting,
       });

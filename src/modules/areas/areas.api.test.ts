@@ -75,6 +75,12 @@ describe("GET /api/v1/gebieden", () => {
 });
 
 describe("GET /api/v1/gebieden/{code}", () => {
+  it("finds an area by its code in any case", async () => {
+    const res = await t.app.inject({ url: "/api/v1/gebieden/wk035601" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: "WK035601" });
+  });
+
   it("gives the municipality with its children, population by year and projection", async () => {
     const body = (await t.app.inject({ url: "/api/v1/gebieden/GM0356" })).json();
     expect(body).toMatchObject({

@@ -53,6 +53,13 @@ describe("area pages", () => {
     expect(res.body).toContain("Pagina niet gevonden");
   });
 
+  it("sends a code typed in lower case to the canonical page (301)", async () => {
+    const res = await t.app.inject({ url: "/gebieden/wk035601" });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe("/gebieden/WK035601");
+    expect((await t.app.inject({ url: "/gebieden/WK035601" })).statusCode).toBe(200);
+  });
+
   it("lets a beleidsmedewerker move a wijk through the form (post, redirect, get)", async () => {
     const staff = await t.sessionFor("beleidsmedewerker");
     const { token, cookie, page } = await formSession(t.app, "/gebieden/WK035625", staff);

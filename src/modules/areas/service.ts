@@ -114,7 +114,9 @@ export async function listAreaSummaries(db: Executor, municipalityCode: string, 
   return all.filter((a) => !level || a.level === level).map(summary);
 }
 
-export async function getAreaDetail(db: Executor, municipalityCode: string, code: string) {
+export async function getAreaDetail(db: Executor, municipalityCode: string, requestedCode: string) {
+  // CBS codes are upper case, but people type "wk035601": any case finds the area.
+  const code = requestedCode.toUpperCase();
   const { all, byCode, summary, seriesOf, childrenOf } = await summarise(db, municipalityCode);
   const area = byCode.get(code);
   if (!area) throw notFound(`Er is geen gebied met code "${code}".`);

@@ -41,6 +41,10 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
   );
 
   app.get<{ Params: { code: string } }>("/gebieden/:code", async (request, reply) => {
+    // One address per area: a code typed in lower case is sent to the canonical upper-case page.
+    const upper = request.params.code.toUpperCase();
+    if (upper !== request.params.code)
+      return reply.redirect(`/gebieden/${encodeURIComponent(upper)}`, 301);
     const detail = await getAreaDetail(db, municipality, request.params.code);
     return sendPage(
       reply,
