@@ -267,3 +267,11 @@ const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
 });
 export const formatDateTime = (d: Date): string => dateTimeFormat.format(d);
+
+/**
+ * A count with its noun in the right number, Dutch style: "1 resultaat", "2 resultaten",
+ * "0 resultaten". The plural is given, as Dutch plurals are irregular (regel/regels,
+ * meting/metingen, correctie/correcties). The number is formatted the Dutch way (1.234).
+ */
+export const countOf = (n: number, singular: string, plural: string): string =>
+  `${formatNumber(n)} ${n === 1 ? singular : plural}`;

@@ -1,3 +1,4 @@
+import { countOf } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { CsrfField, ErrorSummary } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
@@ -64,9 +65,10 @@ export function ImportPage(props: {
             Voorbeeld: het bestand is in orde
           </h2>
           <p class="nl-paragraph">
-            {r.rows} regels: {r.inserted} nieuwe metingen, {r.corrected} correcties van bestaande
-            metingen (de oude waarden blijven bewaard), {r.unchanged} ongewijzigd. Er is nog niets
-            opgeslagen.
+            {countOf(r.rows, "regel", "regels")}:{" "}
+            {countOf(r.inserted, "nieuwe meting", "nieuwe metingen")},{" "}
+            {countOf(r.corrected, "correctie", "correcties")} van bestaande metingen (de oude
+            waarden blijven bewaard), {r.unchanged} ongewijzigd. Er is nog niets opgeslagen.
           </p>
           {r.warnings.length > 0 ? (
             <>
@@ -85,7 +87,9 @@ export function ImportPage(props: {
           <div class="sk-table-wrapper">
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">
-                De eerste {r.preview.length} metingen
+                {r.preview.length === 1
+                  ? "De meting"
+                  : `De eerste ${countOf(r.preview.length, "meting", "metingen")}`}
               </caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">

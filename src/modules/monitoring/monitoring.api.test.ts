@@ -233,7 +233,7 @@ describe("import page", () => {
     const good = [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,38,Test,,,"].join("\n");
     const preview = await post(good, "voorbeeld");
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain("1 nieuwe metingen");
+    expect(preview.body).toContain("1 nieuwe meting,");
     const done = await post(good, "importeren");
     expect(done.statusCode).toBe(303);
     const list = (

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
+import { countOf } from "../../i18n/nl.js";
 import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError, assertValid, badRequest } from "../../platform/errors.js";
@@ -145,7 +146,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         if (result.ok && !dryRun) {
           setFlash(
             reply,
-            `Geïmporteerd: ${result.inserted} nieuwe metingen, ${result.corrected} correcties, ${result.unchanged} ongewijzigd.`,
+            `Geïmporteerd: ${countOf(result.inserted, "nieuwe meting", "nieuwe metingen")}, ${countOf(result.corrected, "correctie", "correcties")}, ${result.unchanged} ongewijzigd.`,
           );
           return reply.redirect("/monitor", 303);
         }

@@ -1,6 +1,6 @@
 import { fromRoot } from "../../config/paths.js";
 import type { TenantConfig } from "../../config/tenant.js";
-import { formatDateTime } from "../../i18n/nl.js";
+import { countOf, formatDateTime } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
 import {
@@ -277,7 +277,10 @@ function SectionBlock({
       {node.activities.length > 0 ? (
         <>
           <p class="nl-paragraph">
-            <strong>Wat gaan we daarvoor doen? ({node.activities.length} activiteiten)</strong>
+            <strong>
+              Wat gaan we daarvoor doen? (
+              {countOf(node.activities.length, "activiteit", "activiteiten")})
+            </strong>
           </p>
           <ActivityList items={node.activities} />
         </>
@@ -971,7 +974,7 @@ export function SearchPage(props: {
         <p class="nl-paragraph" role="status">
           {r.total === 0
             ? `Geen resultaten voor "${r.query}".`
-            : `${r.total} resultaten voor "${r.query}".`}
+            : `${countOf(r.total, "resultaat", "resultaten")} voor "${r.query}".`}
         </p>
       ) : null}
       <ol class="utrecht-ordered-list">
