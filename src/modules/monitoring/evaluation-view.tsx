@@ -4,6 +4,7 @@ import { Layout } from "../../web/layout.js";
 import { StatusSummaryTable } from "../policy/index.js";
 import { formatT } from "./analysis.js";
 import type { Evaluation } from "./evaluation.js";
+import { formatDifference } from "./format.js";
 import { formatValue, TargetBadge } from "./views.js";
 
 export function EvaluationPage({
@@ -119,9 +120,7 @@ export function EvaluationPage({
                           : "geen meting"}
                       </td>
                       <td class="utrecht-table__cell sk-numeric">
-                        {x.change
-                          ? `${x.change.absolute > 0 ? "+" : ""}${formatValue(x.change.absolute, x.indicator.unit === "percentage" ? "" : x.indicator.unit)}`
-                          : "—"}
+                        {x.change ? formatDifference(x.change.absolute, x.indicator.unit) : "—"}
                       </td>
                       <td class="utrecht-table__cell">
                         <TargetBadge status={x.status} />
