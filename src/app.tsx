@@ -50,6 +50,7 @@ import { ErrorPage } from "./web/error-page.js";
 import { HomePage } from "./web/home.js";
 import { pageContext } from "./web/page-context.js";
 import { sendPage } from "./web/render.js";
+import { registerStatementRoutes } from "./web/statements.js";
 
 export interface AppDeps {
   db: Db;
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const areas = await listAreaSummaries(db, tenant.municipality.code);
     return sendPage(reply, <HomePage ctx={pageContext(request, reply, tenant)} areas={areas} />);
   });
+  registerStatementRoutes(app, tenant);
 
   app.get(
     `${API_PREFIX}/health`,

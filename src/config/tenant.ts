@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { ConfigError } from "./env.js";
 import { fromRoot } from "./paths.js";
+
+const STATEMENTS = ["accessibility", "privacy"] as const;
 
 /** Who runs this installation: the municipality, its default data set and its look. */
 export interface TenantConfig {
@@ -11,6 +13,12 @@ export interface TenantConfig {
   contact: { name: string; url: string; email: string };
   /** Counts below this are not shown for wijken and buurten in public views (privacy). */
   privacyThreshold: number;
+  /**
+   * The municipality's own accessibility and privacy statements (JSON files relative to the project
+   * root); each is the municipality's text, so it lives in its data, not in code. Without one, its
+   * page says that the statement is missing and whom to ask.
+   */
+  statements: { accessibility?: string; privacy?: string };
 }
 
 const CBS_MUNICIPALITY_CODE = /^GM\d{4}$/;
@@ -31,6 +39,24 @@ function parseThreshold(raw: unknown): number {
     );
   }
   return raw;
+}
+
+function parseStatements(raw: unknown): TenantConfig["statements"] {
+  if (raw === undefined) return {};
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const statements: TenantConfig["statements"] = {};
+  for (const key of STATEMENTS) {
+    if (r[key] === undefined) continue;
+    const file = requireString(r[key], `statements.${key}`);
+    // Checked at start-up so a typo shows in the log, not as a missing page for residents.
+    if (!existsSync(fromRoot(file)))
+      throw new ConfigError(
+        "TENANT_CONFIG",
+        `statements.${key} verwijst naar een ontbrekend bestand: ${file}`,
+      );
+    statements[key] = file;
+  }
+  return statements;
 }
 
 export function parseTenant(raw: unknown): TenantConfig {
@@ -54,6 +80,7 @@ export function parseTenant(raw: unknown): TenantConfig {
       className: requireString(t.className, "theme.className"),
     },
     privacyThreshold: parseThreshold(r.privacyThreshold),
+    statements: parseStatements(r.statements),
     contact: {
       name: requireString(c.name, "contact.name"),
       url: requireString(c.url, "contact.url"),

@@ -1,7 +1,8 @@
-import type { ComponentChildren } from "preact";
+import { type ComponentChildren, Fragment } from "preact";
 import { nl } from "../i18n/nl.js";
 import { CsrfField } from "./components/form.js";
 import type { PageContext } from "./context.js";
+import { STATEMENT_PAGES } from "./statement-pages.js";
 
 export interface Crumb {
   href: string;
@@ -141,6 +142,14 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               <a class="nl-link" href="/api/v1/openapi.json">
                 {nl.layout.footerApi}
               </a>
+              {Object.values(STATEMENT_PAGES).map((p) => (
+                <Fragment key={p.path}>
+                  {" · "}
+                  <a class="nl-link" href={p.path}>
+                    {p.label}
+                  </a>
+                </Fragment>
+              ))}
             </p>
           </div>
         </footer>

@@ -92,6 +92,8 @@ async function violations(path: string, cookie?: string): Promise<string[]> {
 describe.skipIf(!hasChromium)("accessibility (axe-core, WCAG 2.2 AA) in headless Chromium", () => {
   it.each([
     "/",
+    "/toegankelijkheid",
+    "/privacy",
     "/gebieden",
     "/gebieden/WK035608",
     "/gebieden/GB035603",
