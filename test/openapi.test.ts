@@ -53,6 +53,7 @@ describe("OpenAPI document", () => {
       "/indicatoren/{id}",
       "/indicatoren/{id}/analyse",
       "/indicatoren/{id}/metingen",
+      "/indicatoren/{id}/sjabloon",
       "/metingen",
       "/metingen/import",
       "/samenwerkingsverbanden",

@@ -9,8 +9,10 @@ import { AppError } from "../../platform/errors.js";
 import { CODE_MAX, Measure, QUERY_VALUE_MAX, Ref, Text } from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
+import { listAreaSummaries } from "../areas/index.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import { importMeasurements } from "./import-service.js";
+import { templateRows } from "./import-template.js";
 import { createIndicator, editIndicator } from "./indicator-service.js";
 import {
   type Privacy,
@@ -383,6 +385,30 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
           .send(toCsv(IMPORT_COLUMNS, lines));
       }
       return { metingen: rows.map(toMeasurement) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/indicatoren/:id/sjabloon",
+    {
+      schema: apiSchema({
+        operationId: "importSjabloon",
+        summary: "Sjabloon voor de CSV-import van een indicator (kopregel en voorbeeldregels)",
+        tags: TAG,
+        params: IdParams,
+        success: {
+          200: { description: "CSV (UTF-8)", schema: Type.String(), contentType: "text/csv" },
+        },
+        errors: [404],
+      }),
+    },
+    async (request, reply) => {
+      const indicator = await resolveIndicator(db, m, request.params.id);
+      const areas = (await listAreaSummaries(db, m)).map((a) => a.code);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="sjabloon-${indicator.slug}.csv"`)
+        .send(toCsv(IMPORT_COLUMNS, templateRows(indicator, areas, new Date().getUTCFullYear())));
     },
   );
 

@@ -309,6 +309,13 @@ describe("import page", () => {
         payload: `${part("_csrf", csrf)}${part("actie", actie)}${part("csv", "")}${part("bestand", file, "metingen.csv")}--${boundary}--\r\n`,
       });
     };
+    const viaApi = await t.app.inject({
+      url: "/api/v1/indicatoren/msk-vrijwilligerswerk/sjabloon",
+    });
+    expect(viaApi.statusCode).toBe(200);
+    expect(viaApi.body).toBe(template.body);
+    const apiPreview = (await importCsv(viaApi.body, "?voorbeeld=true")).json();
+    expect(apiPreview).toMatchObject({ geslaagd: true, fouten: [], waarschuwingen: [] });
     const preview = await upload(template.body, "voorbeeld");
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("het bestand is in orde");
