@@ -61,6 +61,12 @@ export const nl = {
     projectionGrowth: (growth: string, year: number) => `+${growth} inwoners tot ${year}`,
     map: (name: string) => `Kaart van de wijken in ${name}`,
     mapDescription: "De wijkgrenzen (CBS/PDOK, gegeneraliseerd). De wijken staan ook in de tabel.",
+    // On a wijk page there is no table of wijken: the caption says what the map shows instead.
+    mapDescriptionPlain: "De wijkgrenzen (CBS/PDOK, gegeneraliseerd).",
+    mapDescriptionWijk: (name: string) =>
+      `De wijkgrenzen (CBS/PDOK, gegeneraliseerd); ${name} is donker gekleurd, de andere wijken licht.`,
+    mapDescriptionGebied: (name: string) =>
+      `De wijkgrenzen (CBS/PDOK, gegeneraliseerd); de wijken van ${name} zijn donker gekleurd en staan ook in de tabel.`,
     mapNoBoundaries: "Voor dit gebied zijn geen grenzen bekend.",
     noChildren: "Er zijn geen onderliggende gebieden bekend.",
     noBuurten: "Voor deze wijk zijn nog geen buurtgegevens geladen.",

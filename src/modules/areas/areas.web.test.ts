@@ -45,6 +45,10 @@ describe("area pages", () => {
     expect(res.body).toContain("1.925");
     expect(res.body).toContain("sk-map__area--current");
     expect(res.body).not.toContain("Gebied wijzigen");
+    // A wijk page has no table of wijken: its map caption must not point to one.
+    const caption = /<figcaption[^>]*>(.*?)<\/figcaption>/s.exec(res.body)?.[1] ?? "";
+    expect(caption).toContain("Rijnhuizen is donker gekleurd");
+    expect(caption).not.toContain("tabel");
   });
 
   it("answers an unknown area with a Dutch 404 page", async () => {

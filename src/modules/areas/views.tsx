@@ -158,7 +158,10 @@ function WijkTable(props: {
 export function WijkMap(props: {
   title: string;
   features: { code: string; name: string; geometry: unknown; highlighted: boolean }[];
+  /** What the map shows; the default points to the table of wijken beside it. */
+  description?: string | undefined;
 }) {
+  const description = props.description ?? nl.areas.mapDescription;
   const map = projectShapes(props.features);
   if (!map) return <p class="nl-paragraph">{nl.areas.mapNoBoundaries}</p>;
   const highlighted = new Set(props.features.filter((f) => f.highlighted).map((f) => f.code));
@@ -173,7 +176,7 @@ export function WijkMap(props: {
         xmlns="http://www.w3.org/2000/svg"
       >
         <title id="kaart-titel">{props.title}</title>
-        <desc id="kaart-omschrijving">{nl.areas.mapDescription}</desc>
+        <desc id="kaart-omschrijving">{description}</desc>
         {map.shapes.map((s) => (
           <path
             key={s.code}
@@ -184,7 +187,7 @@ export function WijkMap(props: {
           </path>
         ))}
       </svg>
-      <figcaption class="nl-paragraph">{nl.areas.mapDescription}</figcaption>
+      <figcaption class="nl-paragraph">{description}</figcaption>
     </figure>
   );
 }
@@ -365,7 +368,17 @@ export function AreaPage(props: {
             </>
           ) : null}
         </div>
-        <WijkMap title={nl.areas.map(area.name)} features={props.detail.mapFeatures} />
+        <WijkMap
+          title={nl.areas.map(area.name)}
+          features={props.detail.mapFeatures}
+          description={
+            area.level === "wijk"
+              ? nl.areas.mapDescriptionWijk(area.name)
+              : area.level === "gebied" && children.length > 0
+                ? nl.areas.mapDescriptionGebied(area.name)
+                : nl.areas.mapDescriptionPlain
+          }
+        />
       </div>
       {area.level !== "wijk" ? (
         <>
