@@ -43,7 +43,9 @@ describe("sources are named as people know them", () => {
     ];
     const activities = (
       await t.app.inject({ url: "/api/v1/activiteiten?document=begroting-2020&jaar=2020" })
-    ).json().activiteiten as { id: string }[];
+    ).json().activiteiten as { id: string; bronDocument: string }[];
+    // The API keeps the raw source and adds the document's name beside it.
+    expect(activities[0]?.bronDocument).toMatch(/^Begroting 2020, Programma /);
     for (const a of activities) urls.push(`/activiteiten/${a.id}`);
     const framework = (await t.app.inject({ url: "/beleid/beleidskader-2025-2030" })).body;
     const budget = (await t.app.inject({ url: "/beleid/begroting-2020" })).body;

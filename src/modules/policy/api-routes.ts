@@ -1,10 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { fromRoot } from "../../config/paths.js";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { Id, PageNumber, Ref, Year } from "../../platform/schema-types.js";
+import {
+  loadSourceCatalog,
+  type SourceCatalog,
+  sourceLabel,
+} from "../../platform/source-catalog.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { toDocument, toGoal } from "./api-mappers.js";
 import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
@@ -66,11 +72,14 @@ const Activity = Type.Object({
   statusKleur: Type.String(),
   toelichting: Nullable(Type.String()),
   elders: Nullable(Type.String()),
-  bron: Type.String(),
+  bron: Type.String({ description: "Vindplaats in de brongegevens (intern bestand en onderdeel)" }),
+  bronDocument: Type.String({
+    description: "De bron zoals mensen hem kennen: titel, editie en onderdeel van het document",
+  }),
 });
 
 type ActivityHit = Awaited<ReturnType<typeof findActivities>>[number];
-const toActivity = (r: ActivityHit) => ({
+const toActivity = (catalog: SourceCatalog) => (r: ActivityHit) => ({
   id: r.activity.id,
   document: r.document.slug,
   onderdeel: r.section.slug,
@@ -86,6 +95,7 @@ const toActivity = (r: ActivityHit) => ({
   toelichting: r.year.statusExplanation,
   elders: r.year.elsewhere,
   bron: r.activity.source,
+  bronDocument: sourceLabel(r.activity.source, catalog),
 });
 
 const TAG = ["Beleid"];
@@ -93,6 +103,7 @@ const DocParams = Type.Object({ document: Ref({ description: "Code of id van het
 
 export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const catalog = loadSourceCatalog(fromRoot(tenant.dataSet));
 
   app.get(
     "/api/v1/beleidsdocumenten",
@@ -278,7 +289,11 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         year: q.jaar,
         status: q.status,
       });
-      const { items, paginering } = paginate(rows.map(toActivity), q.pagina, q.paginaGrootte);
+      const { items, paginering } = paginate(
+        rows.map(toActivity(catalog)),
+        q.pagina,
+        q.paginaGrootte,
+      );
       return { activiteiten: items, paginering };
     },
   );
@@ -328,7 +343,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
       });
       const a = await getActivity(db, m, id);
       const rows = await findActivities(db, m, { document: a.document.id, year: jaar });
-      return toActivity(rows.find((r) => r.activity.id === id) as ActivityHit);
+      return toActivity(catalog)(rows.find((r) => r.activity.id === id) as ActivityHit);
     },
   );
 
