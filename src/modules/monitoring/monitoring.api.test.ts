@@ -321,6 +321,23 @@ describe("import page", () => {
     expect(preview.body).toContain("het bestand is in orde");
     expect((await upload(template.body, "importeren", "fout")).statusCode).toBe(403);
     expect((await upload("a\u0000b", "voorbeeld")).statusCode).toBe(400);
+    // A broken or oversized multipart body is refused as the client's error, never a 500.
+    const broken = await t.app.inject({
+      method: "POST",
+      url: "/monitor/import",
+      headers: { cookie, "content-type": "multipart/form-data; boundary=x" },
+      payload: '--x\r\nContent-Disposition: form-data; name="csv"\r\n\r\nabc',
+    });
+    expect(broken.statusCode).toBeGreaterThanOrEqual(400);
+    expect(broken.statusCode).toBeLessThan(500);
+    const manyParts = await t.app.inject({
+      method: "POST",
+      url: "/monitor/import",
+      headers: { cookie, "content-type": "multipart/form-data; boundary=x" },
+      payload: `${Array.from({ length: 20 }, (_, i) => `--x\r\nContent-Disposition: form-data; name="v${i}"\r\n\r\n1\r\n`).join("")}--x--\r\n`,
+    });
+    expect(manyParts.statusCode).toBeGreaterThanOrEqual(400);
+    expect(manyParts.statusCode).toBeLessThan(500);
     const done = await upload(
       [header, "msk-vrijwilligerswerk,GM0356,2016,,realisatie,36,Test,,,"].join("\n"),
       "importeren",
