@@ -92,11 +92,18 @@ describe("CSV import", () => {
   });
 
   it("imports 10,000 rows in one go", async () => {
-    const wijken = ["GM0356", "WK035601", "WK035602", "WK035603", "WK035604"];
+    // Realisations may not lie in the future: 20 areas × 100 past years × 5 periods (year and 4 quarters).
+    const areas = [
+      "GM0356",
+      ...["01", "02", "03", "04", "05", "06", "07", "08", "10", "11"],
+      ...["12", "13", "14", "15", "16", "18", "20", "21", "22"],
+    ].map((n) => (n.startsWith("GM") ? n : `WK0356${n}`));
     const lines = [header];
-    for (let y = 0; y < 2000; y++)
-      for (const w of wijken)
-        lines.push(`cbs-inwoners,${w},${3000 + y},,realisatie,${1000 + y},Test,,,`);
+    for (let y = 1900; y < 2000; y++)
+      for (const quarter of ["", "1", "2", "3", "4"])
+        for (const area of areas)
+          lines.push(`cbs-inwoners,${area},${y},${quarter},realisatie,${y},Test,,,`);
+    expect(lines).toHaveLength(10_001);
     const r = await importMeasurements(t.database.db, actor, lines.join("\n"), {
       fileName: "groot.csv",
     });
