@@ -111,7 +111,8 @@ describe.skipIf(!onPostgres)("concurrent writes on PostgreSQL", () => {
         payload: `${header}\nmsk-sociale-samenhang,GM0356,${year},,realisatie,${value},Test,,definitief,\n`,
       });
     // Ten pairs at once, so at least some pairs really overlap.
-    const years = Array.from({ length: 10 }, (_, i) => 2040 + i);
+    // Past years: a realisation for a future year is refused by the import.
+    const years = Array.from({ length: 10 }, (_, i) => 1960 + i);
     const pairs = await Promise.all(
       years.map((year) => Promise.all([importCsv(year, 6.1), importCsv(year, 6.2)])),
     );
