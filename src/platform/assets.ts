@@ -17,6 +17,9 @@ export async function registerAssets(app: FastifyInstance, tenant: TenantConfig)
       root: CANDIDATE_PACKAGES.map((p) => pkg(`@nl-design-system-candidate/${p}-css`, "dist")),
     },
     { prefix: "/assets/vendor/noto-sans/", root: pkg("@fontsource/noto-sans") },
+    // The voorbeeld theme sets headings in Noto Serif (--basis-heading-font-family): ship it too,
+    // or headings fall back to a Times-like face beside Noto Sans.
+    { prefix: "/assets/vendor/noto-serif/", root: pkg("@fontsource/noto-serif") },
     {
       prefix: "/assets/theme/",
       root: join(pkg(tenant.theme.package), dirname(tenant.theme.stylesheet)),

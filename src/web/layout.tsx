@@ -19,6 +19,8 @@ interface LayoutProps {
 const STYLESHEETS = [
   "/assets/vendor/noto-sans/400.css",
   "/assets/vendor/noto-sans/700.css",
+  "/assets/vendor/noto-serif/400.css",
+  "/assets/vendor/noto-serif/700.css",
   "/assets/theme/theme.css",
   "/assets/vendor/utrecht/index.css",
   "/assets/vendor/candidate/heading.css",
