@@ -87,7 +87,6 @@ export const nl = {
     password: "Wachtwoord",
     submit: "Inloggen",
     invalid: "De combinatie van gebruikersnaam en wachtwoord is onjuist.",
-    tooMany: "Te veel inlogpogingen. Wacht een kwartier en probeer het opnieuw.",
     tryAgainAt: (at: Date) => {
       const time = new Intl.DateTimeFormat("nl-NL", {
         timeStyle: "short",

@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import { type FailureRecord, FORGET_AFTER_MS } from "./login-throttle.js";
 import { loginFailures } from "./schema.js";
@@ -34,5 +34,5 @@ export async function recordFailures(db: Executor, keys: readonly string[], now:
 }
 
 export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.delete(loginFailures).where(inArray(loginFailures.key, [key]));
+  await db.delete(loginFailures).where(eq(loginFailures.key, key));
 }

@@ -1,4 +1,4 @@
-import { and, lt, sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import { throttleCounters } from "./schema.js";
 
@@ -20,5 +20,5 @@ export async function countRequest(db: Executor, key: string, windowStart: Date)
 
 /** Removes counters of windows that ended before `before`: they can no longer refuse anything. */
 export async function deleteCountersBefore(db: Executor, before: Date): Promise<void> {
-  await db.delete(throttleCounters).where(and(lt(throttleCounters.windowStart, before)));
+  await db.delete(throttleCounters).where(lt(throttleCounters.windowStart, before));
 }
