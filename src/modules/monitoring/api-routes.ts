@@ -6,14 +6,14 @@ import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import { apiSchema } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError } from "../../platform/errors.js";
-import { CODE_MAX, Measure, QUERY_VALUE_MAX, Ref, Text } from "../../platform/schema-types.js";
-import { CODE_PATTERN } from "../../platform/values.js";
+import { CODE_MAX, Measure, QUERY_VALUE_MAX, Text } from "../../platform/schema-types.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { listAreaSummaries } from "../areas/index.js";
+import { IdParams, TAG } from "./api-shared.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import { importMeasurements } from "./import-service.js";
 import { templateRows } from "./import-template.js";
-import { createIndicator, editIndicator } from "./indicator-service.js";
+import { registerIndicatorWriteRoutes } from "./indicator-api-routes.js";
 import {
   type Privacy,
   readMeasurements,
@@ -24,7 +24,6 @@ import {
 import * as repo from "./repository.js";
 import { indicatorDetail, type OverviewItem, overview, resolveIndicator } from "./service.js";
 
-const TAG = ["Monitoring"];
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 const Status = Type.Object({
   status: Type.String({ description: "op_koers, niet_op_koers of onvoldoende_gegevens" }),
@@ -84,9 +83,6 @@ const ImportResult = Type.Object({
     description:
       "Twijfelachtige waarden (bv. een percentage dat een fractie lijkt); blokkeren niet",
   }),
-});
-const IdParams = Type.Object({
-  id: Ref({ description: "Code of id van de indicator" }),
 });
 
 const toSummary = (o: OverviewItem) => ({
@@ -173,74 +169,6 @@ const toImportResult = (r: Awaited<ReturnType<typeof importMeasurements>>) => ({
   waarschuwingen: r.warnings.map((e) => ({ regel: e.line, melding: e.message })),
 });
 
-const IndicatorBody = Type.Object(
-  {
-    code: Type.Optional(Type.String({ pattern: CODE_PATTERN, maxLength: 80 })),
-    naam: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    definitie: Type.Optional(Type.String({ maxLength: 5000 })),
-    eenheid: Type.Optional(
-      Type.Enum(["score", "percentage", "aantal", "euro"], { type: "string" }),
-    ),
-    schaalMin: Type.Optional(Type.Union([Measure(), Type.Null()])),
-    schaalMax: Type.Optional(Type.Union([Measure(), Type.Null()])),
-    richting: Type.Optional(
-      Type.Enum(["hoger_is_beter", "lager_is_beter", "neutraal"], { type: "string" }),
-    ),
-    bron: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    frequentie: Type.Optional(
-      Type.Enum(["jaarlijks", "tweejaarlijks", "vierjaarlijks", "kwartaal", "onregelmatig"], {
-        type: "string",
-      }),
-    ),
-    rol: Type.Optional(
-      Type.Enum(["effectindicator", "prestatie_indicator", "verplichte_beleidsindicator"], {
-        type: "string",
-      }),
-    ),
-    streefwaarde: Type.Optional(Type.Union([Measure(), Type.Null()])),
-    streefjaar: Type.Optional(
-      Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
-    ),
-    verhaal: Type.Optional(
-      Type.String({ maxLength: 10000, description: "Het verhaal achter de cijfers" }),
-    ),
-    gearchiveerd: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-type IndicatorBodyT = {
-  code?: string;
-  naam?: string;
-  definitie?: string;
-  eenheid?: string;
-  schaalMin?: number | null;
-  schaalMax?: number | null;
-  richting?: string;
-  bron?: string;
-  frequentie?: string;
-  rol?: string;
-  streefwaarde?: number | null;
-  streefjaar?: number | null;
-  verhaal?: string;
-  gearchiveerd?: boolean;
-};
-const fromIndicatorBody = (b: IndicatorBodyT) => ({
-  slug: b.code,
-  name: b.naam,
-  definition: b.definitie,
-  unit: b.eenheid,
-  scaleMin: b.schaalMin,
-  scaleMax: b.schaalMax,
-  direction: b.richting,
-  source: b.bron,
-  frequency: b.frequentie,
-  role: b.rol,
-  targetValue: b.streefwaarde,
-  targetYear: b.streefjaar,
-  story: b.verhaal,
-  archived: b.gearchiveerd,
-});
-
 export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
   const privacyOf = (request: FastifyRequest): Privacy => ({
@@ -298,53 +226,7 @@ export function registerMonitoringApiRoutes(app: FastifyInstance, db: Db, tenant
     },
   );
 
-  app.post<{ Body: IndicatorBodyT }>(
-    "/api/v1/indicatoren",
-    {
-      ...edit,
-      schema: apiSchema({
-        operationId: "createIndicator",
-        summary: "Indicator aanmaken",
-        tags: TAG,
-        body: IndicatorBody,
-        success: {
-          201: {
-            description: "Aangemaakt",
-            schema: Type.Object({ id: Type.String({ format: "uuid" }), code: Type.String() }),
-          },
-        },
-        secured: true,
-        errors: [409, 415],
-      }),
-    },
-    async (request, reply) => {
-      const row = await createIndicator(db, actorOf(request), fromIndicatorBody(request.body));
-      return reply.status(201).send({ id: row.id, code: row.slug });
-    },
-  );
-
-  app.patch<{ Params: { id: string }; Body: IndicatorBodyT }>(
-    "/api/v1/indicatoren/:id",
-    {
-      ...edit,
-      schema: apiSchema({
-        operationId: "updateIndicator",
-        summary:
-          "Indicator wijzigen (ook streefwaarde en het verhaal achter de cijfers) of archiveren",
-        tags: TAG,
-        params: IdParams,
-        body: IndicatorBody,
-        success: { 204: { description: "Gewijzigd" } },
-        secured: true,
-        errors: [404, 415],
-      }),
-    },
-    async (request, reply) => {
-      const { slug: _ignored, ...input } = fromIndicatorBody(request.body);
-      await editIndicator(db, actorOf(request), request.params.id, input);
-      return reply.status(204).send();
-    },
-  );
+  registerIndicatorWriteRoutes(app, db, edit);
 
   app.get<{ Params: { id: string }; Querystring: { gebied?: string; formaat?: string } }>(
     "/api/v1/indicatoren/:id/metingen",
