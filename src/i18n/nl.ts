@@ -234,6 +234,17 @@ export const nl = {
   form: {
     errorSummary: "Er is iets niet goed ingevuld",
     required: "verplicht",
+    /** The limit of a text field, stated in its description before anything is typed. */
+    limit: (max: number) => `Hoogstens ${formatNumber(max)} tekens.`,
+    /** The count under a text area; the server renders it, a script may keep it current. */
+    count: (used: number, max: number) =>
+      `${formatNumber(used)} van ${formatNumber(max)} tekens gebruikt`,
+    over: (by: number) => `${formatNumber(by)} te veel`,
+    missing: (label: string) => `${label} is verplicht.`,
+    tooLong: (label: string, max: number, used: number) =>
+      `${label} is te lang: hoogstens ${formatNumber(max)} tekens (nu ${formatNumber(used)}).`,
+    outOfRange: (label: string, min: number, max: number) =>
+      `${label} moet een getal van ${formatNumber(min)} tot en met ${formatNumber(max)} zijn.`,
   },
   errors: {
     400: { title: "Ongeldige invoer", text: "Het verzoek bevat ongeldige gegevens." },

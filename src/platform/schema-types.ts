@@ -15,6 +15,14 @@ export const MEASURE_MAX = 9_999_999_999;
 export const TITLE_MAX = 300;
 export const TEXT_MAX = 10_000;
 export const CODE_MAX = 100;
+/** A name, owner or target value: one line. */
+export const NAME_MAX = 200;
+/** A note beside a value (partnership text, status explanation): a paragraph. */
+export const NOTE_MAX = 2_000;
+/** The text of a goal or activity, or an indicator's definition. */
+export const STATEMENT_MAX = 5_000;
+/** The body of a document section or a document's introduction. */
+export const BODY_MAX = 20_000;
 /** Longest single field of an HTML form (the CSV import field has its own, larger limit). */
 export const FORM_FIELD_MAX = 20_000;
 /** Longest single query-string value of a page. */
