@@ -11,6 +11,8 @@ const pkg = (name: string, ...rest: string[]) => fromRoot("node_modules", name, 
 export async function registerAssets(app: FastifyInstance, tenant: TenantConfig): Promise<void> {
   const mounts: { prefix: string; root: string | string[] }[] = [
     { prefix: "/assets/css/", root: fromRoot("public/css") },
+    // Progressive enhancements only (CSP: scripts from this origin, none inline); pages work without.
+    { prefix: "/assets/js/", root: fromRoot("public/js") },
     { prefix: "/assets/vendor/utrecht/", root: pkg("@utrecht/component-library-css", "dist") },
     {
       prefix: "/assets/vendor/candidate/",

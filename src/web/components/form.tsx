@@ -5,10 +5,14 @@ import type { FieldError } from "../../platform/errors.js";
 export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   if (errors.length === 0) return null;
   return (
+    // Focus moves here when the page comes back with errors (autofocus: no script needed), so a
+    // keyboard or screen-reader user starts at the list of what to fix instead of the page top.
     <div
       class="utrecht-alert utrecht-alert--error sk-error-summary"
       role="alert"
       aria-labelledby="foutmelding-titel"
+      tabIndex={-1}
+      autofocus
     >
       <h2 id="foutmelding-titel" class="nl-heading nl-heading--level-2">
         {nl.form.errorSummary}
@@ -38,6 +42,12 @@ interface FieldProps {
   children: ComponentChildren;
 }
 
+/** The description under a label: the help text, then the field's limit, so it is known up front. */
+const description = (help: string | undefined, maxLength: number | undefined) =>
+  [help, maxLength === undefined ? undefined : nl.form.limit(maxLength)]
+    .filter(Boolean)
+    .join(" ") || undefined;
+
 function Field({ name, label, error, help, required, children }: FieldProps) {
   return (
     <div
@@ -50,7 +60,10 @@ function Field({ name, label, error, help, required, children }: FieldProps) {
         </label>
       </div>
       {help ? (
-        <div class="utrecht-form-field__description" id={`hulp-${name}`}>
+        <div
+          class="utrecht-form-field__description utrecht-form-field-description"
+          id={`hulp-${name}`}
+        >
           {help}
         </div>
       ) : null}
@@ -64,8 +77,10 @@ function Field({ name, label, error, help, required, children }: FieldProps) {
   );
 }
 
-const describedBy = (name: string, help?: string, error?: string) =>
-  [help ? `hulp-${name}` : "", error ? `fout-${name}` : ""].filter(Boolean).join(" ") || undefined;
+const describedBy = (name: string, help?: string, error?: string, extra?: string) =>
+  [help ? `hulp-${name}` : "", error ? `fout-${name}` : "", extra ?? ""]
+    .filter(Boolean)
+    .join(" ") || undefined;
 
 interface TextFieldProps {
   name: string;
@@ -76,6 +91,9 @@ interface TextFieldProps {
   type?: "text" | "password" | "email" | "date" | "search" | "number";
   required?: boolean;
   autocomplete?: string;
+  /** The server's limit, stated in the description. No maxlength attribute: a browser would cut a
+   * pasted text short without saying so; the server refuses it with a message instead. */
+  maxLength?: number;
 }
 
 export function TextField({
@@ -83,11 +101,13 @@ export function TextField({
   label,
   value,
   error,
-  help,
+  help: helpText,
   type = "text",
   required,
   autocomplete,
+  maxLength,
 }: TextFieldProps) {
+  const help = description(helpText, maxLength);
   return (
     <Field name={name} label={label} error={error} help={help} required={required ?? false}>
       {/* Preact types narrow <input> by its type; the union of our field types is valid HTML. */}
@@ -102,6 +122,75 @@ export function TextField({
         aria-invalid={error ? "true" : undefined}
         aria-describedby={describedBy(name, help, error)}
       />
+    </Field>
+  );
+}
+
+interface TextAreaFieldProps {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  help?: string | undefined;
+  required?: boolean;
+  /** The server's limit: stated up front and counted under the field. */
+  maxLength: number;
+  rows?: number;
+}
+
+/** What the count under a text area says; the live script in public/js/char-count.js says the same. */
+export const countText = (used: number, max: number) =>
+  used > max
+    ? `${nl.form.count(used, max)}: ${nl.form.over(used - max)}`
+    : nl.form.count(used, max);
+
+/**
+ * A long text. The count of characters used is rendered by the server (it is right after every
+ * submit, without JavaScript); public/js/char-count.js keeps it current while typing and, once
+ * typing pauses, says it in a polite live region, not at every keystroke.
+ */
+export function TextAreaField({
+  name,
+  label,
+  value,
+  error,
+  help: helpText,
+  required,
+  maxLength,
+  rows = 6,
+}: TextAreaFieldProps) {
+  const used = (value ?? "").length;
+  const countId = `teller-${name}`;
+  return (
+    <Field
+      name={name}
+      label={label}
+      error={error}
+      help={description(helpText, maxLength)}
+      required={required ?? false}
+    >
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${error ? " utrecht-textarea--invalid" : ""}`}
+        id={`veld-${name}`}
+        name={name}
+        rows={rows}
+        required={required}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy(name, description(helpText, maxLength), error, countId)}
+        data-count={countId}
+        data-max={String(maxLength)}
+      >
+        {value ?? ""}
+      </textarea>
+      <p
+        class={`utrecht-form-field-description sk-char-count${used > maxLength ? " sk-char-count--over" : ""}`}
+        id={countId}
+      >
+        {countText(used, maxLength)}
+      </p>
+      <p class="sk-visually-hidden" id={`${countId}-live`} aria-live="polite" />
+      {/* A module script runs once however many text areas a page has. */}
+      <script type="module" src="/assets/js/char-count.js" />
     </Field>
   );
 }
