@@ -200,6 +200,20 @@ export function jsonRequest(
   });
 }
 
+/**
+ * A file's API client: JSON requests that send the session of `defaultCookie()` unless another cookie,
+ * or null for none, is given.
+ */
+export const apiCaller =
+  (t: Pick<TestApp, "app">, defaultCookie: () => string | null) =>
+  (
+    method: "GET" | "POST" | "PATCH",
+    url: string,
+    body?: unknown,
+    cookie: string | null = defaultCookie(),
+  ) =>
+    jsonRequest(t.app, method, url, body, cookie);
+
 /** An API write a beleidsmedewerker may do: 200 with a session that has the right, else 403 or 401. */
 export const staffApiWrite = (app: FastifyInstance, cookie: string) =>
   jsonRequest(

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../../test/helpers/app.js";
 import { parseCsv } from "../../platform/csv.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
 const header =
   "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
-const importCsv = (csv: string, query = "", cookie: string | null = staff) =>
+const importCsv = (csv: string, query = "", cookie: string | null = staff()) =>
   t.app.inject({
     method: "POST",
     url: `/api/v1/metingen/import${query}`,
@@ -136,7 +129,7 @@ describe("monitoring API", () => {
     const form = await t.app.inject({
       method: "POST",
       url: "/api/v1/metingen/import",
-      headers: { cookie: staff, "content-type": "application/x-www-form-urlencoded" },
+      headers: { cookie: staff(), "content-type": "application/x-www-form-urlencoded" },
       payload: "a=b",
     });
     expect(form.statusCode).toBe(415);
@@ -147,7 +140,7 @@ describe("monitoring API", () => {
       t.app.inject({
         method: "POST",
         url: "/api/v1/indicatoren/msk-eenzaamheid/metingen",
-        headers: { cookie: staff, "content-type": "application/json" },
+        headers: { cookie: staff(), "content-type": "application/json" },
         payload: JSON.stringify(body),
       });
     expect(
@@ -215,7 +208,7 @@ describe("biennial evaluation", () => {
 describe("import page", () => {
   it("previews, reports bad rows in Dutch, and imports a good file with PRG", async () => {
     const { formSession } = await import("../../../test/helpers/app.js");
-    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff);
+    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff());
     expect(page.statusCode).toBe(200);
     const post = (csv: string, actie: string) =>
       t.app.inject({
@@ -247,7 +240,7 @@ describe("import page", () => {
   });
   it("reports an impossible date, a future realisation and a fraction-like percentage in the preview", async () => {
     const { formSession } = await import("../../../test/helpers/app.js");
-    const { token, cookie } = await formSession(t.app, "/monitor/import", staff);
+    const { token, cookie } = await formSession(t.app, "/monitor/import", staff());
     const future = new Date().getUTCFullYear() + 1;
     const post = (csv: string) =>
       t.app.inject({
@@ -280,12 +273,12 @@ describe("import page", () => {
 
   it("imports an uploaded file, and a template that passes its own preview", async () => {
     const { formSession } = await import("../../../test/helpers/app.js");
-    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff);
+    const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff());
     expect(page.body).toContain('type="file"');
     expect(page.body).toContain("msk-vrijwilligerswerk");
     const template = await t.app.inject({
       url: "/monitor/import/sjabloon.csv?indicator=msk-vrijwilligerswerk",
-      headers: { cookie: staff },
+      headers: { cookie: staff() },
     });
     expect(template.statusCode).toBe(200);
     expect(template.headers["content-type"]).toContain("text/csv");
@@ -294,7 +287,7 @@ describe("import page", () => {
       (
         await t.app.inject({
           url: "/monitor/import/sjabloon.csv?indicator=bestaat-niet",
-          headers: { cookie: staff },
+          headers: { cookie: staff() },
         })
       ).statusCode,
     ).toBe(404);
@@ -360,7 +353,7 @@ describe("managing indicators", () => {
     method: "POST" | "PATCH",
     url: string,
     body: unknown,
-    cookie: string | null = staff,
+    cookie: string | null = staff(),
   ) =>
     t.app.inject({
       method,
@@ -522,7 +515,7 @@ describe("indicator form", () => {
     const { token, cookie, page } = await formSession(
       t.app,
       "/monitor/msk-vrijwilligerswerk",
-      staff,
+      staff(),
     );
     expect(page.body).toContain("Indicator bewerken");
     const post = (fields: Record<string, string>) =>

@@ -1,28 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
-const json = (
-  method: "POST" | "PATCH",
-  url: string,
-  body: unknown,
-  cookie: string | null = staff,
-) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json" },
-    payload: JSON.stringify(body),
-  });
+const json = apiCaller(t, staff);
 
 describe("partnerships", () => {
   it("lists the ten partnerships of seed 001 with their members and sections", async () => {
@@ -71,7 +53,7 @@ describe("partnerships", () => {
   });
 
   it("creates one through the form, splitting the members", async () => {
-    const { token, cookie } = await formSession(t.app, "/samenwerkingsverbanden", staff);
+    const { token, cookie } = await formSession(t.app, "/samenwerkingsverbanden", staff());
     const res = await t.app.inject({
       method: "POST",
       url: "/samenwerkingsverbanden",
@@ -96,7 +78,7 @@ describe("partnerships", () => {
 describe("indicators named in a document", () => {
   it("adds an indicator to a pillar through the form and edits it through the API", async () => {
     const base = "/beleid/beleidskader-2025-2030/onderdelen/sociale-verbinding";
-    const { token, cookie } = await formSession(t.app, base, staff);
+    const { token, cookie } = await formSession(t.app, base, staff());
     const res = await t.app.inject({
       method: "POST",
       url: `${base}/indicatoren`,

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, jsonRequest, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
-const call = (
-  method: "GET" | "POST" | "PATCH",
-  url: string,
-  body?: unknown,
-  cookie: string | null = staff,
-) => jsonRequest(t.app, method, url, body, cookie);
+const call = apiCaller(t, staff);
 
 describe("creating policy items through the API", () => {
   it("builds a new programme document: document, section, goal, activity linked to the goal", async () => {
@@ -134,7 +122,7 @@ describe("creating policy items through the API", () => {
 
 describe("forms for staff", () => {
   it("creates a document from /beleid and adds an activity from its page", async () => {
-    const { token, cookie, page } = await formSession(t.app, "/beleid", staff);
+    const { token, cookie, page } = await formSession(t.app, "/beleid", staff());
     expect(page.body).toContain("Nieuw beleidsdocument");
     const post = (url: string, fields: Record<string, string>) =>
       t.app.inject({
@@ -177,7 +165,7 @@ describe("forms for staff", () => {
     const list = (
       await call("GET", "/api/v1/activiteiten?document=begroting-2020&onderdeel=geldwijs")
     ).json().activiteiten;
-    const { token, cookie } = await formSession(t.app, `/activiteiten/${list[1].id}`, staff);
+    const { token, cookie } = await formSession(t.app, `/activiteiten/${list[1].id}`, staff());
     const res = await t.app.inject({
       method: "POST",
       url: `/activiteiten/${list[1].id}/verplaatsen`,

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
-const json = (method: "PATCH" | "POST", url: string, body?: unknown, cookie = staff) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  });
+const json = apiCaller(t, staff);
 const activity = async (section: string, index = 0) =>
   (
     await t.app.inject({ url: `/api/v1/activiteiten?document=begroting-2020&onderdeel=${section}` })
@@ -131,7 +118,7 @@ describe("carrying an activity over to the next year", () => {
 
   it("works from the activity page with one button", async () => {
     const a = await activity("geldwijs", 3);
-    const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff);
+    const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff());
     expect(page.body).toContain("Doorschuiven naar 2021");
     const res = await t.app.inject({
       method: "POST",
@@ -155,7 +142,7 @@ describe("linking an activity to goals", () => {
         url: "/api/v1/activiteiten?document=begroting-2020&onderdeel=geldwijs&jaar=2020",
       })
     ).json().activiteiten[2];
-    const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff);
+    const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff());
     expect(page.body).toContain("Doelen die deze activiteit dient");
     const res = await t.app.inject({
       method: "POST",

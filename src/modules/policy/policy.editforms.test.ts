@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { formSession, useTestApp } from "../../../test/helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
 async function postForm(pagePath: string, action: string, fields: Record<string, string>) {
-  const { token, cookie } = await formSession(t.app, pagePath, staff);
+  const { token, cookie } = await formSession(t.app, pagePath, staff());
   return t.app.inject({
     method: "POST",
     url: action,
@@ -28,7 +21,7 @@ const goals = async () =>
 describe("edit forms", () => {
   it("edits a goal's SMART fields on its page, and refuses a bad year with a message", async () => {
     const goal = (await goals())[0];
-    const page = await t.app.inject({ url: `/doelen/${goal.id}`, headers: { cookie: staff } });
+    const page = await t.app.inject({ url: `/doelen/${goal.id}`, headers: { cookie: staff() } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Doel bewerken");
     const bad = await postForm(`/doelen/${goal.id}`, `/doelen/${goal.id}/bewerken`, {
@@ -107,7 +100,7 @@ describe("edit forms", () => {
     const res = await t.app.inject({
       method: "PATCH",
       url: `/api/v1/activiteiten/${a.id}/jaren/2020`,
-      headers: { cookie: staff, "content-type": "application/json" },
+      headers: { cookie: staff(), "content-type": "application/json" },
       payload: JSON.stringify({ status: "gerealiseerd", realisatie: "De verkenning is afgerond." }),
     });
     expect(res.statusCode).toBe(200);
@@ -120,7 +113,7 @@ describe("succession", () => {
     const res = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
-      headers: { cookie: staff, "content-type": "application/json" },
+      headers: { cookie: staff(), "content-type": "application/json" },
       payload: JSON.stringify({ vervangt: "meerjarenopgave-welzijn-2021-2024" }),
     });
     expect(res.statusCode).toBe(204);
@@ -133,7 +126,7 @@ describe("succession", () => {
     const self = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
-      headers: { cookie: staff, "content-type": "application/json" },
+      headers: { cookie: staff(), "content-type": "application/json" },
       payload: JSON.stringify({ vervangt: "beleidskader-2025-2030" }),
     });
     expect(self.statusCode).toBe(400);

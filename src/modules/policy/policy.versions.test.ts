@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, jsonRequest, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
 
-let t: TestApp;
-let staff: string;
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.sessionFor("beleidsmedewerker");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp(["beleidsmedewerker"]);
+const staff = () => t.cookie("beleidsmedewerker");
 
-const call = (
-  method: "GET" | "POST" | "PATCH",
-  url: string,
-  body?: unknown,
-  cookie: string | null = staff,
-) => jsonRequest(t.app, method, url, body, cookie);
+const call = apiCaller(t, staff);
 
 describe("copying a budget year into the next year", () => {
   it("creates Begroting 2021 as a concept with the same plan, linked item by item", async () => {
@@ -122,7 +110,7 @@ describe("publishing", () => {
     const { token, cookie, page } = await formSession(
       t.app,
       "/beleid/beleidskader-2025-2030",
-      staff,
+      staff(),
     );
     expect(page.body).toContain("Publiceren (bevroren versie)");
     const res = await t.app.inject({
