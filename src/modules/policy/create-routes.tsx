@@ -18,10 +18,10 @@ import {
   createSection,
   moveItem,
 } from "./create-service.js";
+import { DocumentsPage } from "./documents-view.js";
 import { editDocument } from "./edit-service.js";
 import { DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import { listDocuments, resolveDocument } from "./service.js";
-import { DocumentsPage } from "./views.js";
 
 const TAG = ["Beleid"];
 const Created = Type.Object({

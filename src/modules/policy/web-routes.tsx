@@ -9,7 +9,13 @@ import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { ActivityPage } from "./activity-view.js";
+import { AnnualReportPage } from "./annual-report-view.js";
+import { DocumentPage } from "./document-view.js";
+import { DocumentsPage } from "./documents-view.js";
 import { carryOverActivity, editActivity } from "./edit-service.js";
+import { SearchPage } from "./search-view.js";
+import { SectionPage } from "./section-view.js";
 import {
   changeActivityStatus,
   findSection,
@@ -21,14 +27,6 @@ import {
   searchPolicy,
 } from "./service.js";
 import { listVersions } from "./version-service.js";
-import {
-  ActivityPage,
-  AnnualReportPage,
-  DocumentPage,
-  DocumentsPage,
-  SearchPage,
-  SectionPage,
-} from "./views.js";
 
 const yearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : undefined);
 

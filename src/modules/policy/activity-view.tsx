@@ -1,0 +1,274 @@
+import { fromRoot } from "../../config/paths.js";
+import { formatDateTime } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
+import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import { SourceRef } from "../../web/components/source-ref.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { levelLabel, SourceText, StatusBadge } from "./components.js";
+import { crumbs } from "./document-links.js";
+import { MoveButtons } from "./edit-views.js";
+import { ACTIVITY_STATUSES } from "./schema.js";
+import { STATUS_INFO } from "./status.js";
+
+export function ActivityPage(props: {
+  ctx: PageContext;
+  data: Awaited<ReturnType<typeof import("./service.js").getActivity>>;
+  canEdit: boolean;
+  errors?: FieldError[];
+  values?: {
+    jaar?: string;
+    status?: string;
+    toelichting?: string;
+    elders?: string;
+    realisatie?: string | undefined;
+  };
+}) {
+  const { activity, document, section, years, history } = props.data;
+  // Histories written by the loader name the source file; the public sees the document instead.
+  const sourceCatalog = loadSourceCatalog(fromRoot(props.ctx.tenant.dataSet));
+  const errors = props.errors ?? [];
+  const v = props.values ?? {};
+  const latest = years.at(-1);
+  return (
+    <Layout
+      ctx={props.ctx}
+      title="Activiteit"
+      breadcrumbs={crumbs(document, [
+        { href: `/activiteiten/${activity.id}`, label: "Activiteit" },
+      ])}
+    >
+      <h1 class="nl-heading nl-heading--level-1">
+        Activiteit {activity.number ? `${activity.number} ` : ""}van {section.title}
+      </h1>
+      <ErrorSummary errors={errors} />
+      <SourceText text={activity.text} />
+      <p class="nl-paragraph sk-source">
+        <SourceRef source={activity.source} tenant={props.ctx.tenant} />
+      </p>
+      {years.map((y) => (
+        <section key={y.id} aria-labelledby={`jaar-${y.year}`}>
+          <h2 class="nl-heading nl-heading--level-2" id={`jaar-${y.year}`}>
+            {y.year}
+          </h2>
+          <p class="nl-paragraph">
+            Status: <StatusBadge status={y.status} />
+            {y.elsewhere ? ` Ondergebracht in: ${y.elsewhere}.` : ""}
+          </p>
+          {y.statusExplanation ? (
+            <p class="nl-paragraph">Toelichting: {y.statusExplanation}</p>
+          ) : null}
+          {y.realisationText ? (
+            <>
+              <h3 class="nl-heading nl-heading--level-3">Wat hebben we daarvoor gedaan?</h3>
+              <SourceText text={y.realisationText} />
+            </>
+          ) : null}
+          <h3 class="nl-heading nl-heading--level-3">Statusgeschiedenis</h3>
+          {history.filter((h) => h.activityYearId === y.id).length === 0 ? (
+            <p class="nl-paragraph">Nog geen statuswijzigingen.</p>
+          ) : (
+            <div class="sk-table-wrapper">
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption">Statusgeschiedenis {y.year}</caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Wanneer
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Wie
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Van
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Naar
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Waarom
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {history
+                    .filter((h) => h.activityYearId === y.id)
+                    .map((h) => (
+                      <tr key={h.id} class="utrecht-table__row">
+                        <td class="utrecht-table__cell">{formatDateTime(h.changedAt)}</td>
+                        <td class="utrecht-table__cell">{h.actorName}</td>
+                        <td class="utrecht-table__cell">
+                          {h.fromStatus ? <StatusBadge status={h.fromStatus} /> : "—"}
+                        </td>
+                        <td class="utrecht-table__cell">
+                          <StatusBadge status={h.toStatus} />
+                        </td>
+                        <td class="utrecht-table__cell">
+                          {h.explanation ? nameDocuments(h.explanation, sourceCatalog) : "—"}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+      {props.canEdit ? (
+        <section aria-labelledby="activiteit-bewerken">
+          <h2 class="nl-heading nl-heading--level-2" id="activiteit-bewerken">
+            Activiteit bewerken
+          </h2>
+          <form
+            method="post"
+            action={`/activiteiten/${activity.id}/bewerken`}
+            class="sk-form"
+            novalidate
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <TextField
+              name="tekst"
+              label="Tekst"
+              value={activity.text}
+              error={fieldError(errors, "tekst")}
+              required
+            />
+            <TextField
+              name="gewicht"
+              label="Gewicht in de voortgang van de doelen"
+              help="Standaard 1; 0 telt niet mee."
+              value={String(activity.weight)}
+              error={fieldError(errors, "gewicht")}
+            />
+            <fieldset class="utrecht-form-fieldset sk-goal-choice">
+              <legend class="utrecht-form-fieldset__legend">
+                Doelen die deze activiteit dient
+              </legend>
+              <input type="hidden" name="doelenVeld" value="1" />
+              {props.data.goals.length === 0 ? (
+                <p class="nl-paragraph">Dit document heeft geen doelen.</p>
+              ) : null}
+              {props.data.goals.map((g) => (
+                <div key={g.id} class="utrecht-form-field utrecht-form-field--checkbox">
+                  <input
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    type="checkbox"
+                    id={`doel-${g.id}`}
+                    name="doelen"
+                    value={g.id}
+                    checked={props.data.goalIds.includes(g.id)}
+                  />
+                  <label
+                    class="utrecht-form-label utrecht-form-label--checkbox"
+                    for={`doel-${g.id}`}
+                  >
+                    {levelLabel(g.level)} {g.number ? `${g.number}. ` : ""}
+                    {g.text.length > 120 ? `${g.text.slice(0, 120)}…` : g.text}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <SelectField
+              name="nvt"
+              label="Telt mee in de voortgang"
+              value={activity.notApplicable ? "ja" : "nee"}
+              options={[
+                { value: "nee", label: "Ja, telt mee" },
+                { value: "ja", label: "Nee, niet van toepassing" },
+              ]}
+            />
+            <SelectField
+              name="archiveren"
+              label="Archiveren"
+              value={activity.archived ? "ja" : "nee"}
+              options={[
+                { value: "nee", label: "Niet archiveren" },
+                {
+                  value: "ja",
+                  label: "Archiveren (verdwijnt uit overzichten, blijft in de audittrail)",
+                },
+              ]}
+            />
+            <div>
+              <SubmitButton>Activiteit opslaan</SubmitButton>
+            </div>
+          </form>
+          <MoveButtons ctx={props.ctx} action={`/activiteiten/${activity.id}/verplaatsen`} />
+          <form method="post" action={`/activiteiten/${activity.id}/doorschuiven`} class="sk-form">
+            <CsrfField token={props.ctx.csrfToken} />
+            <p class="nl-paragraph">
+              Doorschuiven kopieert het plan naar {latest ? latest.year + 1 : "het volgende jaar"}{" "}
+              met status gepland en een verwijzing naar {latest?.year}.
+            </p>
+            <div>
+              <button type="submit" class="nl-button nl-button--secondary">
+                Doorschuiven naar {latest ? latest.year + 1 : "volgend jaar"}
+              </button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+      {props.canEdit && latest ? (
+        <section aria-labelledby="status-wijzigen">
+          <h2 class="nl-heading nl-heading--level-2" id="status-wijzigen">
+            Status wijzigen
+          </h2>
+          <form
+            method="post"
+            action={`/activiteiten/${activity.id}/status`}
+            class="sk-form"
+            novalidate
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <SelectField
+              name="jaar"
+              label="Jaar"
+              value={v.jaar ?? String(latest.year)}
+              options={years.map((y) => ({ value: String(y.year), label: String(y.year) }))}
+              required
+            />
+            <SelectField
+              name="status"
+              label="Nieuwe status"
+              value={v.status ?? latest.status}
+              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))}
+              error={fieldError(errors, "status")}
+              required
+            />
+            <TextField
+              name="toelichting"
+              label="Toelichting"
+              help="Verplicht bij vertraagd, uitgesteld en niet uitgevoerd."
+              value={v.toelichting}
+              error={fieldError(errors, "toelichting")}
+            />
+            <TextField
+              name="realisatie"
+              label="Wat hebben we daarvoor gedaan? (realisatie)"
+              help="Leeg laten om de bestaande tekst te houden."
+              value={v.realisatie}
+              error={fieldError(errors, "realisatie")}
+            />
+            <TextField
+              name="elders"
+              label="Ondergebracht in (bij ondergebracht elders)"
+              value={v.elders}
+              error={fieldError(errors, "elders")}
+            />
+            <div>
+              <SubmitButton>Status opslaan</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,199 @@
+import { formatDateTime } from "../../i18n/nl.js";
+import { CsrfField, SelectField } from "../../web/components/form.js";
+import { SourceRef } from "../../web/components/source-ref.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { kindLabel, SourceText, StatusSummaryTable } from "./components.js";
+import { crumbs, docHref, period } from "./document-links.js";
+import { GoalItem, SectionBlock } from "./document-tree.js";
+import { ManageForms } from "./manage-forms.js";
+import type * as repo from "./repository.js";
+import type { DocumentTree } from "./service.js";
+
+export function DocumentPage({
+  ctx,
+  tree,
+  annualReports,
+  versions,
+  canEdit,
+  others,
+}: {
+  ctx: PageContext;
+  tree: DocumentTree;
+  annualReports: repo.DocumentRow[];
+  versions: { version: number; publishedAt: Date }[];
+  canEdit: boolean;
+  /** The municipality's other documents, for the succession links. */
+  others: repo.DocumentRow[];
+}) {
+  const succeeds = others.find((o) => o.id === tree.document.succeedsId);
+  const succeededBy = others.filter((o) => o.succeedsId === tree.document.id);
+  const d = tree.document;
+  const activityCount = tree.summary.reduce((s, r) => s + r.count, 0);
+  return (
+    <Layout ctx={ctx} title={d.title} breadcrumbs={crumbs(d)}>
+      <h1 class="nl-heading nl-heading--level-1">{d.title}</h1>
+      <dl class="sk-definition-list">
+        <dt>Soort</dt>
+        <dd>{kindLabel(d.kind)}</dd>
+        <dt>Periode</dt>
+        <dd>{period(d)}</dd>
+        <dt>Status</dt>
+        <dd>{kindLabel(d.state)}</dd>
+        {d.officialReference ? (
+          <>
+            <dt>Vindplaats</dt>
+            <dd>{d.officialReference}</dd>
+          </>
+        ) : null}
+        {tree.accountsFor ? (
+          <>
+            <dt>Verantwoordt</dt>
+            <dd>
+              <a class="nl-link" href={docHref(tree.accountsFor)}>
+                {tree.accountsFor.title}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {annualReports.length > 0 ? (
+          <>
+            <dt>Verantwoord in</dt>
+            <dd>
+              {annualReports.map((r) => (
+                <a key={r.id} class="nl-link" href={`${docHref(r)}/jaarverslag`}>
+                  {r.title}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        {succeeds ? (
+          <>
+            <dt>Vervangt</dt>
+            <dd>
+              <a class="nl-link" href={docHref(succeeds)}>
+                {succeeds.title}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {succeededBy.length > 0 ? (
+          <>
+            <dt>Vervangen door</dt>
+            <dd>
+              {succeededBy.map((o) => (
+                <a key={o.id} class="nl-link" href={docHref(o)}>
+                  {o.title}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        <dt>Bron</dt>
+        <dd>
+          <SourceRef source={d.source} tenant={ctx.tenant} prefix="" />
+        </dd>
+      </dl>
+      {versions.length > 0 ? (
+        <p class="nl-paragraph">
+          Gepubliceerde versies:{" "}
+          {versions.map((v, i) => (
+            <span key={v.version}>
+              {i > 0 ? ", " : ""}
+              <a class="nl-link" href={`${docHref(d)}/versies/${v.version}`}>
+                versie {v.version} ({formatDateTime(v.publishedAt)})
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {d.copiedFromId ? (
+        <p class="nl-paragraph">
+          <a class="nl-link" href={`${docHref(d)}/wijzigingen`}>
+            Wat is er veranderd ten opzichte van het vorige jaar?
+          </a>
+        </p>
+      ) : null}
+      {canEdit ? (
+        <div class="sk-actions">
+          <form method="post" action={`${docHref(d)}/publiceren`}>
+            <CsrfField token={ctx.csrfToken} />
+            <button type="submit" class="nl-button nl-button--secondary">
+              Publiceren (bevroren versie)
+            </button>
+          </form>
+          {d.kind !== "jaarstukken" ? (
+            <form method="post" action={`${docHref(d)}/kopie-volgend-jaar`}>
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" class="nl-button nl-button--secondary">
+                Kopiëren naar {d.lastYear + 1}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+      {d.kind === "beleidskader" ? (
+        <p class="nl-paragraph">
+          <a
+            class="nl-link"
+            href={`/evaluatie/${d.slug}/${Math.min(new Date().getFullYear(), d.lastYear)}`}
+          >
+            Evaluatie: doelen, indicatoren en activiteiten per pijler
+          </a>
+        </p>
+      ) : null}
+      {d.kind === "jaarstukken" ? (
+        <p class="nl-paragraph">
+          <a class="nl-link" href={`${docHref(d)}/jaarverslag`}>
+            Jaarverslag: wat wilden we doen en wat hebben we gedaan
+          </a>
+        </p>
+      ) : null}
+      {d.intro ? <SourceText text={d.intro} /> : null}
+      {tree.years.length > 1 ? (
+        <form method="get" action={docHref(d)} class="sk-filter">
+          <SelectField
+            name="jaar"
+            label="Jaar"
+            value={String(tree.year)}
+            options={tree.years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
+          <div>
+            <button type="submit" class="nl-button nl-button--secondary">
+              Toon jaar
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {activityCount > 0 ? (
+        <StatusSummaryTable
+          summary={tree.summary}
+          caption={`Activiteiten per status in ${tree.year}`}
+        />
+      ) : null}
+      <p class="nl-paragraph">
+        <a class="nl-link" href={`/api/v1/beleidsdocumenten/${d.slug}`}>
+          Download als JSON
+        </a>{" "}
+        ·{" "}
+        <a class="nl-link" href={`/api/v1/beleidsdocumenten/${d.slug}/activiteiten.csv`}>
+          Activiteiten als CSV
+        </a>
+      </p>
+      <div class="sk-tree">
+        {tree.looseGoals.length > 0 ? (
+          <ul class="sk-goals">
+            {tree.looseGoals.map((g) => (
+              <GoalItem key={g.goal.id} node={g} year={tree.year} tenant={ctx.tenant} />
+            ))}
+          </ul>
+        ) : null}
+        {tree.sections.map((s) => (
+          <SectionBlock key={s.section.id} node={s} tree={tree} depth={0} tenant={ctx.tenant} />
+        ))}
+      </div>
+      {canEdit ? <ManageForms ctx={ctx} tree={tree} others={others} /> : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,152 @@
+import type { FieldError } from "../../platform/errors.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { Layout } from "../../web/layout.js";
+import { kindLabel } from "./components.js";
+import { crumbs, docHref, period } from "./document-links.js";
+import type * as repo from "./repository.js";
+import { DOCUMENT_KINDS } from "./schema.js";
+
+export function SearchForm({ query }: { query?: string }) {
+  return (
+    <form method="get" action="/zoeken" class="sk-filter">
+      <TextField name="q" label="Zoeken in alle beleidsteksten" type="search" value={query} />
+      <div>
+        <button type="submit" class="nl-button nl-button--secondary">
+          Zoeken
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function DocumentsPage({
+  ctx,
+  documents,
+  canEdit,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  documents: repo.DocumentRow[];
+  canEdit?: boolean;
+  errors?: FieldError[];
+  values?: Record<string, string | undefined>;
+}) {
+  const errs = errors ?? [];
+  const v = values ?? {};
+  return (
+    <Layout ctx={ctx} title="Beleid" breadcrumbs={crumbs()}>
+      <h1 class="nl-heading nl-heading--level-1">Beleid</h1>
+      <p class="nl-paragraph">
+        Wat de gemeente wil bereiken, wat zij daarvoor doet en wat er in de jaarstukken over is
+        verantwoord.
+      </p>
+      <p class="nl-paragraph">
+        <a class="nl-link" href="/samenwerkingsverbanden">
+          Samenwerkingsverbanden: wat doen we samen?
+        </a>
+      </p>
+      <SearchForm />
+      {documents.length === 0 ? (
+        <p class="nl-paragraph">Er zijn nog geen beleidsdocumenten.</p>
+      ) : (
+        <div class="sk-table-wrapper">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">Beleidsdocumenten ({documents.length})</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Document
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Soort
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Periode
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Status
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Vindplaats
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {documents.map((d) => (
+                <tr key={d.id} class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <a class="nl-link" href={docHref(d)}>
+                      {d.title}
+                    </a>
+                  </th>
+                  <td class="utrecht-table__cell">{kindLabel(d.kind)}</td>
+                  <td class="utrecht-table__cell">{period(d)}</td>
+                  <td class="utrecht-table__cell">{kindLabel(d.state)}</td>
+                  <td class="utrecht-table__cell">{d.officialReference ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <section aria-labelledby="nieuw-document">
+          <h2 class="nl-heading nl-heading--level-2" id="nieuw-document">
+            Nieuw beleidsdocument
+          </h2>
+          <ErrorSummary errors={errs} />
+          <form method="post" action="/beleid" class="sk-form" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <SelectField
+              name="soort"
+              label="Soort"
+              value={v.soort ?? "uitvoeringsprogramma"}
+              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+              error={fieldError(errs, "soort")}
+              required
+            />
+            <TextField
+              name="titel"
+              label="Titel"
+              value={v.titel}
+              error={fieldError(errs, "titel")}
+              required
+            />
+            <TextField
+              name="eersteJaar"
+              label="Eerste jaar"
+              value={v.eersteJaar}
+              error={fieldError(errs, "eersteJaar")}
+              required
+            />
+            <TextField
+              name="laatsteJaar"
+              label="Laatste jaar"
+              help="Leeg: gelijk aan het eerste jaar."
+              value={v.laatsteJaar}
+              error={fieldError(errs, "laatsteJaar")}
+            />
+            <TextField
+              name="vindplaats"
+              label="Vindplaats (optioneel)"
+              help="Bijvoorbeeld Gemeenteblad 2025 nr. 565453."
+              value={v.vindplaats}
+            />
+            <div>
+              <SubmitButton>Document aanmaken</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,97 @@
+import { CsrfField, SelectField, SubmitButton, TextField } from "../../web/components/form.js";
+import type { PageContext } from "../../web/context.js";
+import { kindLabel, levelLabel } from "./components.js";
+import { docHref } from "./document-links.js";
+import { DocumentEditForm } from "./edit-views.js";
+import type * as repo from "./repository.js";
+import { GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
+import type { DocumentTree, SectionNode } from "./service.js";
+
+function flatSections(nodes: SectionNode[], depth = 0): { id: string; label: string }[] {
+  return nodes.flatMap((n) => [
+    {
+      id: n.section.slug,
+      label: `${"— ".repeat(depth)}${kindLabel(n.section.kind)} ${n.section.title}`,
+    },
+    ...flatSections(n.children, depth + 1),
+  ]);
+}
+
+/** Staff forms to add sections, goals and activities to a document. */
+export function ManageForms({
+  ctx,
+  tree,
+  others,
+}: {
+  ctx: PageContext;
+  tree: DocumentTree;
+  others: repo.DocumentRow[];
+}) {
+  const base = docHref(tree.document);
+  const sections = flatSections(tree.sections);
+  const sectionOptions = [{ id: "", label: "Geen (direct onder het document)" }, ...sections].map(
+    (s) => ({ value: s.id, label: s.label }),
+  );
+  return (
+    <section aria-labelledby="beheer" class="sk-manage">
+      <h2 class="nl-heading nl-heading--level-2" id="beheer">
+        Beheer
+      </h2>
+      <DocumentEditForm ctx={ctx} document={tree.document} others={others} />
+      <form method="post" action={`${base}/onderdelen`} class="sk-form">
+        <CsrfField token={ctx.csrfToken} />
+        <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
+        <SelectField
+          name="soort"
+          label="Soort onderdeel"
+          value="programma"
+          options={SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+          required
+        />
+        <TextField name="titel" label="Titel van het onderdeel" required />
+        <SelectField name="ouder" label="Valt onder" value="" options={sectionOptions} />
+        <div>
+          <SubmitButton>Onderdeel toevoegen</SubmitButton>
+        </div>
+      </form>
+      <form method="post" action={`${base}/doelen`} class="sk-form">
+        <CsrfField token={ctx.csrfToken} />
+        <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
+        <SelectField
+          name="niveau"
+          label="Niveau"
+          value="beleidsdoelstelling"
+          options={GOAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))}
+          required
+        />
+        <TextField name="tekst" label="Tekst van het doel" required />
+        <SelectField
+          name="onderdeel"
+          label="Onderdeel van het doel"
+          value=""
+          options={sectionOptions}
+        />
+        <div>
+          <SubmitButton>Doel toevoegen</SubmitButton>
+        </div>
+      </form>
+      {sections.length > 0 ? (
+        <form method="post" action={`${base}/activiteiten`} class="sk-form">
+          <CsrfField token={ctx.csrfToken} />
+          <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
+          <SelectField
+            name="onderdeel"
+            label="Onderdeel van de activiteit"
+            value={sections[0]?.id}
+            options={sections.map((s) => ({ value: s.id, label: s.label }))}
+            required
+          />
+          <TextField name="tekst" label="Wat gaan we daarvoor doen?" required />
+          <div>
+            <SubmitButton>Activiteit toevoegen</SubmitButton>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
