@@ -1,6 +1,8 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { textProblem } from "../../platform/field-rules.js";
+import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import { type Direction, neighbour } from "./order.js";
@@ -24,9 +26,8 @@ const text = (
   max: number,
   errors: FieldError[],
 ) => {
-  if (!v?.trim()) errors.push({ field, message: `${label} is verplicht.` });
-  else if (v.length > max)
-    errors.push({ field, message: `${label} mag hoogstens ${max} tekens zijn.` });
+  const problem = textProblem(v, { field, label, max, required: true });
+  if (problem) errors.push(problem);
 };
 const oneOf = (
   v: string | undefined,
@@ -53,7 +54,7 @@ export interface NewDocument {
 export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
   const errors: FieldError[] = [];
   oneOf(input.kind, DOCUMENT_KINDS, "soort", "Soort", errors);
-  text(input.title, "titel", "Titel", 300, errors);
+  text(input.title, "titel", "Titel", TITLE_MAX, errors);
   if (!Number.isInteger(input.firstYear) || input.firstYear < 2000 || input.firstYear > 2100) {
     errors.push({
       field: "eersteJaar",
@@ -118,7 +119,7 @@ export interface NewSection {
 export async function createSection(db: Db, actor: Actor, input: NewSection) {
   const errors: FieldError[] = [];
   oneOf(input.kind, SECTION_KINDS, "soort", "Soort onderdeel", errors);
-  text(input.title, "titel", "Titel", 300, errors);
+  text(input.title, "titel", "Titel", TITLE_MAX, errors);
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
   return db.transaction(async (tx) => {
@@ -166,7 +167,7 @@ export interface NewGoal {
 export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
   const errors: FieldError[] = [];
   oneOf(input.level, GOAL_LEVELS, "niveau", "Niveau", errors);
-  text(input.text, "tekst", "Tekst", 5000, errors);
+  text(input.text, "tekst", "Tekst", STATEMENT_MAX, errors);
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
   return db.transaction(async (tx) => {
@@ -214,7 +215,7 @@ export interface NewActivity {
 
 export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
   const errors: FieldError[] = [];
-  text(input.text, "tekst", "Tekst", 5000, errors);
+  text(input.text, "tekst", "Tekst", STATEMENT_MAX, errors);
   if (!input.section)
     errors.push({
       field: "onderdeel",

@@ -1,16 +1,18 @@
-import type { Db } from "../../db/executor.js";
+import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
-import {
-  assertValid,
-  badRequest,
-  conflict,
-  type FieldError,
-  notFound,
-} from "../../platform/errors.js";
+import { assertValid, badRequest, conflict, type FieldError } from "../../platform/errors.js";
+import { problems, rangeProblem, textProblem } from "../../platform/field-rules.js";
+import { BODY_MAX, NAME_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
 import { DOCUMENT_STATES, type DocumentState } from "./schema.js";
+import { findOwned, updateAudited } from "./write.js";
+
+/** The limits of the fields edited here; the forms state them and the API schemas use them. */
+export const WEIGHT_RANGE = { min: 0, max: 1000 };
+export const TARGET_YEAR_RANGE = { min: 2000, max: 2100 };
+const titleRule = { field: "titel", label: "Titel", max: TITLE_MAX, required: true };
 
 export interface ActivityEdit {
   /** Replaces the goals the activity serves; ids of goals in the same document. */
@@ -25,30 +27,34 @@ function checkCommon(input: {
   text?: string | undefined;
   weight?: number | undefined;
 }): FieldError[] {
-  const errors: FieldError[] = [];
-  if (input.text !== undefined && (input.text.trim().length === 0 || input.text.length > 5000)) {
-    errors.push({ field: "tekst", message: "Tekst is verplicht (hoogstens 5000 tekens)." });
-  }
-  if (
-    input.weight !== undefined &&
-    (!Number.isFinite(input.weight) || input.weight < 0 || input.weight > 1000)
-  ) {
-    errors.push({
-      field: "gewicht",
-      message: "Gewicht moet een getal van 0 tot en met 1000 zijn.",
-    });
-  }
-  return errors;
+  return problems(
+    input.text === undefined
+      ? undefined
+      : textProblem(input.text, {
+          field: "tekst",
+          label: "Tekst",
+          max: STATEMENT_MAX,
+          required: true,
+        }),
+    rangeProblem(input.weight, { field: "gewicht", label: "Gewicht", ...WEIGHT_RANGE }),
+  );
 }
+
+const findActivity = (tx: Executor, actor: Actor, id: string) =>
+  findOwned(
+    actor,
+    id,
+    (i) => repo.findActivityById(tx, i, true),
+    (f) => f.document.municipalityCode,
+    `Er is geen activiteit "${id}".`,
+  );
 
 /** Edits an activity's text, weight in roll-ups, applicability or archived state. */
 export async function editActivity(db: Db, actor: Actor, id: string, input: ActivityEdit) {
   assertValid(checkCommon(input));
   return db.transaction(async (tx) => {
     // Locked until commit, so the audit "before" is what the previous edit left.
-    const found = isUuid(id) ? await repo.findActivityById(tx, id, true) : undefined;
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen activiteit "${id}".`);
+    const found = await findActivity(tx, actor, id);
     const a = found.activity;
     const change = {
       ...(input.text !== undefined ? { text: input.text.trim() } : {}),
@@ -98,9 +104,7 @@ export async function editActivity(db: Db, actor: Actor, id: string, input: Acti
 export async function carryOverActivity(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     // Locked until commit: a second carry-over waits and then sees the year this one added.
-    const found = isUuid(id) ? await repo.findActivityById(tx, id, true) : undefined;
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen activiteit "${id}".`);
+    const found = await findActivity(tx, actor, id);
     const years = await repo.yearsOfActivity(tx, id);
     const last = years.at(-1);
     if (!last) throw conflict("Deze activiteit heeft nog geen jaar om door te schuiven.");
@@ -144,19 +148,30 @@ export interface GoalEdit {
 
 /** Edits a goal, including its optional SMART fields (target value and year, owner). */
 export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit) {
-  const errors = checkCommon(input);
-  if (
-    input.targetYear !== undefined &&
-    input.targetYear !== null &&
-    (input.targetYear < 2000 || input.targetYear > 2100)
-  ) {
-    errors.push({ field: "streefjaar", message: "Streefjaar moet tussen 2000 en 2100 liggen." });
-  }
-  assertValid(errors);
+  assertValid([
+    ...checkCommon(input),
+    ...problems(
+      rangeProblem(input.targetYear ?? undefined, {
+        field: "streefjaar",
+        label: "Streefjaar",
+        ...TARGET_YEAR_RANGE,
+      }),
+      textProblem(input.targetValue, {
+        field: "streefwaarde",
+        label: "Streefwaarde",
+        max: NAME_MAX,
+      }),
+      textProblem(input.owner, { field: "eigenaar", label: "Eigenaar", max: NAME_MAX }),
+    ),
+  ]);
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findGoal(tx, id, true) : undefined;
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen doel "${id}".`);
+    const found = await findOwned(
+      actor,
+      id,
+      (i) => repo.findGoal(tx, i, true),
+      (f) => f.document.municipalityCode,
+      `Er is geen doel "${id}".`,
+    );
     const g = found.goal;
     const change = definedOnly({
       text: input.text?.trim(),
@@ -167,22 +182,23 @@ export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit
       owner: input.owner,
       archived: input.archived,
     });
-    await repo.updateGoal(tx, id, change);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "doel",
-      entityId: id,
-      summary: `Doel "${g.text.slice(0, 60)}" gewijzigd`,
-      before: {
-        tekst: g.text,
-        gewicht: g.weight,
-        streefwaarde: g.targetValue,
-        streefjaar: g.targetYear,
-        eigenaar: g.owner,
-        gearchiveerd: g.archived,
+    await updateAudited(
+      tx,
+      actor,
+      { update: repo.updateGoal, id, change },
+      {
+        entityType: "doel",
+        summary: `Doel "${g.text.slice(0, 60)}" gewijzigd`,
+        before: {
+          tekst: g.text,
+          gewicht: g.weight,
+          streefwaarde: g.targetValue,
+          streefjaar: g.targetYear,
+          eigenaar: g.owner,
+          gearchiveerd: g.archived,
+        },
       },
-      after: change,
-    });
+    );
   });
 }
 
@@ -193,32 +209,36 @@ export interface SectionEdit {
 }
 
 export async function editSection(db: Db, actor: Actor, id: string, input: SectionEdit) {
-  const errors: FieldError[] = [];
-  if (input.title !== undefined && (!input.title.trim() || input.title.length > 300)) {
-    errors.push({ field: "titel", message: "Titel is verplicht (hoogstens 300 tekens)." });
-  }
-  if (input.body !== undefined && input.body.length > 20000)
-    errors.push({ field: "tekst", message: "Tekst mag hoogstens 20.000 tekens zijn." });
-  assertValid(errors);
+  assertValid(
+    problems(
+      input.title === undefined ? undefined : textProblem(input.title, titleRule),
+      textProblem(input.body, { field: "tekst", label: "Inleidende tekst", max: BODY_MAX }),
+    ),
+  );
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findSectionById(tx, id, true) : undefined;
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen onderdeel "${id}".`);
+    const found = await findOwned(
+      actor,
+      id,
+      (i) => repo.findSectionById(tx, i, true),
+      (f) => f.document.municipalityCode,
+      `Er is geen onderdeel "${id}".`,
+    );
     const s = found.section;
     const change = definedOnly({
       title: input.title?.trim(),
       body: input.body?.trim(),
       archived: input.archived,
     });
-    await repo.updateSection(tx, id, change);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "onderdeel",
-      entityId: id,
-      summary: `Onderdeel "${s.title}" gewijzigd`,
-      before: { titel: s.title, tekst: s.body, gearchiveerd: s.archived },
-      after: change,
-    });
+    await updateAudited(
+      tx,
+      actor,
+      { update: repo.updateSection, id, change },
+      {
+        entityType: "onderdeel",
+        summary: `Onderdeel "${s.title}" gewijzigd`,
+        before: { titel: s.title, tekst: s.body, gearchiveerd: s.archived },
+      },
+    );
     return found;
   });
 }
@@ -233,10 +253,14 @@ export interface DocumentEdit {
 }
 
 export async function editDocument(db: Db, actor: Actor, id: string, input: DocumentEdit) {
-  const errors: FieldError[] = [];
-  if (input.title !== undefined && (!input.title.trim() || input.title.length > 300)) {
-    errors.push({ field: "titel", message: "Titel is verplicht (hoogstens 300 tekens)." });
-  }
+  const errors: FieldError[] = problems(
+    input.title === undefined ? undefined : textProblem(input.title, titleRule),
+    textProblem(input.officialReference, {
+      field: "vindplaats",
+      label: "Vindplaats",
+      max: TITLE_MAX,
+    }),
+  );
   if (input.state !== undefined && !(DOCUMENT_STATES as readonly string[]).includes(input.state)) {
     errors.push({
       field: "status",
@@ -245,9 +269,13 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
   }
   assertValid(errors);
   return db.transaction(async (tx) => {
-    const doc = isUuid(id) ? await repo.lockDocument(tx, id) : undefined;
-    if (!doc || doc.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen beleidsdocument "${id}".`);
+    const doc = await findOwned(
+      actor,
+      id,
+      (i) => repo.lockDocument(tx, i),
+      (d) => d.municipalityCode,
+      `Er is geen beleidsdocument "${id}".`,
+    );
     let succeedsId: string | null | undefined;
     if (input.succeeds === null || input.succeeds === "") succeedsId = null;
     else if (input.succeeds !== undefined) {
@@ -269,20 +297,21 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
         input.officialReference === undefined ? undefined : input.officialReference?.trim() || null,
       archived: input.archived,
     });
-    await repo.updateDocument(tx, id, change);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "beleidsdocument",
-      entityId: id,
-      summary: `Beleidsdocument "${doc.title}" gewijzigd`,
-      before: {
-        titel: doc.title,
-        status: doc.state,
-        vindplaats: doc.officialReference,
-        gearchiveerd: doc.archived,
-        vervangt: doc.succeedsId,
+    await updateAudited(
+      tx,
+      actor,
+      { update: repo.updateDocument, id, change },
+      {
+        entityType: "beleidsdocument",
+        summary: `Beleidsdocument "${doc.title}" gewijzigd`,
+        before: {
+          titel: doc.title,
+          status: doc.state,
+          vindplaats: doc.officialReference,
+          gearchiveerd: doc.archived,
+          vervangt: doc.succeedsId,
+        },
       },
-      after: change,
-    });
+    );
   });
 }

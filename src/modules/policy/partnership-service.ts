@@ -1,9 +1,18 @@
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
-import { definedOnly, isUuid, slugify } from "../../platform/values.js";
+import { problems, textProblem } from "../../platform/field-rules.js";
+import { NAME_MAX, NOTE_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
+import { definedOnly, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
+import { findOwned, updateAudited } from "./write.js";
+
+/** Limits of the partnership fields: the forms state them, the API schemas use them. */
+export const MEMBERS_MAX = 100;
+export const MEMBERS_NOTE_MAX = 1000;
+const nameRule = { field: "naam", label: "Naam", max: NAME_MAX, required: true };
+const indicatorRule = { field: "tekst", label: "Tekst", max: NOTE_MAX, required: true };
 
 export interface PartnershipInput {
   name?: string | undefined;
@@ -15,18 +24,25 @@ export interface PartnershipInput {
 }
 
 function check(input: PartnershipInput, creating: boolean): FieldError[] {
-  const errors: FieldError[] = [];
-  if ((creating || input.name !== undefined) && (!input.name?.trim() || input.name.length > 200)) {
-    errors.push({ field: "naam", message: "Naam is verplicht (hoogstens 200 tekens)." });
-  }
-  if (input.description !== undefined && input.description.length > 10000) {
-    errors.push({ field: "toelichting", message: "Toelichting mag hoogstens 10.000 tekens zijn." });
-  }
+  const errors: FieldError[] = problems(
+    creating || input.name !== undefined ? textProblem(input.name, nameRule) : undefined,
+    textProblem(input.kind, { field: "soort", label: "Soort", max: NAME_MAX }),
+    textProblem(input.description, { field: "toelichting", label: "Toelichting", max: TEXT_MAX }),
+    textProblem(input.membersNote, {
+      field: "ledenToelichting",
+      label: "Toelichting bij de leden",
+      max: MEMBERS_NOTE_MAX,
+    }),
+  );
   if (
     input.members &&
-    (input.members.length > 100 || input.members.some((m) => !m.trim() || m.length > 200))
+    (input.members.length > MEMBERS_MAX ||
+      input.members.some((m) => !m.trim() || m.length > NAME_MAX))
   ) {
-    errors.push({ field: "leden", message: "Leden: hoogstens 100 namen, elk 1 tot 200 tekens." });
+    errors.push({
+      field: "leden",
+      message: `Leden: hoogstens ${MEMBERS_MAX} namen, elk 1 tot ${NAME_MAX} tekens.`,
+    });
   }
   return errors;
 }
@@ -83,9 +99,13 @@ export async function editPartnership(db: Db, actor: Actor, id: string, input: P
   assertValid(check(input, false));
   return db.transaction(async (tx) => {
     // Locked until commit, so the audit "before" is what the previous edit left.
-    const found = isUuid(id) ? await repo.findPartnership(tx, id, true) : undefined;
-    if (!found || found.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen samenwerkingsverband "${id}".`);
+    const found = await findOwned(
+      actor,
+      id,
+      (i) => repo.findPartnership(tx, i, true),
+      (p) => p.municipalityCode,
+      `Er is geen samenwerkingsverband "${id}".`,
+    );
     const change = definedOnly({
       name: input.name?.trim(),
       kind: input.kind?.trim(),
@@ -94,15 +114,16 @@ export async function editPartnership(db: Db, actor: Actor, id: string, input: P
       membersNote: input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
       archived: input.archived,
     });
-    await repo.updatePartnership(tx, id, change);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "samenwerkingsverband",
-      entityId: id,
-      summary: `Samenwerkingsverband "${found.name}" gewijzigd`,
-      before: found,
-      after: change,
-    });
+    await updateAudited(
+      tx,
+      actor,
+      { update: repo.updatePartnership, id, change },
+      {
+        entityType: "samenwerkingsverband",
+        summary: `Samenwerkingsverband "${found.name}" gewijzigd`,
+        before: found,
+      },
+    );
   });
 }
 
@@ -113,33 +134,39 @@ export interface IndicatorInput {
 }
 
 export async function editPolicyIndicator(db: Db, actor: Actor, id: string, input: IndicatorInput) {
-  const errors: FieldError[] = [];
-  if (input.text !== undefined && (!input.text.trim() || input.text.length > 2000)) {
-    errors.push({ field: "tekst", message: "Tekst is verplicht (hoogstens 2000 tekens)." });
-  }
-  assertValid(errors);
+  assertValid(
+    problems(
+      input.text === undefined ? undefined : textProblem(input.text, indicatorRule),
+      textProblem(input.namedSource, { field: "bron", label: "Bron", max: TITLE_MAX }),
+    ),
+  );
   return db.transaction(async (tx) => {
-    const found = isUuid(id) ? await repo.findIndicator(tx, id, true) : undefined;
-    if (!found || found.document.municipalityCode !== actor.municipalityCode)
-      throw notFound(`Er is geen indicator "${id}".`);
+    const found = await findOwned(
+      actor,
+      id,
+      (i) => repo.findIndicator(tx, i, true),
+      (f) => f.document.municipalityCode,
+      `Er is geen indicator "${id}".`,
+    );
     const change = definedOnly({
       text: input.text?.trim(),
       namedSource: input.namedSource === undefined ? undefined : input.namedSource?.trim() || null,
       archived: input.archived,
     });
-    await repo.updateIndicator(tx, id, change);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "beleidsindicator",
-      entityId: id,
-      summary: `Indicator "${found.indicator.text.slice(0, 60)}" gewijzigd`,
-      before: {
-        tekst: found.indicator.text,
-        bron: found.indicator.namedSource,
-        gearchiveerd: found.indicator.archived,
+    await updateAudited(
+      tx,
+      actor,
+      { update: repo.updateIndicator, id, change },
+      {
+        entityType: "beleidsindicator",
+        summary: `Indicator "${found.indicator.text.slice(0, 60)}" gewijzigd`,
+        before: {
+          tekst: found.indicator.text,
+          bron: found.indicator.namedSource,
+          gearchiveerd: found.indicator.archived,
+        },
       },
-      after: change,
-    });
+    );
   });
 }
 
@@ -150,10 +177,12 @@ export async function addPolicyIndicator(
   sectionId: string,
   input: IndicatorInput,
 ) {
-  const errors: FieldError[] = [];
-  if (!input.text?.trim() || input.text.length > 2000)
-    errors.push({ field: "tekst", message: "Tekst is verplicht (hoogstens 2000 tekens)." });
-  assertValid(errors);
+  assertValid(
+    problems(
+      textProblem(input.text, indicatorRule),
+      textProblem(input.namedSource, { field: "bron", label: "Bron", max: TITLE_MAX }),
+    ),
+  );
   return db.transaction(async (tx) => {
     // Number, slug and position are derived from the indicators there are: one addition at a time.
     if (!(await repo.lockDocument(tx, documentId)))
