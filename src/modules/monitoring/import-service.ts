@@ -1,9 +1,11 @@
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
+import { toCsv } from "../../platform/csv.js";
 import { listAreaSummaries } from "../areas/index.js";
 import { recordAudit } from "../audit/index.js";
 import {
   groupRows,
+  IMPORT_COLUMNS,
   type IndicatorInfo,
   type MeasurementUpsert,
   parseMeasurementCsv,
@@ -172,4 +174,64 @@ async function write(
     });
     return result;
   });
+}
+
+/** One measurement as a form or the API gives it: a realisation, target or estimate (or several). */
+export interface MeasurementInput {
+  area: string;
+  year: number;
+  quarter?: number | undefined;
+  realisation?: number | undefined;
+  target?: number | undefined;
+  estimate?: number | undefined;
+  source: string;
+  publishedOn?: string | undefined;
+  release?: string | undefined;
+}
+
+/**
+ * Records one measurement through the same checks as a CSV import (one row per kind given), so a
+ * value entered by hand can never pass what an import would refuse.
+ */
+export async function recordMeasurement(
+  db: Db,
+  actor: Actor,
+  indicatorSlug: string,
+  input: MeasurementInput,
+): Promise<ImportResult> {
+  const kinds = (
+    [
+      ["realisatie", input.realisation],
+      ["streefwaarde", input.target],
+      ["schatting", input.estimate],
+    ] as const
+  ).filter(([, v]) => v !== undefined);
+  if (kinds.length === 0) {
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "Geef een waarde, streefwaarde of schatting." }],
+      warnings: [],
+      rows: 0,
+      inserted: 0,
+      corrected: 0,
+      unchanged: 0,
+      preview: [],
+    };
+  }
+  const csv = toCsv(
+    IMPORT_COLUMNS,
+    kinds.map(([kind, value]) => [
+      indicatorSlug,
+      input.area,
+      input.year,
+      input.quarter ?? "",
+      kind,
+      value,
+      input.source,
+      input.publishedOn ?? "",
+      input.release ?? "definitief",
+      "",
+    ]),
+  );
+  return importMeasurements(db, actor, csv, { fileName: "api" });
 }

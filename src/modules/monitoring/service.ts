@@ -73,6 +73,10 @@ export function analyse(
   };
 }
 
+/** The municipality's indicators, in their catalogue order. */
+export const listIndicators = (db: Executor, municipalityCode: string) =>
+  repo.listIndicators(db, municipalityCode);
+
 export async function resolveIndicator(db: Executor, municipalityCode: string, ref: string) {
   const list = await repo.listIndicators(db, municipalityCode);
   const found = list.find((i) => (isUuid(ref) ? i.id === ref : i.slug === ref));
