@@ -146,6 +146,9 @@ describe("monitoring API", () => {
     expect(
       (await post({ gebied: "GM0356", jaar: 2026, waarde: 140, bron: "Test" })).statusCode,
     ).toBe(400);
+    const nothing = await post({ gebied: "GM0356", jaar: 2025, bron: "Test" });
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.json().detail).toBe("Geef een waarde, streefwaarde of schatting.");
     const ok = await post({
       gebied: "GM0356",
       jaar: 2026,
