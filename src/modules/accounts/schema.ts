@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { municipality, ownedBy, uuidKey } from "../../db/columns.js";
 
 export const ROLES = [
   "beheerder",
@@ -24,8 +25,8 @@ export type Role = (typeof ROLES)[number];
 export const accounts = pgTable(
   "accounts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityCode: text().notNull(),
+    id: uuidKey(),
+    municipalityCode: municipality(),
     username: text().notNull(),
     displayName: text().notNull(),
     email: text(),
@@ -47,9 +48,7 @@ export const accounts = pgTable(
 export const accountRoles = pgTable(
   "account_roles",
   {
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy(() => accounts.id),
     role: text().$type<Role>().notNull(),
     scope: text().notNull().default(""),
   },
@@ -67,9 +66,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text().primaryKey(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: ownedBy(() => accounts.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The absolute end (SESSION_MAX_HOURS after login); inactivity is measured from lastSeenAt. */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -88,10 +85,8 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    accountId: ownedBy(() => accounts.id),
     name: text().notNull(),
     tokenHash: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -12,6 +12,7 @@ import {
   text,
   unique,
 } from "drizzle-orm/pg-core";
+import { municipality } from "../../db/columns.js";
 
 export const AREA_LEVELS = ["gemeente", "gebied", "wijk", "buurt"] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -21,7 +22,7 @@ export const areas = pgTable(
   "areas",
   {
     code: text().primaryKey(),
-    municipalityCode: text().notNull(),
+    municipalityCode: municipality(),
     level: text().$type<AreaLevel>().notNull(),
     name: text().notNull(),
     parentCode: text().references((): AnyPgColumn => areas.code),

@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { municipality } from "../../db/columns.js";
 
 export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -17,7 +18,7 @@ export const auditEntries = pgTable(
   "audit_entries",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    municipalityCode: text().notNull(),
+    municipalityCode: municipality(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Null for the system itself (start-up, data loads). */
     actorId: uuid(),

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { municipality, ownedBy, uuidKey } from "../../db/columns.js";
 import { areas } from "../areas/index.js";
 import { policyGoals, policyIndicators } from "../policy/index.js";
 
@@ -43,8 +44,8 @@ const num = (name?: string) =>
 export const indicators = pgTable(
   "indicators",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityCode: text().notNull(),
+    id: uuidKey(),
+    municipalityCode: municipality(),
     slug: text().notNull(),
     name: text().notNull(),
     definition: text().notNull().default(""),
@@ -77,10 +78,8 @@ export const indicators = pgTable(
 export const indicatorLinks = pgTable(
   "indicator_links",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    indicatorId: uuid()
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    indicatorId: ownedBy(() => indicators.id),
     goalId: uuid().references(() => policyGoals.id, { onDelete: "cascade" }),
     policyIndicatorId: uuid().references(() => policyIndicators.id, { onDelete: "cascade" }),
   },
@@ -97,10 +96,8 @@ export const indicatorLinks = pgTable(
 export const measurements = pgTable(
   "measurements",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    indicatorId: uuid()
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    indicatorId: ownedBy(() => indicators.id),
     areaCode: text()
       .notNull()
       .references(() => areas.code),
@@ -133,10 +130,8 @@ export const measurements = pgTable(
 export const measurementCorrections = pgTable(
   "measurement_corrections",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    measurementId: uuid()
-      .notNull()
-      .references(() => measurements.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    measurementId: ownedBy(() => measurements.id),
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorName: text().notNull(),
     before: jsonb().notNull(),

@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { municipality, ownedBy, timestamps, uuidKey } from "../../db/columns.js";
 
 export const DOCUMENT_KINDS = [
   "begroting",
@@ -50,16 +51,12 @@ export const ACTIVITY_STATUSES = [
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 export const policyDocuments = pgTable(
   "policy_documents",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityCode: text().notNull(),
+    id: uuidKey(),
+    municipalityCode: municipality(),
     /** Stable, readable identifier used in URLs and the data files, e.g. "begroting-2020". */
     slug: text().notNull(),
     kind: text().$type<DocumentKind>().notNull(),
@@ -77,7 +74,7 @@ export const policyDocuments = pgTable(
     copiedFromId: uuid().references((): AnyPgColumn => policyDocuments.id),
     source: text().notNull().default(""),
     archived: boolean().notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     unique("policy_documents_slug_unique").on(t.municipalityCode, t.slug),
@@ -90,10 +87,8 @@ export const policyDocuments = pgTable(
 export const policySections = pgTable(
   "policy_sections",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    documentId: ownedBy(() => policyDocuments.id),
     parentId: uuid().references((): AnyPgColumn => policySections.id),
     copiedFromId: uuid().references((): AnyPgColumn => policySections.id, { onDelete: "set null" }),
     slug: text().notNull(),
@@ -104,7 +99,7 @@ export const policySections = pgTable(
     position: integer().notNull().default(0),
     source: text().notNull().default(""),
     archived: boolean().notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     unique("policy_sections_slug_unique").on(t.documentId, t.slug),
@@ -116,10 +111,8 @@ export const policySections = pgTable(
 export const policyGoals = pgTable(
   "policy_goals",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    documentId: ownedBy(() => policyDocuments.id),
     sectionId: uuid().references(() => policySections.id),
     parentId: uuid().references((): AnyPgColumn => policyGoals.id),
     /** The goal in the budget that a jaarstukken goal accounts for. */
@@ -139,7 +132,7 @@ export const policyGoals = pgTable(
     position: integer().notNull().default(0),
     source: text().notNull().default(""),
     archived: boolean().notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     unique("policy_goals_slug_unique").on(t.documentId, t.slug),
@@ -153,10 +146,8 @@ export const policyGoals = pgTable(
 export const policyIndicators = pgTable(
   "policy_indicators",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    documentId: ownedBy(() => policyDocuments.id),
     sectionId: uuid().references(() => policySections.id),
     goalId: uuid().references(() => policyGoals.id),
     slug: text().notNull(),
@@ -173,10 +164,8 @@ export const policyIndicators = pgTable(
 export const activities = pgTable(
   "activities",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    documentId: ownedBy(() => policyDocuments.id),
     sectionId: uuid()
       .notNull()
       .references(() => policySections.id),
@@ -190,7 +179,7 @@ export const activities = pgTable(
     position: integer().notNull().default(0),
     source: text().notNull().default(""),
     archived: boolean().notNull().default(false),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     unique("activities_slug_unique").on(t.documentId, t.slug),
@@ -202,12 +191,8 @@ export const activities = pgTable(
 export const activityGoals = pgTable(
   "activity_goals",
   {
-    activityId: uuid()
-      .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
-    goalId: uuid()
-      .notNull()
-      .references(() => policyGoals.id, { onDelete: "cascade" }),
+    activityId: ownedBy(() => activities.id),
+    goalId: ownedBy(() => policyGoals.id),
   },
   (t) => [
     primaryKey({ columns: [t.activityId, t.goalId] }),
@@ -219,10 +204,8 @@ export const activityGoals = pgTable(
 export const activityYears = pgTable(
   "activity_years",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    activityId: uuid()
-      .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    activityId: ownedBy(() => activities.id),
     year: integer().notNull(),
     plannedText: text().notNull(),
     realisationText: text(),
@@ -234,7 +217,7 @@ export const activityYears = pgTable(
     /** The activity-year this one was carried over from. */
     carriedFromId: uuid().references((): AnyPgColumn => activityYears.id),
     realisationSource: text(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     unique("activity_years_unique").on(t.activityId, t.year),
@@ -246,10 +229,8 @@ export const activityYears = pgTable(
 export const activityStatusChanges = pgTable(
   "activity_status_changes",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    activityYearId: uuid()
-      .notNull()
-      .references(() => activityYears.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    activityYearId: ownedBy(() => activityYears.id),
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorId: uuid(),
     actorName: text().notNull(),
@@ -264,8 +245,8 @@ export const activityStatusChanges = pgTable(
 export const partnerships = pgTable(
   "partnerships",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityCode: text().notNull(),
+    id: uuidKey(),
+    municipalityCode: municipality(),
     slug: text().notNull(),
     name: text().notNull(),
     kind: text().notNull().default(""),
@@ -281,12 +262,8 @@ export const partnerships = pgTable(
 export const partnershipSections = pgTable(
   "partnership_sections",
   {
-    partnershipId: uuid()
-      .notNull()
-      .references(() => partnerships.id, { onDelete: "cascade" }),
-    sectionId: uuid()
-      .notNull()
-      .references(() => policySections.id, { onDelete: "cascade" }),
+    partnershipId: ownedBy(() => partnerships.id),
+    sectionId: ownedBy(() => policySections.id),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.sectionId] })],
 );
@@ -295,10 +272,8 @@ export const partnershipSections = pgTable(
 export const policyDocumentSnapshots = pgTable(
   "policy_document_snapshots",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => policyDocuments.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    documentId: ownedBy(() => policyDocuments.id),
     version: integer().notNull(),
     publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorName: text().notNull(),
