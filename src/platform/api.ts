@@ -119,6 +119,14 @@ export const PageInfo = Type.Object({
   aantalPaginas: Type.Integer(),
 });
 
+/** The 200 response of a paged list: the items under `key`, and the page they are on. */
+export const pagedList = (key: string, item: TSchema, description: string) => ({
+  200: {
+    description,
+    schema: Type.Object({ [key]: Type.Array(item), paginering: PageInfo }),
+  },
+});
+
 export function paginate<T>(items: readonly T[], page = 1, pageSize = 100) {
   const totaal = items.length;
   return {

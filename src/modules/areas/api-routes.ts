@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
+import { apiSchema, Pagination, pagedList, paginate } from "../../platform/api.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import type { PopulationPoint } from "./population.js";
 import { AREA_LEVELS, type AreaLevel } from "./schema.js";
@@ -100,12 +100,7 @@ export function registerAreaApiRoutes(app: FastifyInstance, db: Db, tenant: Tena
           "De gemeente, haar gebieden, wijken en buurten, met het meest recente inwonertal.",
         tags: ["Gebieden"],
         querystring: Type.Object({ niveau: Type.Optional(Niveau), ...Pagination }),
-        success: {
-          200: {
-            description: "Lijst van gebieden",
-            schema: Type.Object({ gebieden: Type.Array(GebiedSchema), paginering: PageInfo }),
-          },
-        },
+        success: pagedList("gebieden", GebiedSchema, "Lijst van gebieden"),
       }),
     },
     async (request) => {

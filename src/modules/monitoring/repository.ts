@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { updateById } from "../../db/update-by-id.js";
 import { indicatorLinks, indicators, measurementCorrections, measurements } from "./schema.js";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -11,16 +12,7 @@ export async function insertIndicator(db: Executor, row: typeof indicators.$infe
   return created;
 }
 
-export async function updateIndicator(
-  db: Executor,
-  id: string,
-  change: Partial<typeof indicators.$inferInsert>,
-) {
-  await db
-    .update(indicators)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(indicators.id, id));
-}
+export const updateIndicator = updateById(indicators);
 
 /**
  * Locks the indicators' rows until the transaction ends, in id order so two writers never wait
@@ -71,16 +63,7 @@ export async function insertMeasurements(db: Executor, rows: (typeof measurement
     await db.insert(measurements).values(rows.slice(i, i + 1000));
 }
 
-export async function updateMeasurement(
-  db: Executor,
-  id: string,
-  change: Partial<typeof measurements.$inferInsert>,
-) {
-  await db
-    .update(measurements)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(measurements.id, id));
-}
+export const updateMeasurement = updateById(measurements);
 
 export async function insertCorrections(
   db: Executor,

@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { fromRoot } from "../../config/paths.js";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { apiSchema, PageInfo, Pagination, paginate } from "../../platform/api.js";
+import { apiSchema, Pagination, pagedList, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { Id, PageNumber, Ref, Year } from "../../platform/schema-types.js";
 import {
@@ -15,7 +15,6 @@ import { actorOf, requirePermission } from "../accounts/index.js";
 import { toDocument, toGoal } from "./api-mappers.js";
 import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
 import { exportDocument } from "./export.js";
-import type * as repo from "./repository.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS } from "./schema.js";
 import {
   changeActivityStatus,
@@ -23,7 +22,7 @@ import {
   getActivity,
   getDocumentTree,
   listDocuments,
-  resolveDocument,
+  listGoals,
   searchPolicy,
 } from "./service.js";
 import { STATUS_INFO } from "./status.js";
@@ -209,38 +208,13 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
           niveau: Type.Optional(Type.Enum([...GOAL_LEVELS], { type: "string" })),
           ...Pagination,
         }),
-        success: {
-          200: {
-            description: "Doelen",
-            schema: Type.Object({ doelen: Type.Array(Goal), paginering: PageInfo }),
-          },
-        },
+        success: pagedList("doelen", Goal, "Doelen"),
         errors: [404],
       }),
     },
     async (request) => {
       const q = request.query;
-      const docs = q.document
-        ? [await resolveDocument(db, m, q.document)]
-        : await listDocuments(db, m);
-      const goals: repo.GoalRow[] = [];
-      for (const d of docs) {
-        const tree = await getDocumentTree(db, m, d.id);
-        const walk = (nodes: typeof tree.looseGoals) => {
-          for (const n of nodes) {
-            goals.push(n.goal);
-            walk(n.children);
-          }
-        };
-        const walkSections = (sections: typeof tree.sections) => {
-          for (const s of sections) {
-            walk(s.goals);
-            walkSections(s.children);
-          }
-        };
-        walk(tree.looseGoals);
-        walkSections(tree.sections);
-      }
+      const goals = await listGoals(db, m, q.document);
       const filtered = goals.filter((g) => !q.niveau || g.level === q.niveau).map(toGoal);
       const { items, paginering } = paginate(filtered, q.pagina, q.paginaGrootte);
       return { doelen: items, paginering };
@@ -272,12 +246,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
           status: Type.Optional(Type.Enum([...ACTIVITY_STATUSES], { type: "string" })),
           ...Pagination,
         }),
-        success: {
-          200: {
-            description: "Activiteiten",
-            schema: Type.Object({ activiteiten: Type.Array(Activity), paginering: PageInfo }),
-          },
-        },
+        success: pagedList("activiteiten", Activity, "Activiteiten"),
         errors: [404],
       }),
     },

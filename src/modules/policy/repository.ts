@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { updateById } from "../../db/update-by-id.js";
 import {
   type ActivityStatus,
   activities,
@@ -258,16 +259,7 @@ export async function statusHistory(db: Executor, activityYearIds: string[]) {
     .orderBy(asc(activityStatusChanges.changedAt));
 }
 
-export async function updateActivityYear(
-  db: Executor,
-  id: string,
-  change: Partial<typeof activityYears.$inferInsert>,
-) {
-  await db
-    .update(activityYears)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(activityYears.id, id));
-}
+export const updateActivityYear = updateById(activityYears);
 
 export async function goalsByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
@@ -321,27 +313,9 @@ export async function countPolicyItems(db: Executor, documentId: string) {
   return row as { sections: number; goals: number; activities: number };
 }
 
-export async function updateActivity(
-  db: Executor,
-  id: string,
-  change: Partial<typeof activities.$inferInsert>,
-) {
-  await db
-    .update(activities)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(activities.id, id));
-}
+export const updateActivity = updateById(activities);
 
-export async function updateGoal(
-  db: Executor,
-  id: string,
-  change: Partial<typeof policyGoals.$inferInsert>,
-) {
-  await db
-    .update(policyGoals)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(policyGoals.id, id));
-}
+export const updateGoal = updateById(policyGoals);
 
 /** With `lock`, the goal row stays locked until the transaction ends (the "before" of a change). */
 export async function findGoal(db: Executor, id: string, lock = false) {
@@ -387,27 +361,9 @@ export async function findSnapshot(db: Executor, documentId: string, version: nu
   return row;
 }
 
-export async function updateDocument(
-  db: Executor,
-  id: string,
-  change: Partial<typeof policyDocuments.$inferInsert>,
-) {
-  await db
-    .update(policyDocuments)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(policyDocuments.id, id));
-}
+export const updateDocument = updateById(policyDocuments);
 
-export async function updateSection(
-  db: Executor,
-  id: string,
-  change: Partial<typeof policySections.$inferInsert>,
-) {
-  await db
-    .update(policySections)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(policySections.id, id));
-}
+export const updateSection = updateById(policySections);
 
 /** With `lock`, the section row stays locked until the transaction ends (the "before" of a change). */
 export async function findSectionById(db: Executor, id: string, lock = false) {

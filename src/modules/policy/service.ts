@@ -120,6 +120,32 @@ export async function getDocumentTree(
 
 export type DocumentTree = Awaited<ReturnType<typeof getDocumentTree>>;
 
+/** Every goal of one document (code or id) or of all documents, parents before their children. */
+export async function listGoals(db: Executor, municipalityCode: string, documentRef?: string) {
+  const docs = documentRef
+    ? [await resolveDocument(db, municipalityCode, documentRef)]
+    : await listDocuments(db, municipalityCode);
+  const goals: repo.GoalRow[] = [];
+  const walk = (nodes: GoalNode[]) => {
+    for (const n of nodes) {
+      goals.push(n.goal);
+      walk(n.children);
+    }
+  };
+  const walkSections = (sections: SectionNode[]) => {
+    for (const s of sections) {
+      walk(s.goals);
+      walkSections(s.children);
+    }
+  };
+  for (const d of docs) {
+    const tree = await getDocumentTree(db, municipalityCode, d.id);
+    walk(tree.looseGoals);
+    walkSections(tree.sections);
+  }
+  return goals;
+}
+
 export function findSection(nodes: SectionNode[], slug: string): SectionNode | undefined {
   for (const n of nodes) {
     if (n.section.slug === slug) return n;
