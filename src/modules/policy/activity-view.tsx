@@ -1,6 +1,7 @@
 import { fromRoot } from "../../config/paths.js";
 import { formatDateTime } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
+import { NOTE_MAX, STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
 import {
   CsrfField,
@@ -8,6 +9,7 @@ import {
   fieldError,
   SelectField,
   SubmitButton,
+  TextAreaField,
   TextField,
 } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
@@ -16,6 +18,7 @@ import { Layout } from "../../web/layout.js";
 import { levelLabel, SourceText, StatusBadge } from "./components.js";
 import { crumbs } from "./document-links.js";
 import { MoveButtons } from "./edit-views.js";
+import { WEIGHT_RANGE } from "./limits.js";
 import { ACTIVITY_STATUSES } from "./schema.js";
 import { STATUS_INFO } from "./status.js";
 
@@ -30,6 +33,9 @@ export function ActivityPage(props: {
     toelichting?: string;
     elders?: string;
     realisatie?: string | undefined;
+    /** What was sent with the edit form, shown again when it is refused. */
+    tekst?: string | undefined;
+    gewicht?: string | undefined;
   };
 }) {
   const { activity, document, section, years, history } = props.data;
@@ -122,6 +128,63 @@ export function ActivityPage(props: {
           )}
         </section>
       ))}
+      {props.canEdit && latest ? (
+        <section aria-labelledby="status-wijzigen">
+          <h2 class="nl-heading nl-heading--level-2" id="status-wijzigen">
+            Status wijzigen
+          </h2>
+          <form
+            method="post"
+            action={`/activiteiten/${activity.id}/status`}
+            class="sk-form"
+            novalidate
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <SelectField
+              name="jaar"
+              label="Jaar"
+              value={v.jaar ?? String(latest.year)}
+              options={years.map((y) => ({ value: String(y.year), label: String(y.year) }))}
+              required
+            />
+            <SelectField
+              name="status"
+              label="Nieuwe status"
+              value={v.status ?? latest.status}
+              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))}
+              error={fieldError(errors, "status")}
+              required
+            />
+            <TextAreaField
+              name="toelichting"
+              label="Toelichting"
+              help="Verplicht bij vertraagd, uitgesteld en niet uitgevoerd."
+              value={v.toelichting}
+              error={fieldError(errors, "toelichting")}
+              maxLength={NOTE_MAX}
+              rows={4}
+            />
+            <TextAreaField
+              name="realisatie"
+              label="Wat hebben we daarvoor gedaan? (realisatie)"
+              help="Leeg laten om de bestaande tekst te houden."
+              value={v.realisatie}
+              error={fieldError(errors, "realisatie")}
+              maxLength={TEXT_MAX}
+            />
+            <TextField
+              name="elders"
+              label="Ondergebracht in (bij ondergebracht elders)"
+              value={v.elders}
+              error={fieldError(errors, "elders")}
+              maxLength={TITLE_MAX}
+            />
+            <div>
+              <SubmitButton>Status opslaan</SubmitButton>
+            </div>
+          </form>
+        </section>
+      ) : null}
       {props.canEdit ? (
         <section aria-labelledby="activiteit-bewerken">
           <h2 class="nl-heading nl-heading--level-2" id="activiteit-bewerken">
@@ -134,18 +197,19 @@ export function ActivityPage(props: {
             novalidate
           >
             <CsrfField token={props.ctx.csrfToken} />
-            <TextField
+            <TextAreaField
               name="tekst"
               label="Tekst"
-              value={activity.text}
+              value={v.tekst ?? activity.text}
               error={fieldError(errors, "tekst")}
+              maxLength={STATEMENT_MAX}
               required
             />
             <TextField
               name="gewicht"
               label="Gewicht in de voortgang van de doelen"
-              help="Standaard 1; 0 telt niet mee."
-              value={String(activity.weight)}
+              help={`Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1, 0 telt niet mee.`}
+              value={v.gewicht ?? String(activity.weight)}
               error={fieldError(errors, "gewicht")}
             />
             <fieldset class="utrecht-form-fieldset sk-goal-choice">
@@ -212,59 +276,6 @@ export function ActivityPage(props: {
               <button type="submit" class="nl-button nl-button--secondary">
                 Doorschuiven naar {latest ? latest.year + 1 : "volgend jaar"}
               </button>
-            </div>
-          </form>
-        </section>
-      ) : null}
-      {props.canEdit && latest ? (
-        <section aria-labelledby="status-wijzigen">
-          <h2 class="nl-heading nl-heading--level-2" id="status-wijzigen">
-            Status wijzigen
-          </h2>
-          <form
-            method="post"
-            action={`/activiteiten/${activity.id}/status`}
-            class="sk-form"
-            novalidate
-          >
-            <CsrfField token={props.ctx.csrfToken} />
-            <SelectField
-              name="jaar"
-              label="Jaar"
-              value={v.jaar ?? String(latest.year)}
-              options={years.map((y) => ({ value: String(y.year), label: String(y.year) }))}
-              required
-            />
-            <SelectField
-              name="status"
-              label="Nieuwe status"
-              value={v.status ?? latest.status}
-              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))}
-              error={fieldError(errors, "status")}
-              required
-            />
-            <TextField
-              name="toelichting"
-              label="Toelichting"
-              help="Verplicht bij vertraagd, uitgesteld en niet uitgevoerd."
-              value={v.toelichting}
-              error={fieldError(errors, "toelichting")}
-            />
-            <TextField
-              name="realisatie"
-              label="Wat hebben we daarvoor gedaan? (realisatie)"
-              help="Leeg laten om de bestaande tekst te houden."
-              value={v.realisatie}
-              error={fieldError(errors, "realisatie")}
-            />
-            <TextField
-              name="elders"
-              label="Ondergebracht in (bij ondergebracht elders)"
-              value={v.elders}
-              error={fieldError(errors, "elders")}
-            />
-            <div>
-              <SubmitButton>Status opslaan</SubmitButton>
             </div>
           </form>
         </section>

@@ -4,21 +4,14 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { apiSchema } from "../../platform/api.js";
-import { setFlash } from "../../platform/flash.js";
 import { FormBody, Id, Ref, RefParams } from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
-import { formErrors } from "../../web/form-errors.js";
+import { submitAndReturn, submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
-import { sendPage } from "../../web/render.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
-import {
-  createActivity,
-  createDocument,
-  createGoal,
-  createSection,
-  moveItem,
-} from "./create-service.js";
+import { createActivity, createDocument, createGoal, createSection } from "./create-service.js";
 import { DocumentsPage } from "./documents-view.js";
+import { registerMoveRoute } from "./edit-routes.js";
 import { editDocument } from "./edit-service.js";
 import { DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import { listDocuments, resolveDocument } from "./service.js";
@@ -271,30 +264,26 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     { ...edit, schema: { body: FormBody() } },
     async (request, reply) => {
       const b = request.body ?? {};
-      try {
-        const doc = await createDocument(db, actorOf(request), {
-          kind: b.soort ?? "",
-          title: b.titel ?? "",
-          firstYear: year(b.eersteJaar),
-          lastYear: year(b.laatsteJaar || b.eersteJaar),
-          officialReference: b.vindplaats,
-        });
-        setFlash(reply, `"${doc.title}" is aangemaakt.`);
-        return reply.redirect(`/beleid/${doc.slug}`, 303);
-      } catch (error) {
-        const { status, errors } = formErrors(error);
-        return sendPage(
-          reply,
+      return submitForm(reply, {
+        write: () =>
+          createDocument(db, actorOf(request), {
+            kind: b.soort ?? "",
+            title: b.titel ?? "",
+            firstYear: year(b.eersteJaar),
+            lastYear: year(b.laatsteJaar || b.eersteJaar),
+            officialReference: b.vindplaats,
+          }),
+        done: (doc) => ({ flash: `"${doc.title}" is aangemaakt.`, to: `/beleid/${doc.slug}` }),
+        refused: async (errors) => (
           <DocumentsPage
             ctx={pageContext(request, reply, tenant)}
             documents={await listDocuments(db, m)}
             canEdit
             errors={errors}
             values={b}
-          />,
-          status,
-        );
-      }
+          />
+        ),
+      });
     },
   );
 
@@ -339,41 +328,19 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
       `/beleid/:document/${form.path}`,
       { ...edit, schema: { params: RefParams("document"), body: FormBody() } },
       async (request, reply) => {
-        try {
-          await form.make(actorOf(request), request.body ?? {}, request.params.document);
-          setFlash(reply, form.done);
-        } catch (error) {
-          setFlash(
-            reply,
-            `Niet opgeslagen: ${formErrors(error)
-              .errors.map((e) => e.message)
-              .join(" ")}`,
-          );
-        }
-        return reply.redirect(`/beleid/${request.params.document}#beheer`, 303);
+        const back = `/beleid/${request.params.document}#beheer`;
+        return submitAndReturn(reply, {
+          write: () => form.make(actorOf(request), request.body ?? {}, request.params.document),
+          done: () => ({ flash: form.done, to: back }),
+          back,
+        });
       },
     );
   }
 
-  app.post<{ Params: { id: string }; Body: Form }>(
-    "/activiteiten/:id/verplaatsen",
-    { ...edit, schema: { params: Type.Object({ id: Id() }), body: FormBody() } },
-    async (request, reply) => {
-      const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
-      const moved = await moveItem(
-        db,
-        actorOf(request),
-        "activiteit",
-        request.params.id,
-        direction,
-      );
-      setFlash(
-        reply,
-        moved
-          ? `De activiteit is ${direction} verplaatst.`
-          : "De activiteit staat al bovenaan of onderaan.",
-      );
-      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
-    },
-  );
+  registerMoveRoute(app, db, "activiteit", {
+    path: "/activiteiten/:id/verplaatsen",
+    params: Type.Object({ id: Id() }),
+    target: async (params) => ({ id: params.id ?? "", back: `/activiteiten/${params.id}` }),
+  });
 }

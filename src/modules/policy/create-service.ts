@@ -1,10 +1,11 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
-import { textProblem } from "../../platform/field-rules.js";
-import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
+import { problems, textProblem } from "../../platform/field-rules.js";
+import { BODY_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
+import { DOCUMENT_YEAR_RANGE } from "./limits.js";
 import { type Direction, neighbour } from "./order.js";
 import * as repo from "./repository.js";
 import {
@@ -55,23 +56,32 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
   const errors: FieldError[] = [];
   oneOf(input.kind, DOCUMENT_KINDS, "soort", "Soort", errors);
   text(input.title, "titel", "Titel", TITLE_MAX, errors);
-  if (!Number.isInteger(input.firstYear) || input.firstYear < 2000 || input.firstYear > 2100) {
+  const { min, max, span } = DOCUMENT_YEAR_RANGE;
+  if (!Number.isInteger(input.firstYear) || input.firstYear < min || input.firstYear > max) {
     errors.push({
       field: "eersteJaar",
-      message: "Eerste jaar moet een jaartal tussen 2000 en 2100 zijn.",
+      message: `Eerste jaar moet een jaartal van ${min} tot en met ${max} zijn.`,
     });
   }
   if (
     !Number.isInteger(input.lastYear) ||
     input.lastYear < input.firstYear ||
-    input.lastYear - input.firstYear > 20
+    input.lastYear - input.firstYear > span
   ) {
     errors.push({
       field: "laatsteJaar",
-      message:
-        "Laatste jaar moet gelijk aan of na het eerste jaar liggen (hoogstens 20 jaar later).",
+      message: `Laatste jaar moet gelijk aan of na het eerste jaar liggen (hoogstens ${span} jaar later).`,
     });
   }
+  for (const problem of problems(
+    textProblem(input.officialReference, {
+      field: "vindplaats",
+      label: "Vindplaats",
+      max: TITLE_MAX,
+    }),
+    textProblem(input.intro, { field: "inleiding", label: "Inleiding", max: BODY_MAX }),
+  ))
+    errors.push(problem);
   if (input.state !== undefined) oneOf(input.state, DOCUMENT_STATES, "status", "Status", errors);
   const slug = input.slug?.trim() || slugify(input.title ?? "");
   if (!isCode(slug))

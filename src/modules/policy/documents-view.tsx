@@ -1,4 +1,5 @@
 import type { FieldError } from "../../platform/errors.js";
+import { TITLE_MAX } from "../../platform/schema-types.js";
 import {
   CsrfField,
   ErrorSummary,
@@ -11,6 +12,7 @@ import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel } from "./components.js";
 import { crumbs, docHref, period } from "./document-links.js";
+import { DOCUMENT_YEAR_RANGE } from "./limits.js";
 import type * as repo from "./repository.js";
 import { DOCUMENT_KINDS } from "./schema.js";
 
@@ -119,11 +121,13 @@ export function DocumentsPage({
               label="Titel"
               value={v.titel}
               error={fieldError(errs, "titel")}
+              maxLength={TITLE_MAX}
               required
             />
             <TextField
               name="eersteJaar"
               label="Eerste jaar"
+              help={`Een jaar van ${DOCUMENT_YEAR_RANGE.min} tot en met ${DOCUMENT_YEAR_RANGE.max}.`}
               value={v.eersteJaar}
               error={fieldError(errs, "eersteJaar")}
               required
@@ -131,7 +135,7 @@ export function DocumentsPage({
             <TextField
               name="laatsteJaar"
               label="Laatste jaar"
-              help="Leeg: gelijk aan het eerste jaar."
+              help={`Leeg: gelijk aan het eerste jaar; hoogstens ${DOCUMENT_YEAR_RANGE.span} jaar later.`}
               value={v.laatsteJaar}
               error={fieldError(errs, "laatsteJaar")}
             />
@@ -140,6 +144,8 @@ export function DocumentsPage({
               label="Vindplaats (optioneel)"
               help="Bijvoorbeeld Gemeenteblad 2025 nr. 565453."
               value={v.vindplaats}
+              error={fieldError(errs, "vindplaats")}
+              maxLength={TITLE_MAX}
             />
             <div>
               <SubmitButton>Document aanmaken</SubmitButton>

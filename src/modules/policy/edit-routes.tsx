@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { Type } from "typebox";
+import { type TSchema, Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { assertValid, type FieldError, notFound } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { FormBody, Id, RefParams } from "../../platform/schema-types.js";
 import { isUuid } from "../../platform/values.js";
-import { formErrors } from "../../web/form-errors.js";
+import { movedMessage, submitAndReturn, submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
@@ -41,6 +41,35 @@ function findGoalNode(
     return undefined;
   };
   return inGoals(loose) ?? inSections(sections);
+}
+
+const MOVABLE_NOUN = { activiteit: "de activiteit", doel: "het doel", onderdeel: "het onderdeel" };
+
+/** A "Verplaats omhoog/omlaag" form's route: `target` finds the item and the page to go back to. */
+export function registerMoveRoute(
+  app: FastifyInstance,
+  db: Db,
+  kind: keyof typeof MOVABLE_NOUN,
+  route: {
+    path: string;
+    params: TSchema;
+    target: (params: Record<string, string | undefined>) => Promise<{ id: string; back: string }>;
+  },
+) {
+  app.post<{ Params: Record<string, string | undefined>; Body: Form }>(
+    route.path,
+    {
+      onRequest: requirePermission("policy.edit"),
+      schema: { params: route.params, body: FormBody() },
+    },
+    async (request, reply) => {
+      const { id, back } = await route.target(request.params);
+      const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
+      const moved = await moveItem(db, actorOf(request), kind, id, direction);
+      setFlash(reply, movedMessage(moved, MOVABLE_NOUN[kind], direction));
+      return reply.redirect(back, 303);
+    },
+  );
 }
 
 /** Edit forms for goals, sections and documents, and reordering goals and sections. */
@@ -83,49 +112,36 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
     goalForm,
     async (request, reply) => {
       const b = request.body ?? {};
-      try {
-        const weight = optionalNumber(b.gewicht);
-        const targetYear = optionalNumber(b.streefjaar);
-        const errors: FieldError[] = [];
-        if (targetYear !== undefined && !Number.isInteger(targetYear))
-          errors.push({ field: "streefjaar", message: "Streefjaar moet een jaartal zijn." });
-        if (weight !== undefined && Number.isNaN(weight))
-          errors.push({ field: "gewicht", message: "Gewicht moet een getal zijn." });
-        assertValid(errors);
-        await editGoal(db, actorOf(request), request.params.id, {
-          text: b.tekst,
-          targetValue: b.streefwaarde?.trim() || null,
-          targetYear: targetYear ?? null,
-          owner: b.eigenaar?.trim() || null,
-          weight,
-          notApplicable: b.nvt === "ja",
-          archived: b.archiveren === "ja",
-        });
-      } catch (error) {
-        const { status, errors } = formErrors(error);
-        const data = await goalPage(request.params.id);
-        return sendPage(
-          reply,
-          <GoalPage ctx={pageContext(request, reply, tenant)} {...data} canEdit errors={errors} />,
-          status,
-        );
-      }
-      setFlash(reply, "Het doel is opgeslagen.");
-      return reply.redirect(`/doelen/${request.params.id}`, 303);
-    },
-  );
-
-  app.post<{ Params: { id: string }; Body: Form }>(
-    "/doelen/:id/verplaatsen",
-    goalForm,
-    async (request, reply) => {
-      const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
-      const moved = await moveItem(db, actorOf(request), "doel", request.params.id, direction);
-      setFlash(
-        reply,
-        moved ? `Het doel is ${direction} verplaatst.` : "Het doel staat al bovenaan of onderaan.",
-      );
-      return reply.redirect(`/doelen/${request.params.id}`, 303);
+      const id = request.params.id;
+      return submitForm(reply, {
+        write: async () => {
+          const weight = optionalNumber(b.gewicht);
+          const targetYear = optionalNumber(b.streefjaar);
+          const errors: FieldError[] = [];
+          if (targetYear !== undefined && !Number.isInteger(targetYear))
+            errors.push({ field: "streefjaar", message: "Streefjaar moet een jaartal zijn." });
+          assertValid(errors);
+          await editGoal(db, actorOf(request), id, {
+            text: b.tekst,
+            targetValue: b.streefwaarde?.trim() || null,
+            targetYear: targetYear ?? null,
+            owner: b.eigenaar?.trim() || null,
+            weight,
+            notApplicable: b.nvt === "ja",
+            archived: b.archiveren === "ja",
+          });
+        },
+        done: () => ({ flash: "Het doel is opgeslagen.", to: `/doelen/${id}` }),
+        refused: async (errors) => (
+          <GoalPage
+            ctx={pageContext(request, reply, tenant)}
+            {...(await goalPage(id))}
+            canEdit
+            errors={errors}
+            values={b}
+          />
+        ),
+      });
     },
   );
 
@@ -144,48 +160,21 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
     async (request, reply) => {
       const { doc, section } = await sectionOf(request.params.document, request.params.section);
       const b = request.body ?? {};
-      try {
-        await editSection(db, actorOf(request), section.id, {
-          title: b.titel,
-          body: b.tekst,
-          archived: b.archiveren === "ja",
-        });
-      } catch (error) {
-        setFlash(
-          reply,
-          `Niet opgeslagen: ${formErrors(error)
-            .errors.map((e) => e.message)
-            .join(" ")}`,
-        );
-        return reply.redirect(`/beleid/${doc.slug}/onderdelen/${section.slug}`, 303);
-      }
-      setFlash(
-        reply,
-        b.archiveren === "ja" ? "Het onderdeel is gearchiveerd." : "Het onderdeel is opgeslagen.",
-      );
-      return reply.redirect(
-        b.archiveren === "ja"
-          ? `/beleid/${doc.slug}`
-          : `/beleid/${doc.slug}/onderdelen/${section.slug}`,
-        303,
-      );
-    },
-  );
-
-  app.post<{ Params: { document: string; section: string }; Body: Form }>(
-    "/beleid/:document/onderdelen/:section/verplaatsen",
-    sectionForm,
-    async (request, reply) => {
-      const { doc, section } = await sectionOf(request.params.document, request.params.section);
-      const direction = request.body?.richting === "omhoog" ? "omhoog" : "omlaag";
-      const moved = await moveItem(db, actorOf(request), "onderdeel", section.id, direction);
-      setFlash(
-        reply,
-        moved
-          ? `Het onderdeel is ${direction} verplaatst.`
-          : "Het onderdeel staat al bovenaan of onderaan.",
-      );
-      return reply.redirect(`/beleid/${doc.slug}/onderdelen/${section.slug}`, 303);
+      const archived = b.archiveren === "ja";
+      const page = `/beleid/${doc.slug}/onderdelen/${section.slug}`;
+      return submitAndReturn(reply, {
+        write: () =>
+          editSection(db, actorOf(request), section.id, {
+            title: b.titel,
+            body: b.tekst,
+            archived,
+          }),
+        done: () =>
+          archived
+            ? { flash: "Het onderdeel is gearchiveerd.", to: `/beleid/${doc.slug}` }
+            : { flash: "Het onderdeel is opgeslagen.", to: page },
+        back: page,
+      });
     },
   );
 
@@ -195,28 +184,36 @@ export function registerPolicyEditRoutes(app: FastifyInstance, db: Db, tenant: T
     async (request, reply) => {
       const doc = await resolveDocument(db, m, request.params.document);
       const b = request.body ?? {};
-      try {
-        await editDocument(db, actorOf(request), doc.id, {
-          title: b.titel,
-          state: b.status,
-          officialReference: b.vindplaats ?? null,
-          archived: b.archiveren === "ja",
-          succeeds: b.vervangt ?? null,
-        });
-      } catch (error) {
-        setFlash(
-          reply,
-          `Niet opgeslagen: ${formErrors(error)
-            .errors.map((e) => e.message)
-            .join(" ")}`,
-        );
-        return reply.redirect(`/beleid/${doc.slug}#beheer`, 303);
-      }
-      setFlash(
-        reply,
-        b.archiveren === "ja" ? "Het document is gearchiveerd." : "Het document is opgeslagen.",
-      );
-      return reply.redirect(b.archiveren === "ja" ? "/beleid" : `/beleid/${doc.slug}`, 303);
+      const archived = b.archiveren === "ja";
+      return submitAndReturn(reply, {
+        write: () =>
+          editDocument(db, actorOf(request), doc.id, {
+            title: b.titel,
+            state: b.status,
+            officialReference: b.vindplaats ?? null,
+            archived,
+            succeeds: b.vervangt ?? null,
+          }),
+        done: () =>
+          archived
+            ? { flash: "Het document is gearchiveerd.", to: "/beleid" }
+            : { flash: "Het document is opgeslagen.", to: `/beleid/${doc.slug}` },
+        back: `/beleid/${doc.slug}#beheer`,
+      });
     },
   );
+
+  registerMoveRoute(app, db, "doel", {
+    path: "/doelen/:id/verplaatsen",
+    params: Type.Object({ id: Id() }),
+    target: async (params) => ({ id: params.id ?? "", back: `/doelen/${params.id}` }),
+  });
+  registerMoveRoute(app, db, "onderdeel", {
+    path: "/beleid/:document/onderdelen/:section/verplaatsen",
+    params: RefParams("document", "section"),
+    target: async (params) => {
+      const { doc, section } = await sectionOf(params.document ?? "", params.section ?? "");
+      return { id: section.id, back: `/beleid/${doc.slug}/onderdelen/${section.slug}` };
+    },
+  });
 }

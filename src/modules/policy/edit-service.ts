@@ -5,13 +5,11 @@ import { problems, rangeProblem, textProblem } from "../../platform/field-rules.
 import { BODY_MAX, NAME_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
+import { TARGET_YEAR_RANGE, WEIGHT_RANGE } from "./limits.js";
 import * as repo from "./repository.js";
 import { DOCUMENT_STATES, type DocumentState } from "./schema.js";
 import { findOwned, updateAudited } from "./write.js";
 
-/** The limits of the fields edited here; the forms state them and the API schemas use them. */
-export const WEIGHT_RANGE = { min: 0, max: 1000 };
-export const TARGET_YEAR_RANGE = { min: 2000, max: 2100 };
 const titleRule = { field: "titel", label: "Titel", max: TITLE_MAX, required: true };
 
 export interface ActivityEdit {

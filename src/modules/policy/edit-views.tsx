@@ -1,16 +1,25 @@
 import type { FieldError } from "../../platform/errors.js";
 import {
+  BODY_MAX,
+  NAME_MAX,
+  NOTE_MAX,
+  STATEMENT_MAX,
+  TITLE_MAX,
+} from "../../platform/schema-types.js";
+import {
   CsrfField,
   ErrorSummary,
   fieldError,
   SelectField,
   SubmitButton,
+  TextAreaField,
   TextField,
 } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel, levelLabel, RollupView, SourceText } from "./components.js";
+import { TARGET_YEAR_RANGE, WEIGHT_RANGE } from "./limits.js";
 import type * as repo from "./repository.js";
 import { DOCUMENT_STATES } from "./schema.js";
 import type { GoalNode } from "./service.js";
@@ -44,9 +53,12 @@ export function GoalPage(props: {
   year: number;
   canEdit: boolean;
   errors?: FieldError[];
+  /** What a refused edit sent, shown again instead of the stored goal. */
+  values?: Record<string, string | undefined>;
 }) {
   const g = props.node.goal;
   const errors = props.errors ?? [];
+  const v = props.values ?? {};
   const d = props.document;
   return (
     <Layout
@@ -98,30 +110,40 @@ export function GoalPage(props: {
           </h2>
           <form method="post" action={`/doelen/${g.id}/bewerken`} class="sk-form" novalidate>
             <CsrfField token={props.ctx.csrfToken} />
-            <TextField
+            <TextAreaField
               name="tekst"
               label="Tekst"
-              value={g.text}
+              value={v.tekst ?? g.text}
               error={fieldError(errors, "tekst")}
+              maxLength={STATEMENT_MAX}
               required
             />
             <TextField
               name="streefwaarde"
               label="Streefwaarde (SMART)"
-              value={g.targetValue ?? ""}
+              value={v.streefwaarde ?? g.targetValue ?? ""}
+              error={fieldError(errors, "streefwaarde")}
+              maxLength={NAME_MAX}
             />
             <TextField
               name="streefjaar"
               label="Streefjaar"
-              value={g.targetYear === null ? "" : String(g.targetYear)}
+              help={`Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`}
+              value={v.streefjaar ?? (g.targetYear === null ? "" : String(g.targetYear))}
               error={fieldError(errors, "streefjaar")}
             />
-            <TextField name="eigenaar" label="Eigenaar" value={g.owner ?? ""} />
+            <TextField
+              name="eigenaar"
+              label="Eigenaar"
+              value={v.eigenaar ?? g.owner ?? ""}
+              error={fieldError(errors, "eigenaar")}
+              maxLength={NAME_MAX}
+            />
             <TextField
               name="gewicht"
               label="Gewicht"
-              help="Standaard 1."
-              value={String(g.weight)}
+              help={`Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1.`}
+              value={v.gewicht ?? String(g.weight)}
               error={fieldError(errors, "gewicht")}
             />
             <SelectField
@@ -177,13 +199,16 @@ export function SectionEditForm({
           label="Titel"
           value={section.title}
           error={fieldError(errs, "titel")}
+          maxLength={TITLE_MAX}
           required
         />
-        <TextField
+        <TextAreaField
           name="tekst"
           label="Inleidende tekst"
           value={section.body}
           error={fieldError(errs, "tekst")}
+          maxLength={BODY_MAX}
+          rows={10}
         />
         <SelectField
           name="archiveren"
@@ -207,10 +232,19 @@ export function SectionEditForm({
       >
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Indicator toevoegen</h3>
-        <TextField name="tekst" label="Indicator" required />
+        <TextAreaField
+          name="tekst"
+          id="indicator-tekst"
+          label="Indicator"
+          maxLength={NOTE_MAX}
+          rows={3}
+          required
+        />
         <TextField
           name="bron"
+          id="indicator-bron"
           label="Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)"
+          maxLength={TITLE_MAX}
         />
         <div>
           <SubmitButton>Indicator toevoegen</SubmitButton>
@@ -233,14 +267,25 @@ export function DocumentEditForm({
     <form method="post" action={`/beleid/${document.slug}/bewerken`} class="sk-form" novalidate>
       <CsrfField token={ctx.csrfToken} />
       <h3 class="nl-heading nl-heading--level-3">Document bewerken</h3>
-      <TextField name="titel" label="Titel van het document" value={document.title} required />
+      <TextField
+        name="titel"
+        label="Titel van het document"
+        value={document.title}
+        maxLength={TITLE_MAX}
+        required
+      />
       <SelectField
         name="status"
         label="Status van het document"
         value={document.state}
         options={DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) }))}
       />
-      <TextField name="vindplaats" label="Vindplaats" value={document.officialReference ?? ""} />
+      <TextField
+        name="vindplaats"
+        label="Vindplaats"
+        value={document.officialReference ?? ""}
+        maxLength={TITLE_MAX}
+      />
       <SelectField
         name="vervangt"
         label="Vervangt document"

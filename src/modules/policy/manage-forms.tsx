@@ -1,4 +1,11 @@
-import { CsrfField, SelectField, SubmitButton, TextField } from "../../web/components/form.js";
+import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
+import {
+  CsrfField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { kindLabel, levelLabel } from "./components.js";
 import { docHref } from "./document-links.js";
@@ -43,13 +50,26 @@ export function ManageForms({
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
         <SelectField
           name="soort"
+          id="onderdeel-soort"
           label="Soort onderdeel"
           value="programma"
           options={SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
           required
         />
-        <TextField name="titel" label="Titel van het onderdeel" required />
-        <SelectField name="ouder" label="Valt onder" value="" options={sectionOptions} />
+        <TextField
+          name="titel"
+          id="onderdeel-titel"
+          label="Titel van het onderdeel"
+          maxLength={TITLE_MAX}
+          required
+        />
+        <SelectField
+          name="ouder"
+          id="onderdeel-ouder"
+          label="Valt onder"
+          value=""
+          options={sectionOptions}
+        />
         <div>
           <SubmitButton>Onderdeel toevoegen</SubmitButton>
         </div>
@@ -64,9 +84,17 @@ export function ManageForms({
           options={GOAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))}
           required
         />
-        <TextField name="tekst" label="Tekst van het doel" required />
+        <TextAreaField
+          name="tekst"
+          id="doel-tekst"
+          label="Tekst van het doel"
+          maxLength={STATEMENT_MAX}
+          rows={4}
+          required
+        />
         <SelectField
           name="onderdeel"
+          id="doel-onderdeel"
           label="Onderdeel van het doel"
           value=""
           options={sectionOptions}
@@ -81,12 +109,20 @@ export function ManageForms({
           <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
           <SelectField
             name="onderdeel"
+            id="activiteit-onderdeel"
             label="Onderdeel van de activiteit"
             value={sections[0]?.id}
             options={sections.map((s) => ({ value: s.id, label: s.label }))}
             required
           />
-          <TextField name="tekst" label="Wat gaan we daarvoor doen?" required />
+          <TextAreaField
+            name="tekst"
+            id="activiteit-tekst"
+            label="Wat gaan we daarvoor doen?"
+            maxLength={STATEMENT_MAX}
+            rows={4}
+            required
+          />
           <div>
             <SubmitButton>Activiteit toevoegen</SubmitButton>
           </div>

@@ -4,12 +4,20 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema } from "../../platform/api.js";
 import { notFound } from "../../platform/errors.js";
-import { setFlash } from "../../platform/flash.js";
-import { FormBody, RefParams } from "../../platform/schema-types.js";
-import { formErrors } from "../../web/form-errors.js";
+import {
+  FormBody,
+  LongText,
+  NAME_MAX,
+  NOTE_MAX,
+  RefParams,
+  Text,
+  TITLE_MAX,
+} from "../../platform/schema-types.js";
+import { submitAndReturn, submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
 import {
   addPolicyIndicator,
   createPartnership,
@@ -40,13 +48,11 @@ const Partnership = Type.Object({
 });
 const Body = Type.Object(
   {
-    naam: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    soort: Type.Optional(Type.String({ maxLength: 100 })),
-    leden: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }),
-    ),
-    ledenToelichting: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
-    toelichting: Type.Optional(Type.String({ maxLength: 10000 })),
+    naam: Type.Optional(Text(NAME_MAX, { minLength: 1 })),
+    soort: Type.Optional(Text(NAME_MAX)),
+    leden: Type.Optional(Type.Array(Text(NAME_MAX, { minLength: 1 }), { maxItems: MEMBERS_MAX })),
+    ledenToelichting: Type.Optional(Type.Union([Text(MEMBERS_NOTE_MAX), Type.Null()])),
+    toelichting: Type.Optional(LongText()),
     gearchiveerd: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -176,8 +182,8 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
         body: Type.Object(
           {
-            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
-            bron: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            tekst: Type.Optional(Text(NOTE_MAX, { minLength: 1 })),
+            bron: Type.Optional(Type.Union([Text(TITLE_MAX), Type.Null()])),
             gearchiveerd: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false, minProperties: 1 },
@@ -213,26 +219,24 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
     ...edit,
     schema: { ...(params ? { params: RefParams(...params) } : {}), body: FormBody() },
   });
-  app.post<{ Body: Form }>("/samenwerkingsverbanden", form(), async (request, reply) => {
-    try {
-      const row = await createPartnership(db, actorOf(request), fromForm(request.body ?? {}));
-      setFlash(reply, `"${row.name}" is aangemaakt.`);
-      return reply.redirect(`/samenwerkingsverbanden/${row.slug}`, 303);
-    } catch (error) {
-      const { status, errors } = formErrors(error);
-      return sendPage(
-        reply,
+  app.post<{ Body: Form }>("/samenwerkingsverbanden", form(), async (request, reply) =>
+    submitForm(reply, {
+      write: () => createPartnership(db, actorOf(request), fromForm(request.body ?? {})),
+      done: (row) => ({
+        flash: `"${row.name}" is aangemaakt.`,
+        to: `/samenwerkingsverbanden/${row.slug}`,
+      }),
+      refused: async (errors) => (
         <PartnershipsPage
           ctx={pageContext(request, reply, tenant)}
           partnerships={await listPartnerships(db, m)}
           canEdit
           errors={errors}
           values={request.body ?? {}}
-        />,
-        status,
-      );
-    }
-  });
+        />
+      ),
+    }),
+  );
 
   app.get<{ Params: { slug: string } }>("/samenwerkingsverbanden/:slug", async (request, reply) => {
     const p = await getPartnership(db, m, request.params.slug);
@@ -252,34 +256,26 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
     async (request, reply) => {
       const p = await getPartnership(db, m, request.params.slug);
       const b = request.body ?? {};
-      try {
-        await editPartnership(db, actorOf(request), p.id, {
-          ...fromForm(b),
-          archived: b.archiveren === "ja",
-        });
-      } catch (error) {
-        const { status, errors } = formErrors(error);
-        return sendPage(
-          reply,
+      const archived = b.archiveren === "ja";
+      return submitForm(reply, {
+        write: () => editPartnership(db, actorOf(request), p.id, { ...fromForm(b), archived }),
+        done: () =>
+          archived
+            ? { flash: "Het samenwerkingsverband is gearchiveerd.", to: "/samenwerkingsverbanden" }
+            : {
+                flash: "Het samenwerkingsverband is opgeslagen.",
+                to: `/samenwerkingsverbanden/${p.slug}`,
+              },
+        refused: (errors) => (
           <PartnershipPage
             ctx={pageContext(request, reply, tenant)}
             partnership={p}
             canEdit
             errors={errors}
-          />,
-          status,
-        );
-      }
-      setFlash(
-        reply,
-        b.archiveren === "ja"
-          ? "Het samenwerkingsverband is gearchiveerd."
-          : "Het samenwerkingsverband is opgeslagen.",
-      );
-      return reply.redirect(
-        b.archiveren === "ja" ? "/samenwerkingsverbanden" : `/samenwerkingsverbanden/${p.slug}`,
-        303,
-      );
+            values={b}
+          />
+        ),
+      });
     },
   );
 
@@ -293,21 +289,16 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
       );
       if (!section)
         throw notFound(`Het document heeft geen onderdeel "${request.params.section}".`);
-      try {
-        await addPolicyIndicator(db, actorOf(request), doc.id, section.id, {
-          text: request.body?.tekst,
-          namedSource: request.body?.bron,
-        });
-        setFlash(reply, "De indicator is toegevoegd.");
-      } catch (error) {
-        setFlash(
-          reply,
-          `Niet opgeslagen: ${formErrors(error)
-            .errors.map((e) => e.message)
-            .join(" ")}`,
-        );
-      }
-      return reply.redirect(`/beleid/${doc.slug}/onderdelen/${section.slug}`, 303);
+      const back = `/beleid/${doc.slug}/onderdelen/${section.slug}`;
+      return submitAndReturn(reply, {
+        write: () =>
+          addPolicyIndicator(db, actorOf(request), doc.id, section.id, {
+            text: request.body?.tekst,
+            namedSource: request.body?.bron,
+          }),
+        done: () => ({ flash: "De indicator is toegevoegd.", to: back }),
+        back,
+      });
     },
   );
 }

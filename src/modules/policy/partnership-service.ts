@@ -5,12 +5,10 @@ import { problems, textProblem } from "../../platform/field-rules.js";
 import { NAME_MAX, NOTE_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
+import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
 import * as repo from "./repository.js";
 import { findOwned, updateAudited } from "./write.js";
 
-/** Limits of the partnership fields: the forms state them, the API schemas use them. */
-export const MEMBERS_MAX = 100;
-export const MEMBERS_NOTE_MAX = 1000;
 const nameRule = { field: "naam", label: "Naam", max: NAME_MAX, required: true };
 const indicatorRule = { field: "tekst", label: "Tekst", max: NOTE_MAX, required: true };
 

@@ -1,16 +1,19 @@
 import type { FieldError } from "../../platform/errors.js";
+import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
 import {
   CsrfField,
   ErrorSummary,
   fieldError,
   SelectField,
   SubmitButton,
+  TextAreaField,
   TextField,
 } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel } from "./components.js";
+import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
 import type * as repo from "./repository.js";
 
 type Partnership = Awaited<ReturnType<typeof repo.listPartnerships>>[number];
@@ -19,6 +22,16 @@ const crumbs = (extra: { href: string; label: string }[] = []) => [
   { href: "/samenwerkingsverbanden", label: "Samenwerkingsverbanden" },
   ...extra,
 ];
+
+type Values = Record<string, string | undefined>;
+/** What a refused form sent, in the shape the fields show. */
+const fromValues = (v: Values): Partial<Partnership> & { leden?: string } => ({
+  name: v.naam,
+  kind: v.soort,
+  leden: v.leden,
+  membersNote: v.ledenToelichting ?? null,
+  description: v.toelichting,
+});
 
 function PartnershipFields({
   p,
@@ -34,29 +47,37 @@ function PartnershipFields({
         label="Naam"
         value={p?.name}
         error={fieldError(errors, "naam")}
+        maxLength={NAME_MAX}
         required
       />
       <TextField
         name="soort"
         label="Soort (bijvoorbeeld regio, netwerk, gemeenschappelijke regeling)"
         value={p?.kind}
+        error={fieldError(errors, "soort")}
+        maxLength={NAME_MAX}
       />
       <TextField
         name="leden"
         label="Leden (gescheiden door komma's)"
+        help={`Hoogstens ${MEMBERS_MAX} namen, elk hoogstens ${NAME_MAX} tekens.`}
         value={p?.leden ?? p?.members?.join(", ")}
         error={fieldError(errors, "leden")}
       />
-      <TextField
+      <TextAreaField
         name="ledenToelichting"
         label="Toelichting bij de leden"
         value={p?.membersNote ?? ""}
+        error={fieldError(errors, "ledenToelichting")}
+        maxLength={MEMBERS_NOTE_MAX}
+        rows={3}
       />
-      <TextField
+      <TextAreaField
         name="toelichting"
         label="Wat doen we samen?"
         value={p?.description}
         error={fieldError(errors, "toelichting")}
+        maxLength={TEXT_MAX}
       />
     </>
   );
@@ -67,7 +88,7 @@ export function PartnershipsPage(props: {
   partnerships: Partnership[];
   canEdit: boolean;
   errors?: FieldError[];
-  values?: Record<string, string | undefined>;
+  values?: Values;
 }) {
   const errors = props.errors ?? [];
   const v = props.values;
@@ -103,20 +124,7 @@ export function PartnershipsPage(props: {
           <ErrorSummary errors={errors} />
           <form method="post" action="/samenwerkingsverbanden" class="sk-form" novalidate>
             <CsrfField token={props.ctx.csrfToken} />
-            <PartnershipFields
-              p={
-                v
-                  ? {
-                      name: v.naam,
-                      kind: v.soort,
-                      leden: v.leden,
-                      membersNote: v.ledenToelichting ?? null,
-                      description: v.toelichting,
-                    }
-                  : undefined
-              }
-              errors={errors}
-            />
+            <PartnershipFields p={v ? fromValues(v) : undefined} errors={errors} />
             <div>
               <SubmitButton>Samenwerkingsverband aanmaken</SubmitButton>
             </div>
@@ -132,6 +140,7 @@ export function PartnershipPage(props: {
   partnership: Partnership;
   canEdit: boolean;
   errors?: FieldError[];
+  values?: Values;
 }) {
   const p = props.partnership;
   const errors = props.errors ?? [];
@@ -187,7 +196,7 @@ export function PartnershipPage(props: {
             novalidate
           >
             <CsrfField token={props.ctx.csrfToken} />
-            <PartnershipFields p={p} errors={errors} />
+            <PartnershipFields p={props.values ? fromValues(props.values) : p} errors={errors} />
             <SelectField
               name="archiveren"
               label="Archiveren"

@@ -1,3 +1,5 @@
+import { problems, textProblem } from "../../platform/field-rules.js";
+import { NOTE_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import type { ActivityStatus } from "./schema.js";
 
 /** The colour legend of Nieuwegein's annual reports; always shown together with the text label. */
@@ -48,12 +50,11 @@ export function checkStatusChange(input: StatusChangeInput): { field: string; me
       message: 'Bij "ondergebracht elders" hoort waar de activiteit nu is ondergebracht.',
     });
   }
-  if (explanation.length > 2000)
-    errors.push({
-      field: "toelichting",
-      message: "De toelichting mag hoogstens 2000 tekens zijn.",
-    });
-  return errors;
+  const tooLong = problems(
+    textProblem(input.explanation, { field: "toelichting", label: "Toelichting", max: NOTE_MAX }),
+    textProblem(input.elsewhere, { field: "elders", label: "Ondergebracht in", max: TITLE_MAX }),
+  );
+  return [...errors, ...tooLong.filter((p) => !errors.some((e) => e.field === p.field))];
 }
 
 /** The worst status among the given ones (by severity), or undefined for none. */

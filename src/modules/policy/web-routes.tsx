@@ -3,9 +3,9 @@ import { type TProperties, Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { AppError, type FieldError, notFound } from "../../platform/errors.js";
-import { setFlash } from "../../platform/flash.js";
 import { FormBody, Id, PageQuery } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
+import { submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
@@ -36,28 +36,32 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     onRequest: requirePermission("policy.edit"),
     schema: { params: Type.Object({ id: Id() }), body: FormBody(fields) },
   });
-  /** A refused activity form: the activity page again, with the error summary (and what was sent). */
-  const refusedActivityForm = async (
-    request: FastifyRequest,
+  /**
+   * An activity form: the write, then back to the activity page with `flash`; refused, the page
+   * again with the error summary and what was sent.
+   */
+  const submitActivityForm = <T,>(
+    request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
-    id: string,
-    error: unknown,
-    values?: Parameters<typeof ActivityPage>[0]["values"],
-  ) => {
-    const { status, errors } = formErrors(error);
-    const data = await getActivity(db, m, id);
-    return sendPage(
-      reply,
-      <ActivityPage
-        ctx={pageContext(request, reply, tenant)}
-        data={data}
-        canEdit
-        errors={errors}
-        values={values}
-      />,
-      status,
-    );
-  };
+    form: {
+      write: () => Promise<T>;
+      flash: (result: T) => string;
+      values?: Parameters<typeof ActivityPage>[0]["values"];
+    },
+  ) =>
+    submitForm(reply, {
+      write: form.write,
+      done: (result) => ({ flash: form.flash(result), to: `/activiteiten/${request.params.id}` }),
+      refused: async (errors) => (
+        <ActivityPage
+          ctx={pageContext(request, reply, tenant)}
+          data={await getActivity(db, m, request.params.id)}
+          canEdit
+          errors={errors}
+          values={form.values}
+        />
+      ),
+    });
 
   app.get("/beleid", async (request, reply) => {
     return sendPage(
@@ -162,23 +166,23 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       elders: b.elders ?? "",
       realisatie: b.realisatie,
     };
-    try {
-      const year = yearOf(values.jaar);
-      if (year === undefined)
-        throw new AppError(400, "Ongeldige invoer", "Kies een jaar.", [
-          { field: "jaar", message: "Kies een jaar." },
-        ]);
-      await changeActivityStatus(db, actorOf(request), request.params.id, year, {
-        status: values.status,
-        explanation: values.toelichting,
-        elsewhere: values.elders,
-        realisation: values.realisatie?.trim() ? values.realisatie : undefined,
-      });
-    } catch (error) {
-      return refusedActivityForm(request, reply, request.params.id, error, values);
-    }
-    setFlash(reply, "De status is opgeslagen.");
-    return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+    return submitActivityForm(request, reply, {
+      write: async () => {
+        const year = yearOf(values.jaar);
+        if (year === undefined)
+          throw new AppError(400, "Ongeldige invoer", "Kies een jaar.", [
+            { field: "jaar", message: "Kies een jaar." },
+          ]);
+        await changeActivityStatus(db, actorOf(request), request.params.id, year, {
+          status: values.status,
+          explanation: values.toelichting,
+          elsewhere: values.elders,
+          realisation: values.realisatie?.trim() ? values.realisatie : undefined,
+        });
+      },
+      flash: () => "De status is opgeslagen.",
+      values,
+    });
   });
 
   app.post<{
@@ -202,23 +206,20 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         b.gewicht === undefined || b.gewicht === ""
           ? undefined
           : Number(b.gewicht.replace(",", "."));
-      try {
-        await editActivity(db, actorOf(request), request.params.id, {
-          text: b.tekst,
-          weight: Number.isNaN(weight) ? -1 : weight,
-          notApplicable: b.nvt === "ja",
-          archived: b.archiveren === "ja",
-          // Unchecked boxes are not sent: the hidden field says the goal list was on the form.
-          goalIds: b.doelenVeld ? [b.doelen ?? []].flat() : undefined,
-        });
-      } catch (error) {
-        return refusedActivityForm(request, reply, request.params.id, error);
-      }
-      setFlash(
-        reply,
-        b.archiveren === "ja" ? "De activiteit is gearchiveerd." : "De activiteit is opgeslagen.",
-      );
-      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+      return submitActivityForm(request, reply, {
+        write: () =>
+          editActivity(db, actorOf(request), request.params.id, {
+            text: b.tekst,
+            weight,
+            notApplicable: b.nvt === "ja",
+            archived: b.archiveren === "ja",
+            // Unchecked boxes are not sent: the hidden field says the goal list was on the form.
+            goalIds: b.doelenVeld ? [b.doelen ?? []].flat() : undefined,
+          }),
+        flash: () =>
+          b.archiveren === "ja" ? "De activiteit is gearchiveerd." : "De activiteit is opgeslagen.",
+        values: { tekst: b.tekst, gewicht: b.gewicht },
+      });
     },
   );
 
@@ -226,13 +227,10 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
     "/activiteiten/:id/doorschuiven",
     activityForm(),
     async (request, reply) => {
-      try {
-        const next = await carryOverActivity(db, actorOf(request), request.params.id);
-        setFlash(reply, `De activiteit is doorgeschoven naar ${next.year}.`);
-      } catch (error) {
-        return refusedActivityForm(request, reply, request.params.id, error);
-      }
-      return reply.redirect(`/activiteiten/${request.params.id}`, 303);
+      return submitActivityForm(request, reply, {
+        write: () => carryOverActivity(db, actorOf(request), request.params.id),
+        flash: (next) => `De activiteit is doorgeschoven naar ${next.year}.`,
+      });
     },
   );
 

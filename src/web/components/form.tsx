@@ -84,6 +84,8 @@ const describedBy = (name: string, help?: string, error?: string, extra?: string
 
 interface TextFieldProps {
   name: string;
+  /** Names the element ids when a page has two forms with a field of the same name. */
+  id?: string | undefined;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
@@ -98,6 +100,7 @@ interface TextFieldProps {
 
 export function TextField({
   name,
+  id,
   label,
   value,
   error,
@@ -108,19 +111,20 @@ export function TextField({
   maxLength,
 }: TextFieldProps) {
   const help = description(helpText, maxLength);
+  const key = id ?? name;
   return (
-    <Field name={name} label={label} error={error} help={help} required={required ?? false}>
+    <Field name={key} label={label} error={error} help={help} required={required ?? false}>
       {/* Preact types narrow <input> by its type; the union of our field types is valid HTML. */}
       <input
         {...({ type } as { type: "text" })}
         class={`utrecht-textbox utrecht-textbox--html-input${error ? " utrecht-textbox--invalid" : ""}`}
-        id={`veld-${name}`}
+        id={`veld-${key}`}
         name={name}
         value={value ?? ""}
         required={required}
         autocomplete={autocomplete}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(name, help, error)}
+        aria-describedby={describedBy(key, help, error)}
       />
     </Field>
   );
@@ -128,6 +132,8 @@ export function TextField({
 
 interface TextAreaFieldProps {
   name: string;
+  /** Names the element ids when a page has two forms with a field of the same name. */
+  id?: string | undefined;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
@@ -151,6 +157,7 @@ export const countText = (used: number, max: number) =>
  */
 export function TextAreaField({
   name,
+  id,
   label,
   value,
   error,
@@ -160,10 +167,11 @@ export function TextAreaField({
   rows = 6,
 }: TextAreaFieldProps) {
   const used = (value ?? "").length;
-  const countId = `teller-${name}`;
+  const key = id ?? name;
+  const countId = `teller-${key}`;
   return (
     <Field
-      name={name}
+      name={key}
       label={label}
       error={error}
       help={description(helpText, maxLength)}
@@ -171,12 +179,12 @@ export function TextAreaField({
     >
       <textarea
         class={`utrecht-textarea utrecht-textarea--html-textarea${error ? " utrecht-textarea--invalid" : ""}`}
-        id={`veld-${name}`}
+        id={`veld-${key}`}
         name={name}
         rows={rows}
         required={required}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(name, description(helpText, maxLength), error, countId)}
+        aria-describedby={describedBy(key, description(helpText, maxLength), error, countId)}
         data-count={countId}
         data-max={String(maxLength)}
       >
@@ -197,6 +205,8 @@ export function TextAreaField({
 
 interface SelectFieldProps {
   name: string;
+  /** Names the element ids when a page has two forms with a field of the same name. */
+  id?: string | undefined;
   label: string;
   options: readonly { value: string; label: string }[];
   value?: string | undefined;
@@ -207,6 +217,7 @@ interface SelectFieldProps {
 
 export function SelectField({
   name,
+  id,
   label,
   options,
   value,
@@ -214,15 +225,16 @@ export function SelectField({
   help,
   required,
 }: SelectFieldProps) {
+  const key = id ?? name;
   return (
-    <Field name={name} label={label} error={error} help={help} required={required ?? false}>
+    <Field name={key} label={label} error={error} help={help} required={required ?? false}>
       <select
         class={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
-        id={`veld-${name}`}
+        id={`veld-${key}`}
         name={name}
         required={required}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(name, help, error)}
+        aria-describedby={describedBy(key, help, error)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>
