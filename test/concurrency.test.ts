@@ -8,7 +8,14 @@ import {
   indicators,
   measurements,
 } from "../src/db/schema.js";
-import { formSession, jsonRequest, startTestApp, type TestApp, useTestApp } from "./helpers/app.js";
+import {
+  formPost,
+  formSession,
+  jsonRequest,
+  startTestApp,
+  type TestApp,
+  useTestApp,
+} from "./helpers/app.js";
 import { testDatabaseUrl } from "./helpers/database.js";
 
 // Races only show with real parallel connections; PGlite runs one transaction at a time, where the
@@ -289,15 +296,10 @@ describe.skipIf(onPostgres)("PGlite: a transaction waits at most DB_WAIT_LIMIT_M
     const responses = await withLowLimit(() =>
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          t.app.inject({
-            method: "POST",
-            url: `/activiteiten/${a.id}/status`,
-            headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-            payload: new URLSearchParams({
-              _csrf: token,
-              jaar: String(a.jaar),
-              status: STATUSES[i % STATUSES.length] as string,
-            }).toString(),
+          formPost(t.app, `/activiteiten/${a.id}/status`, cookie, {
+            _csrf: token,
+            jaar: String(a.jaar),
+            status: STATUSES[i % STATUSES.length] as string,
           }),
         ),
       ),

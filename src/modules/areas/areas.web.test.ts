@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { formPost, formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,12 +10,7 @@ afterAll(async () => {
 });
 
 const postGebied = (cookie: string, fields: Record<string, string>) =>
-  t.app.inject({
-    method: "POST",
-    url: "/gebieden/WK035625/gebied",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams(fields).toString(),
-  });
+  formPost(t.app, "/gebieden/WK035625/gebied", cookie, fields);
 
 describe("area pages", () => {
   it("lists gebieden and all 22 wijken with the assumption labelled", async () => {

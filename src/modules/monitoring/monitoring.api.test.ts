@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestApp } from "../../../test/helpers/app.js";
+import { formPost, useTestApp } from "../../../test/helpers/app.js";
 import { parseCsv } from "../../platform/csv.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
@@ -214,12 +214,7 @@ describe("import page", () => {
     const { token, cookie, page } = await formSession(t.app, "/monitor/import", staff());
     expect(page.statusCode).toBe(200);
     const post = (csv: string, actie: string) =>
-      t.app.inject({
-        method: "POST",
-        url: "/monitor/import",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: token, csv, actie }).toString(),
-      });
+      formPost(t.app, "/monitor/import", cookie, { _csrf: token, csv, actie });
     const bad = await post(
       [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,abc,Test,,,"].join("\n"),
       "voorbeeld",
@@ -246,12 +241,7 @@ describe("import page", () => {
     const { token, cookie } = await formSession(t.app, "/monitor/import", staff());
     const future = new Date().getUTCFullYear() + 1;
     const post = (csv: string) =>
-      t.app.inject({
-        method: "POST",
-        url: "/monitor/import",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: token, csv, actie: "voorbeeld" }).toString(),
-      });
+      formPost(t.app, "/monitor/import", cookie, { _csrf: token, csv, actie: "voorbeeld" });
     const bad = await post(
       [
         header,
@@ -522,16 +512,11 @@ describe("indicator form", () => {
     );
     expect(page.body).toContain("Indicator bewerken");
     const post = (fields: Record<string, string>) =>
-      t.app.inject({
-        method: "POST",
-        url: "/monitor/msk-vrijwilligerswerk/bewerken",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({
-          _csrf: token,
-          naam: "Inwoners die vrijwilligerswerk doen",
-          bron: "Monitor Sociale Kracht",
-          ...fields,
-        }).toString(),
+      formPost(t.app, "/monitor/msk-vrijwilligerswerk/bewerken", cookie, {
+        _csrf: token,
+        naam: "Inwoners die vrijwilligerswerk doen",
+        bron: "Monitor Sociale Kracht",
+        ...fields,
       });
     const bad = await post({ streefwaarde: "40", streefjaar: "3000" });
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
@@ -54,15 +54,10 @@ describe("partnerships", () => {
 
   it("creates one through the form, splitting the members", async () => {
     const { token, cookie } = await formSession(t.app, "/samenwerkingsverbanden", staff());
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/samenwerkingsverbanden",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({
-        _csrf: token,
-        naam: "Wijkteam Zuid",
-        leden: "Geynwijs, MOvactor; SportID",
-      }).toString(),
+    const res = await formPost(t.app, "/samenwerkingsverbanden", cookie, {
+      _csrf: token,
+      naam: "Wijkteam Zuid",
+      leden: "Geynwijs, MOvactor; SportID",
     });
     expect(res.statusCode).toBe(303);
     const list = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" })).json()
@@ -79,15 +74,10 @@ describe("indicators named in a document", () => {
   it("adds an indicator to a pillar through the form and edits it through the API", async () => {
     const base = "/beleid/beleidskader-2025-2030/onderdelen/sociale-verbinding";
     const { token, cookie } = await formSession(t.app, base, staff());
-    const res = await t.app.inject({
-      method: "POST",
-      url: `${base}/indicatoren`,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({
-        _csrf: token,
-        tekst: "Aantal bezoekers van buurtpleinen",
-        bron: "Eigen registratie",
-      }).toString(),
+    const res = await formPost(t.app, `${base}/indicatoren`, cookie, {
+      _csrf: token,
+      tekst: "Aantal bezoekers van buurtpleinen",
+      bron: "Eigen registratie",
     });
     expect(res.statusCode).toBe(303);
     const doc = (

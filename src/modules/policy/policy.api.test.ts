@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { formPost, formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
 let t: TestApp;
@@ -161,11 +161,10 @@ describe("changing an activity's status", () => {
     const staff = await t.sessionFor("beleidsmedewerker");
     const { token, cookie } = await formSession(t.app, `/activiteiten/${a.id}`, staff);
     const post = (fields: Record<string, string>) =>
-      t.app.inject({
-        method: "POST",
-        url: `/activiteiten/${a.id}/status`,
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: token, jaar: "2020", ...fields }).toString(),
+      formPost(t.app, `/activiteiten/${a.id}/status`, cookie, {
+        _csrf: token,
+        jaar: "2020",
+        ...fields,
       });
     const refused = await post({ status: "niet_uitgevoerd" });
     expect(refused.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
@@ -125,12 +125,7 @@ describe("forms for staff", () => {
     const { token, cookie, page } = await formSession(t.app, "/beleid", staff());
     expect(page.body).toContain("Nieuw beleidsdocument");
     const post = (url: string, fields: Record<string, string>) =>
-      t.app.inject({
-        method: "POST",
-        url,
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-      });
+      formPost(t.app, url, cookie, { _csrf: token, ...fields });
     const invalid = await post("/beleid", { soort: "begroting", titel: "", eersteJaar: "20x" });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain("Titel is verplicht.");
@@ -166,11 +161,9 @@ describe("forms for staff", () => {
       await call("GET", "/api/v1/activiteiten?document=begroting-2020&onderdeel=geldwijs")
     ).json().activiteiten;
     const { token, cookie } = await formSession(t.app, `/activiteiten/${list[1].id}`, staff());
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/activiteiten/${list[1].id}/verplaatsen`,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: token, richting: "omhoog" }).toString(),
+    const res = await formPost(t.app, `/activiteiten/${list[1].id}/verplaatsen`, cookie, {
+      _csrf: token,
+      richting: "omhoog",
     });
     expect(res.statusCode).toBe(303);
     const after = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
@@ -120,11 +120,8 @@ describe("carrying an activity over to the next year", () => {
     const a = await activity("geldwijs", 3);
     const { token, cookie, page } = await formSession(t.app, `/activiteiten/${a.id}`, staff());
     expect(page.body).toContain("Doorschuiven naar 2021");
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/activiteiten/${a.id}/doorschuiven`,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: token }).toString(),
+    const res = await formPost(t.app, `/activiteiten/${a.id}/doorschuiven`, cookie, {
+      _csrf: token,
     });
     expect(res.statusCode).toBe(303);
     const after = await t.app.inject({ url: `/activiteiten/${a.id}`, headers: { cookie } });

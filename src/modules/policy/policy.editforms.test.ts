@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formSession, useTestApp } from "../../../test/helpers/app.js";
+import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
 
 async function postForm(pagePath: string, action: string, fields: Record<string, string>) {
   const { token, cookie } = await formSession(t.app, pagePath, staff());
-  return t.app.inject({
-    method: "POST",
-    url: action,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
+  return formPost(t.app, action, cookie, { _csrf: token, ...fields });
 }
 const goals = async () =>
   (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCaller, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
@@ -113,11 +113,8 @@ describe("publishing", () => {
       staff(),
     );
     expect(page.body).toContain("Publiceren (bevroren versie)");
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/beleid/beleidskader-2025-2030/publiceren",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: token }).toString(),
+    const res = await formPost(t.app, "/beleid/beleidskader-2025-2030/publiceren", cookie, {
+      _csrf: token,
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/beleid/beleidskader-2025-2030/versies/1");
