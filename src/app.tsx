@@ -20,11 +20,7 @@ import {
   registerSessionHook,
   requirePermission,
 } from "./modules/accounts/index.js";
-import {
-  listAreaSummaries,
-  registerAreaApiRoutes,
-  registerAreaWebRoutes,
-} from "./modules/areas/index.js";
+import { registerAreaApiRoutes, registerAreaWebRoutes } from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
   registerMonitoringApiRoutes,
@@ -47,7 +43,7 @@ import { RequestLineLogController } from "./platform/request-log.js";
 import { registerRouteCatalog } from "./platform/route-catalog.js";
 import { applySecurityHeaders, registerSecurity } from "./platform/security.js";
 import { ErrorPage } from "./web/error-page.js";
-import { HomePage } from "./web/home.js";
+import { registerHomeRoute } from "./web/home-route.js";
 import { pageContext } from "./web/page-context.js";
 import { sendPage } from "./web/render.js";
 import { registerStatementRoutes } from "./web/statements.js";
@@ -180,10 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   registerErrorHandlers(app, renderError);
 
-  app.get("/", async (request, reply) => {
-    const areas = await listAreaSummaries(db, tenant.municipality.code);
-    return sendPage(reply, <HomePage ctx={pageContext(request, reply, tenant)} areas={areas} />);
-  });
+  registerHomeRoute(app, db, tenant);
   registerStatementRoutes(app, tenant);
 
   app.get(
