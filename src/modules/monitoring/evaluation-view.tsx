@@ -1,11 +1,11 @@
 import { formatDateTime } from "../../i18n/nl.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { StatusSummaryTable } from "../policy/index.js";
-import { formatT } from "./analysis.js";
 import type { Evaluation } from "./evaluation.js";
 import { formatDifference } from "./format.js";
-import { formatValue, TargetBadge } from "./views.js";
+import { IndicatorName, pointText, TargetBadge } from "./indicator-cells.js";
 
 export function EvaluationPage({
   ctx,
@@ -76,60 +76,28 @@ export function EvaluationPage({
           {p.indicators.length === 0 ? (
             <p class="nl-paragraph">Geen gemeten indicatoren.</p>
           ) : (
-            <div class="sk-table-wrapper">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">
-                  Indicatoren van pijler {p.section.title}
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Indicator
-                    </th>
-                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                      Eerste meting
-                    </th>
-                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                      Laatste meting
-                    </th>
-                    <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                      Verandering
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Status
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {p.indicators.map((x) => (
-                    <tr key={x.indicator.id} class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        <a class="nl-link" href={`/monitor/${x.indicator.slug}`}>
-                          {x.indicator.name}
-                        </a>
-                        <span class="sk-source"> ({x.indicator.source})</span>
-                      </th>
-                      <td class="utrecht-table__cell sk-numeric">
-                        {x.first
-                          ? `${formatValue(x.first.value, x.indicator.unit)} (${formatT(x.first.t)})`
-                          : "geen meting"}
-                      </td>
-                      <td class="utrecht-table__cell sk-numeric">
-                        {x.latest
-                          ? `${formatValue(x.latest.value, x.indicator.unit)} (${formatT(x.latest.t)})`
-                          : "geen meting"}
-                      </td>
-                      <td class="utrecht-table__cell sk-numeric">
-                        {x.change ? formatDifference(x.change.absolute, x.indicator.unit) : "—"}
-                      </td>
-                      <td class="utrecht-table__cell">
-                        <TargetBadge status={x.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`Indicatoren van pijler ${p.section.title}`}
+              captionHidden
+              rowHeaders
+              columns={[
+                "Indicator",
+                { label: "Eerste meting", numeric: true },
+                { label: "Laatste meting", numeric: true },
+                { label: "Verandering", numeric: true },
+                "Status",
+              ]}
+              rows={p.indicators.map((x) => ({
+                key: x.indicator.id,
+                cells: [
+                  <IndicatorName key="naam" indicator={x.indicator} />,
+                  pointText(x.first, x.indicator.unit),
+                  pointText(x.latest, x.indicator.unit),
+                  x.change ? formatDifference(x.change.absolute, x.indicator.unit) : "—",
+                  <TargetBadge key="status" status={x.status} />,
+                ],
+              }))}
+            />
           )}
           {p.unmeasured.length > 0 ? (
             <p class="nl-paragraph">Nog zonder meting: {p.unmeasured.join("; ")}.</p>

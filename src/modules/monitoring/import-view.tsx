@@ -84,50 +84,30 @@ export function ImportPage(props: {
               </ul>
             </>
           ) : null}
-          <div class="sk-table-wrapper">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                {r.preview.length === 1
-                  ? "De meting"
-                  : `De eerste ${countOf(r.preview.length, "meting", "metingen")}`}
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Gebied
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Periode
-                  </th>
-                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                    Waarde
-                  </th>
-                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                    Streefwaarde
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Bron
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {r.preview.map((p) => (
-                  <tr
-                    key={`${p.indicatorId}-${p.areaCode}-${p.year}-${p.quarter}`}
-                    class="utrecht-table__row"
-                  >
-                    <td class="utrecht-table__cell">{p.areaCode}</td>
-                    <td class="utrecht-table__cell">
-                      {p.quarter ? `${p.year} K${p.quarter}` : p.year}
-                    </td>
-                    <td class="utrecht-table__cell sk-numeric">{p.value ?? "—"}</td>
-                    <td class="utrecht-table__cell sk-numeric">{p.target ?? "—"}</td>
-                    <td class="utrecht-table__cell">{p.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={
+              r.preview.length === 1
+                ? "De meting"
+                : `De eerste ${countOf(r.preview.length, "meting", "metingen")}`
+            }
+            columns={[
+              "Gebied",
+              "Periode",
+              { label: "Waarde", numeric: true },
+              { label: "Streefwaarde", numeric: true },
+              "Bron",
+            ]}
+            rows={r.preview.map((p) => ({
+              key: `${p.indicatorId}-${p.areaCode}-${p.year}-${p.quarter}`,
+              cells: [
+                p.areaCode,
+                p.quarter ? `${p.year} K${p.quarter}` : p.year,
+                p.value ?? "—",
+                p.target ?? "—",
+                p.source,
+              ],
+            }))}
+          />
         </section>
       ) : null}
       <form

@@ -1,9 +1,11 @@
 import type { FieldError } from "../../platform/errors.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
-import { formatT, TARGET_STATUS_LABEL, type TargetStatus } from "./analysis.js";
+import { formatT } from "./analysis.js";
 import { WijkChoropleth } from "./choropleth.js";
 import { formatDifference, formatValue } from "./format.js";
+import { IndicatorName, periodText, pointText, TargetBadge } from "./indicator-cells.js";
 import { IndicatorEditForm } from "./indicator-form.js";
 import type { IndicatorDetail, OverviewItem } from "./service.js";
 
@@ -30,11 +32,6 @@ const DIRECTION_LABEL: Record<string, string> = {
   lager_is_beter: "lager is beter",
   neutraal: "geen gewenste richting",
 };
-
-export function TargetBadge({ status }: { status: TargetStatus }) {
-  const colour = status === "op_koers" ? "groen" : status === "niet_op_koers" ? "rood" : "grijs";
-  return <span class={`sk-status sk-status--${colour}`}>{TARGET_STATUS_LABEL[status]}</span>;
-}
 
 function changeText(item: OverviewItem) {
   const c = item.analysis.change;
@@ -78,68 +75,43 @@ export function MonitorPage({
           <h2 class="nl-heading nl-heading--level-2" id={`groep-${g.title.replace(/\W+/g, "-")}`}>
             {g.title}
           </h2>
-          <div class="sk-table-wrapper">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Indicatoren: {g.title}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Indicator
-                  </th>
-                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                    Laatste meting
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Verandering
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Trend
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {g.items.map((item) => {
-                  const i = item.indicator;
-                  const a = item.analysis;
-                  return (
-                    <tr key={i.id} class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        <a class="nl-link" href={`/monitor/${i.slug}`}>
-                          {i.name}
-                        </a>
-                        <span class="sk-source"> ({i.source})</span>
-                      </th>
-                      <td class="utrecht-table__cell sk-numeric">
-                        {a.latest
-                          ? `${formatValue(a.latest.value, i.unit)} (${formatT(a.latest.t)})`
-                          : "geen meting"}
-                      </td>
-                      <td class="utrecht-table__cell">{changeText(item)}</td>
-                      <td class="utrecht-table__cell">
-                        {a.series.length >= 2 ? (
-                          <img
-                            class="sk-sparkline"
-                            src={`/monitor/${i.slug}/grafiek.svg?formaat=klein`}
-                            alt={`Verloop ${i.name}: ${a.series.map((p) => `${formatT(p.t)} ${formatValue(p.value, i.unit)}`).join(", ")}`}
-                            width={160}
-                            height={48}
-                          />
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td class="utrecht-table__cell">
-                        <TargetBadge status={a.status.status} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Indicatoren: ${g.title}`}
+            captionHidden
+            rowHeaders
+            columns={[
+              "Indicator",
+              { label: "Laatste meting", numeric: true },
+              "Verandering",
+              "Trend",
+              "Status",
+            ]}
+            rows={g.items.map((item) => {
+              const i = item.indicator;
+              const a = item.analysis;
+              return {
+                key: i.id,
+                cells: [
+                  <IndicatorName key="naam" indicator={i} />,
+                  pointText(a.latest, i.unit),
+                  changeText(item),
+                  a.series.length >= 2 ? (
+                    <img
+                      key="trend"
+                      class="sk-sparkline"
+                      src={`/monitor/${i.slug}/grafiek.svg?formaat=klein`}
+                      alt={`Verloop ${i.name}: ${a.series.map((p) => `${formatT(p.t)} ${formatValue(p.value, i.unit)}`).join(", ")}`}
+                      width={160}
+                      height={48}
+                    />
+                  ) : (
+                    "—"
+                  ),
+                  <TargetBadge key="status" status={a.status.status} />,
+                ],
+              };
+            })}
+          />
         </section>
       ))}
     </Layout>
@@ -243,50 +215,32 @@ export function IndicatorPage({
             : ""}
         </p>
       ) : null}
-      <div class="sk-table-wrapper">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Metingen {i.name} (gemeente)</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Periode
-              </th>
-              <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                Gemeten
-              </th>
-              <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                Streefwaarde
-              </th>
-              <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                Schatting
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Vrijgave
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Bron
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {d.measurements.map((m) => (
-              <tr key={m.id} class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {m.quarter ? `${m.year} K${m.quarter}` : m.year}
-                </th>
-                <td class="utrecht-table__cell sk-numeric">{formatValue(m.value, i.unit)}</td>
-                <td class="utrecht-table__cell sk-numeric">{formatValue(m.target, i.unit)}</td>
-                <td class="utrecht-table__cell sk-numeric">{formatValue(m.estimate, i.unit)}</td>
-                <td class="utrecht-table__cell">{m.releaseState.replace("_", " ")}</td>
-                <td class="utrecht-table__cell">
-                  {m.source}
-                  {m.note ? <span class="sk-source"> ({m.note})</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`Metingen ${i.name} (gemeente)`}
+        rowHeaders
+        columns={[
+          "Periode",
+          { label: "Gemeten", numeric: true },
+          { label: "Streefwaarde", numeric: true },
+          { label: "Schatting", numeric: true },
+          "Vrijgave",
+          "Bron",
+        ]}
+        rows={d.measurements.map((m) => ({
+          key: m.id,
+          cells: [
+            periodText(m),
+            formatValue(m.value, i.unit),
+            formatValue(m.target, i.unit),
+            formatValue(m.estimate, i.unit),
+            m.releaseState.replace("_", " "),
+            <>
+              {m.source}
+              {m.note ? <span class="sk-source"> ({m.note})</span> : null}
+            </>,
+          ],
+        }))}
+      />
       <h2 class="nl-heading nl-heading--level-2">Per wijk</h2>
       <WijkChoropleth
         title={`Kaart: ${i.name} per wijk${d.comparisonYear ? `, ${d.comparisonYear}` : ""}`}
@@ -319,50 +273,28 @@ export function IndicatorPage({
               </picture>
             </figure>
           ) : null}
-          <div class="sk-table-wrapper">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                {i.name} per wijk, {d.comparisonYear}
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Wijk
-                  </th>
-                  <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                    Waarde
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Ten opzichte van de gemeente
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {d.areaValues.map((v) => {
-                  const c = d.comparison.find((x) => x.areaCode === v.areaCode);
-                  return (
-                    <tr key={v.areaCode} class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        <a class="nl-link" href={`/gebieden/${v.areaCode}`}>
-                          {v.name}
-                        </a>
-                      </th>
-                      <td class="utrecht-table__cell sk-numeric">
-                        {v.suppressed
-                          ? `niet getoond (privacy)${v.fallback ? `; ${v.fallback.name}: ${formatValue(v.fallback.value, i.unit)}` : ""}`
-                          : `${formatValue(v.value, i.unit)}${v.isPublic ? "" : " (niet openbaar)"}`}
-                      </td>
-                      <td class="utrecht-table__cell">
-                        {c
-                          ? `${c.position} (${formatDifference(c.difference, i.unit)}), ${c.judgement}`
-                          : "—"}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${i.name} per wijk, ${d.comparisonYear}`}
+            rowHeaders
+            columns={["Wijk", { label: "Waarde", numeric: true }, "Ten opzichte van de gemeente"]}
+            rows={d.areaValues.map((v) => {
+              const c = d.comparison.find((x) => x.areaCode === v.areaCode);
+              return {
+                key: v.areaCode,
+                cells: [
+                  <a key="wijk" class="nl-link" href={`/gebieden/${v.areaCode}`}>
+                    {v.name}
+                  </a>,
+                  v.suppressed
+                    ? `niet getoond (privacy)${v.fallback ? `; ${v.fallback.name}: ${formatValue(v.fallback.value, i.unit)}` : ""}`
+                    : `${formatValue(v.value, i.unit)}${v.isPublic ? "" : " (niet openbaar)"}`,
+                  c
+                    ? `${c.position} (${formatDifference(c.difference, i.unit)}), ${c.judgement}`
+                    : "—",
+                ],
+              };
+            })}
+          />
           {d.areaValues.some((v) => v.suppressed) ? (
             <p class="nl-paragraph">
               Aantallen onder de {privacyThreshold} worden per wijk niet getoond, zodat niemand

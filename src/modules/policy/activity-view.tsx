@@ -13,6 +13,7 @@ import {
   TextField,
 } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { levelLabel, SourceText, StatusBadge } from "./components.js";
@@ -79,53 +80,11 @@ export function ActivityPage(props: {
             </>
           ) : null}
           <h3 class="nl-heading nl-heading--level-3">Statusgeschiedenis</h3>
-          {history.filter((h) => h.activityYearId === y.id).length === 0 ? (
-            <p class="nl-paragraph">Nog geen statuswijzigingen.</p>
-          ) : (
-            <div class="sk-table-wrapper">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">Statusgeschiedenis {y.year}</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Wanneer
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Wie
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Van
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Naar
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Waarom
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {history
-                    .filter((h) => h.activityYearId === y.id)
-                    .map((h) => (
-                      <tr key={h.id} class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{formatDateTime(h.changedAt)}</td>
-                        <td class="utrecht-table__cell">{h.actorName}</td>
-                        <td class="utrecht-table__cell">
-                          {h.fromStatus ? <StatusBadge status={h.fromStatus} /> : "—"}
-                        </td>
-                        <td class="utrecht-table__cell">
-                          <StatusBadge status={h.toStatus} />
-                        </td>
-                        <td class="utrecht-table__cell">
-                          {h.explanation ? nameDocuments(h.explanation, sourceCatalog) : "—"}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <StatusHistory
+            year={y.year}
+            changes={history.filter((h) => h.activityYearId === y.id)}
+            sourceCatalog={sourceCatalog}
+          />
         </section>
       ))}
       {props.canEdit && latest ? (
@@ -281,5 +240,31 @@ export function ActivityPage(props: {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** Who changed the status of one year of an activity, when, from what to what and why. */
+function StatusHistory(props: {
+  year: number;
+  changes: Awaited<ReturnType<typeof import("./service.js").getActivity>>["history"];
+  sourceCatalog: ReturnType<typeof loadSourceCatalog>;
+}) {
+  if (props.changes.length === 0) return <p class="nl-paragraph">Nog geen statuswijzigingen.</p>;
+  return (
+    <DataTable
+      caption={`Statusgeschiedenis ${props.year}`}
+      captionHidden
+      columns={["Wanneer", "Wie", "Van", "Naar", "Waarom"]}
+      rows={props.changes.map((h) => ({
+        key: h.id,
+        cells: [
+          formatDateTime(h.changedAt),
+          h.actorName,
+          h.fromStatus ? <StatusBadge key="van" status={h.fromStatus} /> : "—",
+          <StatusBadge key="naar" status={h.toStatus} />,
+          h.explanation ? nameDocuments(h.explanation, props.sourceCatalog) : "—",
+        ],
+      }))}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from "../../web/components/table.js";
 import type { Rollup } from "./rollup.js";
 import type { ActivityStatus } from "./schema.js";
 import { STATUS_INFO } from "./status.js";
@@ -62,45 +63,21 @@ export function RollupView({ rollup, year }: { rollup: Rollup; year: number }) {
           {rollup.progress === undefined ? "" : ` = ${pct(rollup.progress)}`}. Niet van toepassing,
           gewicht 0, ondergebracht elders en extra (niet gepland) tellen niet mee.
         </p>
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Invoer van de berekening</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Activiteit
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Status
-                </th>
-                <th class="utrecht-table__header-cell sk-numeric" scope="col">
-                  Gewicht
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Telt mee
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {rollup.lines.map((l) => (
-                <tr key={l.id} class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="nl-link" href={`/activiteiten/${l.id}`}>
-                      {l.label.length > 90 ? `${l.label.slice(0, 90)}…` : l.label}
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <StatusBadge status={l.status} />
-                  </td>
-                  <td class="utrecht-table__cell sk-numeric">{num(l.weight)}</td>
-                  <td class="utrecht-table__cell">
-                    {l.counted ? (l.realised ? "ja, gerealiseerd" : "ja") : `nee (${l.reason})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Invoer van de berekening"
+          columns={["Activiteit", "Status", { label: "Gewicht", numeric: true }, "Telt mee"]}
+          rows={rollup.lines.map((l) => ({
+            key: l.id,
+            cells: [
+              <a key="activiteit" class="nl-link" href={`/activiteiten/${l.id}`}>
+                {l.label.length > 90 ? `${l.label.slice(0, 90)}…` : l.label}
+              </a>,
+              <StatusBadge key="status" status={l.status} />,
+              num(l.weight),
+              l.counted ? (l.realised ? "ja, gerealiseerd" : "ja") : `nee (${l.reason})`,
+            ],
+          }))}
+        />
       </details>
     </div>
   );
@@ -115,39 +92,23 @@ export function StatusSummaryTable({
 }) {
   const total = summary.reduce((s, r) => s + r.count, 0);
   return (
-    <div class="sk-table-wrapper">
-      <table class="utrecht-table sk-summary">
-        <caption class="utrecht-table__caption">{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell sk-numeric" scope="col">
-              Aantal
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {summary
-            .filter((r) => r.count > 0)
-            .map((r) => (
-              <tr key={r.status} class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  <StatusBadge status={r.status} />
-                </th>
-                <td class="utrecht-table__cell sk-numeric">{r.count}</td>
-              </tr>
-            ))}
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row">
-              Totaal
-            </th>
-            <td class="utrecht-table__cell sk-numeric">{total}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      tableClass="sk-summary"
+      // Two narrow columns fit any phone as they are; cards would only make them longer.
+      layout="scroll"
+      rowHeaders
+      columns={["Status", { label: "Aantal", numeric: true }]}
+      rows={[
+        ...summary
+          .filter((r) => r.count > 0)
+          .map((r) => ({
+            key: r.status,
+            cells: [<StatusBadge key="status" status={r.status} />, r.count],
+          })),
+        { key: "totaal", cells: ["Totaal", total] },
+      ]}
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import {
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel } from "./components.js";
@@ -60,45 +61,23 @@ export function DocumentsPage({
       {documents.length === 0 ? (
         <p class="nl-paragraph">Er zijn nog geen beleidsdocumenten.</p>
       ) : (
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Beleidsdocumenten ({documents.length})</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Document
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Soort
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Periode
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Status
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Vindplaats
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {documents.map((d) => (
-                <tr key={d.id} class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    <a class="nl-link" href={docHref(d)}>
-                      {d.title}
-                    </a>
-                  </th>
-                  <td class="utrecht-table__cell">{kindLabel(d.kind)}</td>
-                  <td class="utrecht-table__cell">{period(d)}</td>
-                  <td class="utrecht-table__cell">{kindLabel(d.state)}</td>
-                  <td class="utrecht-table__cell">{d.officialReference ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Beleidsdocumenten (${documents.length})`}
+          rowHeaders
+          columns={["Document", "Soort", "Periode", "Status", "Vindplaats"]}
+          rows={documents.map((d) => ({
+            key: d.id,
+            cells: [
+              <a key="document" class="nl-link" href={docHref(d)}>
+                {d.title}
+              </a>,
+              kindLabel(d.kind),
+              period(d),
+              kindLabel(d.state),
+              d.officialReference ?? "—",
+            ],
+          }))}
+        />
       )}
       {canEdit ? (
         <section aria-labelledby="nieuw-document">

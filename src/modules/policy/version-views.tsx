@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../i18n/nl.js";
+import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel, levelLabel, SourceText } from "./components.js";
@@ -61,29 +62,14 @@ export function ChangesPage(props: {
       {changes.reworded.length === 0 ? (
         <p class="nl-paragraph">Niets anders geformuleerd.</p>
       ) : (
-        <div class="sk-table-wrapper">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Oude en nieuwe tekst</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {previous.firstYear}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {current.firstYear}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {changes.reworded.map((r) => (
-                <tr key={r.after.id} class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{r.before.text}</td>
-                  <td class="utrecht-table__cell">{r.after.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Oude en nieuwe tekst"
+          columns={[String(previous.firstYear), String(current.firstYear)]}
+          rows={changes.reworded.map((r) => ({
+            key: r.after.id,
+            cells: [r.before.text, r.after.text],
+          }))}
+        />
       )}
     </Layout>
   );
