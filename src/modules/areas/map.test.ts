@@ -1,19 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { square } from "../../../test/helpers/shapes.js";
 import { projectShapes } from "./map.js";
-
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ] as [number, number][],
-  ],
-});
 
 describe("projectShapes", () => {
   it("returns nothing when no feature has a usable geometry", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { square } from "../../../test/helpers/shapes.js";
 import { classify, NO_VALUE_PATTERN, WijkChoropleth } from "./choropleth.js";
 
 describe("classify", () => {
@@ -26,19 +27,6 @@ describe("classify", () => {
       ),
     );
   });
-});
-
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
 });
 
 describe("WijkChoropleth", () => {

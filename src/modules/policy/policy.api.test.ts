@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formPost, formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 interface Activiteit {
   id: string;
