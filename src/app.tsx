@@ -20,10 +20,16 @@ import {
   registerSessionHook,
   requirePermission,
 } from "./modules/accounts/index.js";
-import { registerAreaApiRoutes, registerAreaWebRoutes } from "./modules/areas/index.js";
+import {
+  registerAreaApiRoutes,
+  registerAreaSearch,
+  registerAreaWebRoutes,
+} from "./modules/areas/index.js";
 import { registerAuditWebRoutes } from "./modules/audit/index.js";
 import {
   registerMonitoringApiRoutes,
+  registerMonitoringSearch,
+  registerMonitoringSections,
   registerMonitoringWebRoutes,
 } from "./modules/monitoring/index.js";
 import {
@@ -31,6 +37,8 @@ import {
   registerPolicyApiRoutes,
   registerPolicyCreateRoutes,
   registerPolicyEditRoutes,
+  registerPolicySearch,
+  registerPolicySections,
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
@@ -46,6 +54,9 @@ import { ErrorPage } from "./web/error-page.js";
 import { registerHomeRoute } from "./web/home-route.js";
 import { pageContext } from "./web/page-context.js";
 import { sendPage } from "./web/render.js";
+import { SearchRegistry } from "./web/search.js";
+import { registerSearchRoutes } from "./web/search-page.js";
+import { SectionRegistry } from "./web/sections.js";
 import { registerStatementRoutes } from "./web/statements.js";
 
 export interface AppDeps {
@@ -211,7 +222,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAccountWebRoutes(app, db, tenant, sessionPolicy);
   registerApiTokenRoutes(app, db, tenant);
-  registerAreaWebRoutes(app, db, tenant);
+  // Modules add sections to other modules' pages (a wijk page) and kinds of search results here,
+  // so the page's own module need not import them. One registry per app: test apps share nothing.
+  const sections = new SectionRegistry();
+  registerMonitoringSections(sections);
+  registerPolicySections(sections);
+  const search = new SearchRegistry();
+  registerAreaSearch(search);
+  registerMonitoringSearch(search);
+  registerPolicySearch(search);
+  registerSearchRoutes(app, db, tenant, search);
+  registerAreaWebRoutes(app, db, tenant, sections);
   registerAreaApiRoutes(app, db, tenant);
   registerPolicyWebRoutes(app, db, tenant);
   registerPolicyApiRoutes(app, db, tenant);

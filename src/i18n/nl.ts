@@ -119,6 +119,33 @@ export const nl = {
     saved: "De wijziging is opgeslagen.",
     sortBy: (column: string) => `Sorteer op ${column}`,
     total: "Totaal",
+    // The heading above a table names it ("Wijken (22)"); the caption says something the heading does not.
+    sortedBy: (column: string, descending: boolean) =>
+      `Gesorteerd op ${column.toLowerCase()}, ${descending ? "aflopend" : "oplopend"}. Kies een kolomkop om anders te sorteren.`,
+    wijkTableCaption: (name: string) => `Inwoners en vermelding in beleid per wijk van ${name}`,
+    childListCaption: (name: string) => `Inwoners per onderdeel van ${name}`,
+    liesIn: (name: string, level: string) => `${name} ligt in ${level}`,
+    residentsOn: (count: string, year: number) =>
+      `Op 1 januari ${year} woonden er ${count} mensen.`,
+    parentNote: "Over de indeling",
+    onThisPage: "Op deze pagina",
+    monitorLink: "Alle indicatoren in de monitor",
+    noSections: "Voor deze wijk zijn nog geen cijfers of beleidsteksten bekend.",
+  },
+  search: {
+    title: "Zoeken",
+    titleFor: (query: string) => `Zoeken: ${query}`,
+    intro:
+      "Zoek in wijken en gebieden, indicatoren van de monitor en alle beleidsteksten: documenten, onderdelen, doelen en activiteiten. Woordvormen tellen mee: eenzaam vindt ook eenzaamheid.",
+    field: "Zoekterm",
+    button: "Zoeken",
+    none: (query: string) => `Geen resultaten voor "${query}".`,
+    count: (results: string, query: string) => `${results} voor "${query}".`,
+    didYouMean: "Bedoelde u",
+    byKind: "Resultaten per soort",
+    allKinds: "Terug naar alle soorten resultaten",
+    showAll: (total: number, label: string) => `Alle ${total} resultaten in ${label.toLowerCase()}`,
+    tooLong: (max: number) => `Zoekterm is te lang (max. ${max} tekens).`,
   },
   auth: {
     loginTitle: "Inloggen",

@@ -1,5 +1,6 @@
 export { registerAreaApiRoutes } from "./api-routes.js";
 export { projectShapes } from "./map.js";
+export { registerAreaSearch } from "./registrations.js";
 export { AREA_LEVELS, type AreaLevel, areas } from "./schema.js";
 export {
   type AreaSummary,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
 import type { NewArea, NewPopulation, NewProjection } from "./dataset.js";
 import { type AreaLevel, areaPopulations, areas, populationProjections } from "./schema.js";
@@ -61,4 +61,37 @@ export async function updateParent(
   change: { parentCode: string; parentIsAssumption: boolean; parentNote: string | null },
 ): Promise<void> {
   await db.update(areas).set(change).where(eq(areas.code, code));
+}
+
+/**
+ * Areas whose name, name in policy or code match the query, in PostgreSQL's Dutch configuration
+ * ("Jutphaas" finds "Jutphaas-Wijkersloot"); a code in any case finds its area. Best match first.
+ */
+export async function searchAreas(
+  db: Executor,
+  municipalityCode: string,
+  query: string,
+  limit: number,
+  offset: number,
+) {
+  const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
+  const document = sql`to_tsvector('dutch', ${areas.name} || ' ' || ${areas.code} || ' ' || coalesce(${areas.policyName}, ''))`;
+  const result = await db.execute(sql`
+    select ${areas.code} as "code", ${areas.name} as "name", ${areas.level} as "level",
+           count(*) over () as "total"
+      from ${areas}
+     where ${areas.municipalityCode} = ${municipalityCode}
+       and (${document} @@ ${tsQuery} or ${areas.code} = upper(${query}))
+     order by ts_rank(${document}, ${tsQuery}) desc, ${areas.sortOrder}, ${areas.code}
+     limit ${limit} offset ${offset}`);
+  const rows = result.rows as unknown as {
+    code: string;
+    name: string;
+    level: AreaLevel;
+    total: string | number;
+  }[];
+  return {
+    hits: rows.map(({ total: _, ...hit }) => hit),
+    total: Number(rows[0]?.total ?? 0),
+  };
 }

@@ -188,3 +188,13 @@ export async function changeWijkGebied(
     });
   });
 }
+
+/** Areas matching a search query (names, names in policy, codes), best match first. */
+export const searchAreas = repo.searchAreas;
+
+/** Area names and names in policy, for "Bedoelde u ...?". */
+export async function areaNames(db: Executor, municipalityCode: string): Promise<string[]> {
+  return (await repo.listAreas(db, municipalityCode)).flatMap((a) =>
+    a.policyName ? [a.name, a.policyName] : [a.name],
+  );
+}

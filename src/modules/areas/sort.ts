@@ -1,5 +1,5 @@
+import type { WijkSort } from "./components.js";
 import type { AreaSummary } from "./service.js";
-import type { WijkSort } from "./views.js";
 
 export const WIJK_SORTS: readonly WijkSort[] = ["code", "naam", "inwoners", "gebied"];
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
@@ -8,13 +8,31 @@ import { AreaCode, FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
+import type { SectionRegistry } from "../../web/sections.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
-import { changeWijkGebied, getAreaDetail, getAreasOverview } from "./service.js";
+import { type AreaSummary, changeWijkGebied, getAreaDetail, getAreasOverview } from "./service.js";
 import { sortWijken, WIJK_SORTS } from "./sort.js";
 import { AreaPage, AreasPage, type WijkSort } from "./views.js";
 
-export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+/**
+ * The area pages. `sections` holds what other modules show on a wijk page; this module renders
+ * them without knowing those modules.
+ */
+export function registerAreaWebRoutes(
+  app: FastifyInstance,
+  db: Db,
+  tenant: TenantConfig,
+  sections: SectionRegistry,
+) {
   const municipality = tenant.municipality.code;
+  const sectionsFor = (request: FastifyRequest, area: AreaSummary) =>
+    area.level === "wijk"
+      ? sections.load(
+          "wijk",
+          { db, tenant, municipalityCode: municipality, roles: request.account?.roles ?? [] },
+          { code: area.code, name: area.name, level: area.level, policyName: area.policyName },
+        )
+      : Promise.resolve([]);
 
   app.get<{ Querystring: { sorteer?: string; volgorde?: string } }>(
     "/gebieden",
@@ -51,6 +69,7 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
       <AreaPage
         ctx={pageContext(request, reply, tenant)}
         detail={detail}
+        sections={await sectionsFor(request, detail.area)}
         canEdit={hasPermission(request.account?.roles ?? [], "areas.edit")}
       />,
     );
@@ -81,6 +100,7 @@ export function registerAreaWebRoutes(app: FastifyInstance, db: Db, tenant: Tena
           <AreaPage
             ctx={pageContext(request, reply, tenant)}
             detail={detail}
+            sections={await sectionsFor(request, detail.area)}
             canEdit
             errors={errors}
             values={values}

@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type TProperties, Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { AppError, type FieldError, notFound } from "../../platform/errors.js";
-import { FormBody, Id, PageQuery } from "../../platform/schema-types.js";
-import { formErrors } from "../../web/form-errors.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { FormBody, Id } from "../../platform/schema-types.js";
 import { submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
@@ -14,7 +13,6 @@ import { AnnualReportPage } from "./annual-report-view.js";
 import { DocumentPage } from "./document-view.js";
 import { DocumentsPage } from "./documents-view.js";
 import { carryOverActivity, editActivity } from "./edit-service.js";
-import { SearchPage } from "./search-view.js";
 import { SectionPage } from "./section-view.js";
 import {
   changeActivityStatus,
@@ -24,7 +22,6 @@ import {
   getDocumentTree,
   listDocuments,
   type SectionNode,
-  searchPolicy,
 } from "./service.js";
 import { listVersions } from "./version-service.js";
 
@@ -231,28 +228,6 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         write: () => carryOverActivity(db, actorOf(request), request.params.id),
         flash: (next) => `De activiteit is doorgeschoven naar ${next.year}.`,
       });
-    },
-  );
-
-  app.get<{ Querystring: { q?: string; pagina?: string } }>(
-    "/zoeken",
-    { schema: { querystring: PageQuery() } },
-    async (request, reply) => {
-      const errors: FieldError[] = [];
-      const q = request.query.q ?? "";
-      let result: Awaited<ReturnType<typeof searchPolicy>>;
-      try {
-        const page = Number.parseInt(request.query.pagina ?? "1", 10);
-        result = await searchPolicy(db, m, q, page >= 1 && page <= 10_000 ? page : 1);
-      } catch (error) {
-        errors.push(...formErrors(error).errors);
-        result = { query: q.slice(0, 200), hits: [], total: 0, page: 1, pages: 1 };
-      }
-      return sendPage(
-        reply,
-        <SearchPage ctx={pageContext(request, reply, tenant)} result={result} errors={errors} />,
-        errors.length ? 400 : 200,
-      );
     },
   );
 }
