@@ -1,4 +1,5 @@
-import { countOf } from "../../i18n/nl.js";
+import { countOf, formatNumber } from "../../i18n/nl.js";
+import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import type { FieldError } from "../../platform/errors.js";
 import { CsrfField, ErrorSummary } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
@@ -7,6 +8,8 @@ import { Layout } from "../../web/layout.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
 import type { ImportResult } from "./import-service.js";
 import type { IndicatorCode } from "./import-template.js";
+
+const MIB = 1024 * 1024;
 
 const UNIT_TEXT: Record<string, string> = {
   percentage: "percentage (0 tot en met 100, niet als fractie)",
@@ -125,7 +128,8 @@ export function ImportPage(props: {
             </label>
           </div>
           <div class="utrecht-form-field__description" id="hulp-bestand">
-            Kies een bestand, of plak hieronder de inhoud. Een gekozen bestand gaat voor.
+            Kies een bestand, of plak hieronder de inhoud. Een gekozen bestand gaat voor. Hoogstens{" "}
+            {formatNumber(IMPORT_BODY_LIMIT / MIB)} MB.
           </div>
           <input
             type="file"
@@ -144,7 +148,7 @@ export function ImportPage(props: {
           <div class="utrecht-form-field__description" id="hulp-csv">
             Kolommen: {IMPORT_COLUMNS.join(", ")}. Komma of puntkomma als scheidingsteken; decimale
             komma mag. Soort is realisatie, streefwaarde of schatting; gebied is een CBS-code
-            (GM0356, WK035601) of gebiedscode.
+            (GM0356, WK035601) of gebiedscode. Hoogstens {formatNumber(IMPORT_BODY_LIMIT / MIB)} MB.
           </div>
           <textarea
             class="utrecht-textarea utrecht-textarea--html-textarea"
@@ -156,15 +160,9 @@ export function ImportPage(props: {
             value={props.csv ?? ""}
           />
         </div>
+        {/* The primary action first; importing checks everything and imports nothing when any
+            row is wrong, so it is safe to try. */}
         <div class="sk-actions">
-          <button
-            type="submit"
-            name="actie"
-            value="voorbeeld"
-            class="nl-button nl-button--secondary"
-          >
-            Controleren (voorbeeld)
-          </button>
           <button
             type="submit"
             name="actie"
@@ -172,6 +170,14 @@ export function ImportPage(props: {
             class="nl-button nl-button--primary"
           >
             Importeren
+          </button>
+          <button
+            type="submit"
+            name="actie"
+            value="voorbeeld"
+            class="nl-button nl-button--secondary"
+          >
+            Controleren (voorbeeld)
           </button>
         </div>
       </form>

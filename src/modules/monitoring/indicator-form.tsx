@@ -1,13 +1,16 @@
 import type { FieldError } from "../../platform/errors.js";
+import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import {
   CsrfField,
   ErrorSummary,
   fieldError,
   SelectField,
   SubmitButton,
+  TextAreaField,
   TextField,
 } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
+import { TARGET_YEAR_RANGE } from "./indicator-service.js";
 import type { IndicatorRow } from "./repository.js";
 
 const options = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ value, label }));
@@ -35,14 +38,23 @@ export function IndicatorEditForm({
           label="Naam"
           value={i.name}
           error={fieldError(errors, "naam")}
+          maxLength={TITLE_MAX}
           required
         />
-        <TextField name="definitie" label="Definitie" value={i.definition} />
+        <TextAreaField
+          name="definitie"
+          label="Definitie"
+          value={i.definition}
+          error={fieldError(errors, "definitie")}
+          maxLength={STATEMENT_MAX}
+          rows={4}
+        />
         <TextField
           name="bron"
           label="Bron"
           value={i.source}
           error={fieldError(errors, "bron")}
+          maxLength={TITLE_MAX}
           required
         />
         <SelectField
@@ -74,14 +86,18 @@ export function IndicatorEditForm({
         <TextField
           name="streefjaar"
           label="Streefjaar"
+          help={`Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`}
           value={i.targetYear === null ? "" : String(i.targetYear)}
           error={fieldError(errors, "streefjaar")}
         />
-        <TextField
+        <TextAreaField
           name="verhaal"
           label="Het verhaal achter de cijfers"
           help="Wat verklaart het verloop, wie dragen bij, wat werkt."
           value={i.story}
+          error={fieldError(errors, "verhaal")}
+          maxLength={TEXT_MAX}
+          rows={8}
         />
         <SelectField
           name="archiveren"

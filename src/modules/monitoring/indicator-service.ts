@@ -1,6 +1,8 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { problems, textProblem } from "../../platform/field-rules.js";
+import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isCode, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
@@ -35,14 +37,21 @@ const oneOf = (
     errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
 };
 
+/** The range of a target year; the form states it, the web and API routes check it. */
+export const TARGET_YEAR_RANGE = { min: 2000, max: 2100 };
+
 function check(input: IndicatorInput, creating: boolean): FieldError[] {
-  const errors: FieldError[] = [];
-  if (creating || input.name !== undefined) {
-    if (!input.name?.trim() || input.name.length > 300)
-      errors.push({ field: "naam", message: "Naam is verplicht (hoogstens 300 tekens)." });
-  }
-  if (creating && !input.source?.trim())
-    errors.push({ field: "bron", message: "Bron is verplicht." });
+  const given = (v: unknown) => creating || v !== undefined;
+  const errors: FieldError[] = problems(
+    given(input.name)
+      ? textProblem(input.name, { field: "naam", label: "Naam", max: TITLE_MAX, required: true })
+      : undefined,
+    given(input.source)
+      ? textProblem(input.source, { field: "bron", label: "Bron", max: TITLE_MAX, required: true })
+      : undefined,
+    textProblem(input.definition, { field: "definitie", label: "Definitie", max: STATEMENT_MAX }),
+    textProblem(input.story, { field: "verhaal", label: "Het verhaal", max: TEXT_MAX }),
+  );
   if (creating && !input.unit) errors.push({ field: "eenheid", message: "Eenheid is verplicht." });
   if (input.slug !== undefined && !isCode(input.slug)) {
     errors.push({

@@ -17,7 +17,7 @@ import {
   RefParams,
   Text,
 } from "../../platform/schema-types.js";
-import { formErrors } from "../../web/form-errors.js";
+import { submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
@@ -31,7 +31,7 @@ import { EvaluationPage } from "./evaluation-view.js";
 import { importMeasurements } from "./import-service.js";
 import { indicatorCodes, templateRows } from "./import-template.js";
 import { ImportPage } from "./import-view.js";
-import { editIndicator } from "./indicator-service.js";
+import { editIndicator, TARGET_YEAR_RANGE } from "./indicator-service.js";
 import { type Privacy, publicPrivacy, viewerFor } from "./measurement-reads.js";
 import { indicatorDetail, overview } from "./service.js";
 import { IndicatorPage, MonitorPage } from "./views.js";
@@ -243,59 +243,53 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
         v === undefined || v.trim() === "" ? null : parseDutchNumber(v);
       const targetValue = number(b.streefwaarde);
       const targetYear = b.streefjaar?.trim() ? Number(b.streefjaar) : null;
-      try {
-        const errors = [
-          ...(targetValue === undefined
-            ? [{ field: "streefwaarde", message: "Streefwaarde moet een getal zijn." }]
-            : targetValue !== null && Math.abs(targetValue) > MEASURE_MAX
-              ? [{ field: "streefwaarde", message: "Streefwaarde is te groot." }]
+      const { min, max } = TARGET_YEAR_RANGE;
+      const archived = b.archiveren === "ja";
+      return submitForm(reply, {
+        write: async () => {
+          assertValid([
+            ...(targetValue === undefined
+              ? [{ field: "streefwaarde", message: "Streefwaarde moet een getal zijn." }]
+              : targetValue !== null && Math.abs(targetValue) > MEASURE_MAX
+                ? [{ field: "streefwaarde", message: "Streefwaarde is te groot." }]
+                : []),
+            ...(targetYear !== null &&
+            !(Number.isInteger(targetYear) && targetYear >= min && targetYear <= max)
+              ? [
+                  {
+                    field: "streefjaar",
+                    message: `Streefjaar moet een jaartal tussen ${min} en ${max} zijn.`,
+                  },
+                ]
               : []),
-          ...(targetYear !== null &&
-          !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100)
-            ? [
-                {
-                  field: "streefjaar",
-                  message: "Streefjaar moet een jaartal tussen 2000 en 2100 zijn.",
-                },
-              ]
-            : []),
-        ];
-        assertValid(errors);
-        await editIndicator(db, actorOf(request), request.params.indicator, {
-          name: b.naam,
-          definition: b.definitie,
-          source: b.bron,
-          direction: b.richting,
-          role: b.rol,
-          targetValue: targetValue ?? null,
-          targetYear,
-          story: b.verhaal,
-          archived: b.archiveren === "ja",
-        });
-      } catch (error) {
-        const { status, errors } = formErrors(error);
-        const d = await indicatorDetail(db, m, request.params.indicator, privacyOf(request));
-        return sendPage(
-          reply,
+          ]);
+          await editIndicator(db, actorOf(request), request.params.indicator, {
+            name: b.naam,
+            definition: b.definitie,
+            source: b.bron,
+            direction: b.richting,
+            role: b.rol,
+            targetValue: targetValue ?? null,
+            targetYear,
+            story: b.verhaal,
+            archived,
+          });
+        },
+        done: () =>
+          archived
+            ? { flash: "De indicator is gearchiveerd.", to: "/monitor" }
+            : { flash: "De indicator is opgeslagen.", to: `/monitor/${request.params.indicator}` },
+        refused: async (errors) => (
           <IndicatorPage
             ctx={pageContext(request, reply, tenant)}
-            d={d}
+            d={await indicatorDetail(db, m, request.params.indicator, privacyOf(request))}
             privacyThreshold={tenant.privacyThreshold}
             wijkFeatures={(await getAreasOverview(db, m)).mapFeatures}
             canEdit
             errors={errors}
-          />,
-          status,
-        );
-      }
-      setFlash(
-        reply,
-        b.archiveren === "ja" ? "De indicator is gearchiveerd." : "De indicator is opgeslagen.",
-      );
-      return reply.redirect(
-        b.archiveren === "ja" ? "/monitor" : `/monitor/${request.params.indicator}`,
-        303,
-      );
+          />
+        ),
+      });
     },
   );
 
