@@ -46,7 +46,7 @@ export function EvaluationPage({
         <section
           key={p.section.id}
           aria-labelledby={`pijler-${p.section.id}`}
-          class="sk-evaluation-pillar"
+          class="sk-evaluation-pillar sk-table-section"
         >
           <h2 class="nl-heading nl-heading--level-2" id={`pijler-${p.section.id}`}>
             Pijler {p.section.number ? `${p.section.number}. ` : ""}

@@ -71,7 +71,11 @@ export function MonitorPage({
         </p>
       ) : null}
       {groups.map((g) => (
-        <section key={g.title} aria-labelledby={`groep-${g.title.replace(/\W+/g, "-")}`}>
+        <section
+          key={g.title}
+          aria-labelledby={`groep-${g.title.replace(/\W+/g, "-")}`}
+          class="sk-table-section"
+        >
           <h2 class="nl-heading nl-heading--level-2" id={`groep-${g.title.replace(/\W+/g, "-")}`}>
             {g.title}
           </h2>
