@@ -170,6 +170,18 @@ export function formPost(
   });
 }
 
+/** Opens `page` with the session and posts its form to `action` with the page's CSRF token. */
+export async function submitForm(
+  app: FastifyInstance,
+  page: string,
+  session: string,
+  action: string,
+  fields: Record<string, string>,
+) {
+  const { token, cookie } = await formSession(app, page, session);
+  return formPost(app, action, cookie, { _csrf: token, ...fields });
+}
+
 /** Logs in through the form, as a new browser would: the response, and the browser's cookies after. */
 export async function formLogin(app: FastifyInstance, username: string, password: string) {
   const { token, cookie } = await formSession(app, "/inloggen");

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookiesFrom, formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import {
+  cookiesFrom,
+  formSession,
+  startTestApp,
+  submitForm,
+  type TestApp,
+} from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
 import { countAuditEntries } from "../audit/index.js";
 import { createAccount, ensureInitialAdministrator } from "./service.js";
@@ -121,9 +127,7 @@ describe("managing users", () => {
   it("refuses a partner's form post with 403 and creates nothing", async () => {
     const partner = await t.sessionFor("partner");
     const auditBefore = await countAuditEntries(t.database.db);
-    const { token, cookie } = await formSession(t.app, "/account", partner);
-    const res = await post("/beheer/gebruikers", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/account", partner, "/beheer/gebruikers", {
       gebruikersnaam: "indringer",
       naam: "X",
       rol: "beheerder",
@@ -134,9 +138,7 @@ describe("managing users", () => {
 
   it("lets the beheerder create an account, shows the password once and audits it without the hash", async () => {
     const admin = await t.sessionFor("beheerder");
-    const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
-    const res = await post("/beheer/gebruikers", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/beheer/gebruikers", admin, "/beheer/gebruikers", {
       gebruikersnaam: "buurtwerker",
       naam: "Sam Buurtwerker",
       email: "",
@@ -164,9 +166,7 @@ describe("managing users", () => {
   it("shows every validation error in Dutch and creates nothing", async () => {
     const admin = await t.sessionFor("beheerder");
     const auditBefore = await countAuditEntries(t.database.db);
-    const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
-    const res = await post("/beheer/gebruikers", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/beheer/gebruikers", admin, "/beheer/gebruikers", {
       gebruikersnaam: "x",
       naam: "",
       rol: "partner",
@@ -182,9 +182,7 @@ describe("managing users", () => {
 
   it("refuses a username that is taken (409)", async () => {
     const admin = await t.sessionFor("beheerder");
-    const { token, cookie } = await formSession(t.app, "/beheer/gebruikers", admin);
-    const res = await post("/beheer/gebruikers", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/beheer/gebruikers", admin, "/beheer/gebruikers", {
       gebruikersnaam: "MARIEKE",
       naam: "Dubbel",
       rol: "inwoner",

@@ -8,6 +8,7 @@ import {
   secondInstance,
   sessionIdOf,
   staffApiWrite,
+  submitForm,
   useTestApp,
 } from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
@@ -64,9 +65,7 @@ describe("changing the password", () => {
     const { cookies } = await accountWithSessions(2);
     const [current = "", other = ""] = cookies;
     expect((await apiWrite(other)).statusCode).toBe(200);
-    const { token, cookie } = await formSession(t.app, "/account", current);
-    const res = await post("/account/wachtwoord", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/account", current, "/account/wachtwoord", {
       huidig: PASSWORD,
       nieuw: "paarse-olifant-fietst-naar-vianen",
     });
@@ -79,9 +78,7 @@ describe("changing the password", () => {
   it("ends nothing when the current password is wrong", async () => {
     const { cookies } = await accountWithSessions(2);
     const [current = "", other = ""] = cookies;
-    const { token, cookie } = await formSession(t.app, "/account", current);
-    const res = await post("/account/wachtwoord", cookie, {
-      _csrf: token,
+    const res = await submitForm(t.app, "/account", current, "/account/wachtwoord", {
       huidig: "niet-het-goede-wachtwoord",
       nieuw: "paarse-olifant-fietst-naar-vianen",
     });
