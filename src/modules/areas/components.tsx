@@ -50,6 +50,7 @@ function sortColumn(
   );
   return {
     label: link,
+    cardLabel: label,
     numeric,
     sort: active ? (current.descending ? "descending" : "ascending") : undefined,
   };
