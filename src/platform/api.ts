@@ -98,6 +98,32 @@ export function apiSchema(s: ApiRouteSchema) {
   };
 }
 
+type WriteRouteSchema = Omit<ApiRouteSchema, "success" | "secured" | "errors"> & {
+  /** Besides 400, 401, 403, 415 and 500. */
+  errors?: number[];
+};
+
+/** What a create answers: the new record's id and its code. */
+export const Created = Type.Object({ id: Type.String({ format: "uuid" }), code: Type.String() });
+
+/** A secured write that creates a record: 201 with its id and code (409: the code is taken). */
+export const createOperation = (s: WriteRouteSchema) =>
+  apiSchema({
+    ...s,
+    success: { 201: { description: "Aangemaakt", schema: Created } },
+    secured: true,
+    errors: [415, ...(s.errors ?? [409])],
+  });
+
+/** A secured write that changes one record: 204 without a body (404: no such record). */
+export const changeOperation = (s: WriteRouteSchema) =>
+  apiSchema({
+    ...s,
+    success: { 204: { description: "Gewijzigd" } },
+    secured: true,
+    errors: [415, ...(s.errors ?? [404])],
+  });
+
 export const Pagination = {
   pagina: Type.Optional(
     Type.Integer({ minimum: 1, default: 1, description: "Paginanummer, vanaf 1" }),

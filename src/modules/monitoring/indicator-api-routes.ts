@@ -1,7 +1,7 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import { Type } from "typebox";
 import type { Db } from "../../db/executor.js";
-import { apiSchema } from "../../platform/api.js";
+import { changeOperation, createOperation } from "../../platform/api.js";
 import { Measure } from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
 import { actorOf } from "../accounts/index.js";
@@ -89,19 +89,11 @@ export function registerIndicatorWriteRoutes(
     "/api/v1/indicatoren",
     {
       ...edit,
-      schema: apiSchema({
+      schema: createOperation({
         operationId: "createIndicator",
         summary: "Indicator aanmaken",
         tags: TAG,
         body: IndicatorBody,
-        success: {
-          201: {
-            description: "Aangemaakt",
-            schema: Type.Object({ id: Type.String({ format: "uuid" }), code: Type.String() }),
-          },
-        },
-        secured: true,
-        errors: [409, 415],
       }),
     },
     async (request, reply) => {
@@ -114,16 +106,13 @@ export function registerIndicatorWriteRoutes(
     "/api/v1/indicatoren/:id",
     {
       ...edit,
-      schema: apiSchema({
+      schema: changeOperation({
         operationId: "updateIndicator",
         summary:
           "Indicator wijzigen (ook streefwaarde en het verhaal achter de cijfers) of archiveren",
         tags: TAG,
         params: IdParams,
         body: IndicatorBody,
-        success: { 204: { description: "Gewijzigd" } },
-        secured: true,
-        errors: [404, 415],
       }),
     },
     async (request, reply) => {

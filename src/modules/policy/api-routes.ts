@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { fromRoot } from "../../config/paths.js";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { apiSchema, Pagination, pagedList, paginate } from "../../platform/api.js";
+import { apiSchema, changeOperation, Pagination, pagedList, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { Id, PageNumber, Ref, Year } from "../../platform/schema-types.js";
 import {
@@ -331,7 +331,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
     "/api/v1/activiteiten/:id",
     {
       onRequest: edit,
-      schema: apiSchema({
+      schema: changeOperation({
         operationId: "updateActiviteit",
         summary: "Activiteit wijzigen (tekst, doelen, gewicht, niet van toepassing, archiveren)",
         tags: TAG,
@@ -357,9 +357,6 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        success: { 204: { description: "Gewijzigd" } },
-        secured: true,
-        errors: [404, 415],
       }),
     },
     async (request, reply) => {
@@ -417,7 +414,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
     "/api/v1/doelen/:id",
     {
       onRequest: edit,
-      schema: apiSchema({
+      schema: changeOperation({
         operationId: "updateDoel",
         summary: "Doel wijzigen, ook de SMART-velden (streefwaarde, streefjaar, eigenaar)",
         tags: TAG,
@@ -436,9 +433,6 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        success: { 204: { description: "Gewijzigd" } },
-        secured: true,
-        errors: [404, 415],
       }),
     },
     async (request, reply) => {
