@@ -16,8 +16,10 @@ import { type Column, DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { AccountSort } from "./admin-repository.js";
+import { SCOPE_MAX } from "./admin-service.js";
 import type { RoleGrant } from "./permissions.js";
 import { ROLES } from "./schema.js";
+import { DISPLAY_NAME_MAX } from "./service.js";
 
 const roleLabel = (g: RoleGrant) => `${nl.roles[g.role]}${g.scope ? ` (${g.scope})` : ""}`;
 
@@ -160,6 +162,7 @@ export function UsersPage(props: {
           value={v.naam}
           required
           error={fieldError(errors, "naam")}
+          maxLength={DISPLAY_NAME_MAX}
         />
         <TextField
           name="email"
@@ -194,6 +197,7 @@ function RoleFields(props: { values: Record<string, string>; errors: FieldError[
         value={props.values.scope}
         help={nl.users.scopeHelp}
         error={fieldError(props.errors, "scope")}
+        maxLength={SCOPE_MAX}
       />
     </>
   );

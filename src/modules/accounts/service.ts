@@ -3,6 +3,7 @@ import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_HOURS } from "../../c
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError } from "../../platform/errors.js";
+import { textProblem } from "../../platform/field-rules.js";
 import { recordAudit } from "../audit/index.js";
 import { generatePassword, hashPassword, passwordProblems, verifyPassword } from "./password.js";
 import { type RoleGrant, SCOPED_ROLES } from "./permissions.js";
@@ -39,6 +40,8 @@ export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 const idleSince = (policy: SessionPolicy, now: Date) =>
   new Date(now.getTime() - policy.idleMinutes * 60_000);
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/i;
+/** Longest display name of an account; the form states it. */
+export const DISPLAY_NAME_MAX = 100;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface NewAccountInput {
@@ -60,9 +63,13 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
         "Gebruikersnaam moet 3 tot 40 tekens zijn: letters, cijfers, punt, streepje of liggend streepje.",
     });
   }
-  if (input.displayName.trim().length === 0 || input.displayName.length > 100) {
-    errors.push({ field: "naam", message: "Naam is verplicht (hoogstens 100 tekens)." });
-  }
+  const name = textProblem(input.displayName, {
+    field: "naam",
+    label: "Naam",
+    max: DISPLAY_NAME_MAX,
+    required: true,
+  });
+  if (name) errors.push(name);
   if (input.email && !EMAIL.test(input.email.trim())) {
     errors.push({ field: "email", message: "E-mailadres is niet geldig." });
   }

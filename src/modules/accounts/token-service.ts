@@ -9,6 +9,7 @@ import {
   type FieldError,
   notFound,
 } from "../../platform/errors.js";
+import { textProblem } from "../../platform/field-rules.js";
 import { isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as accountRepo from "./repository.js";
@@ -42,13 +43,13 @@ export function validateIssueToken(input: IssueTokenInput, now: Date): FieldErro
   if (!isUuid(input.accountId)) {
     errors.push({ field: "account", message: "Kies de gebruiker voor wie het token is." });
   }
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > TOKEN_NAME_MAX) {
-    errors.push({
-      field: "naam",
-      message: `Naam is verplicht (hoogstens ${TOKEN_NAME_MAX} tekens), bijvoorbeeld het systeem dat het token gebruikt.`,
-    });
-  }
+  const name = textProblem(input.name.trim(), {
+    field: "naam",
+    label: "Naam",
+    max: TOKEN_NAME_MAX,
+    required: true,
+  });
+  if (name) errors.push(name);
   const { earliest, latest } = expiryChoices(now);
   if (!isCalendarDate(input.expires)) {
     errors.push({ field: "verloopt", message: "Verloopdatum: geef een datum als JJJJ-MM-DD." });

@@ -12,7 +12,7 @@ import {
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
-import type { TokenStatus } from "./token-service.js";
+import { TOKEN_NAME_MAX, type TokenStatus } from "./token-service.js";
 
 export interface TokenRow {
   id: string;
@@ -128,6 +128,7 @@ export function TokensPage(props: {
           help={t.nameHelp}
           autocomplete="off"
           error={fieldError(errors, "naam")}
+          maxLength={TOKEN_NAME_MAX}
         />
         <TextField
           name="verloopt"
