@@ -280,6 +280,7 @@ export const nl = {
     entity: "Gegeven",
     summary: "Omschrijving",
     details: "Ervoor en erna",
+    recordId: "Intern kenmerk",
     before: "Ervoor",
     after: "Erna",
     actions: { create: "aangemaakt", update: "gewijzigd", delete: "verwijderd" },

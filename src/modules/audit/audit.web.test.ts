@@ -30,6 +30,25 @@ describe("audit page", () => {
     expect(res.body).toContain("Standaardgegevens geladen");
   });
 
+  it("names records by their title; an internal id shows only in a row's details", async () => {
+    const staff = await t.sessionFor("beleidsmedewerker");
+    const indicator = (await t.app.inject({ url: "/api/v1/indicatoren/msk-eenzaamheid" })).json();
+    const changed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/indicatoren/${indicator.id}`,
+      headers: { cookie: staff, "content-type": "application/json" },
+      payload: JSON.stringify({ verhaal: "Toelichting voor de raad." }),
+    });
+    expect(changed.statusCode).toBe(204);
+    const body = (await page("?soort=indicator")).body;
+    expect(body).toContain(`Indicator &quot;${indicator.naam}&quot; gewijzigd`);
+    expect(body).toContain(indicator.id);
+    const outsideDetails = body.replace(/<details>.*?<\/details>/gs, "");
+    expect(outsideDetails).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    );
+  });
+
   it("filters by kind of record and action", async () => {
     const res = await page("?soort=gebied&handeling=update");
     expect(res.body).toContain("Wijk Blokhoeve ingedeeld");

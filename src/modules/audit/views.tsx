@@ -104,12 +104,16 @@ export function AuditPage(props: {
               formatDateTime(e.occurredAt),
               e.actorName,
               nl.audit.actions[e.action],
-              `${e.entityType} ${e.entityId}`,
+              // The summary names the record by its title; its internal id is only for the details.
+              e.entityType,
               <>
                 {e.summary}
                 {e.before !== null || e.after !== null ? (
                   <details>
                     <summary>{nl.audit.details}</summary>
+                    <p class="nl-paragraph sk-source">
+                      {nl.audit.recordId}: <code>{e.entityId}</code>
+                    </p>
                     <h3 class="nl-heading nl-heading--level-4">{nl.audit.before}</h3>
                     <pre class="sk-json">{json(e.before)}</pre>
                     <h3 class="nl-heading nl-heading--level-4">{nl.audit.after}</h3>
