@@ -201,6 +201,7 @@ export function AreaPage(props: {
           </h2>
           <DataTable
             caption={`${nl.areas.populationByYear}: ${area.name}`}
+            captionHidden
             columns={[
               nl.areas.year,
               { label: nl.areas.population, numeric: true },
@@ -250,12 +251,16 @@ export function AreaPage(props: {
           {children.length === 0 ? (
             <p class="nl-paragraph">{nl.areas.noChildren}</p>
           ) : area.level === "gebied" ? (
-            <WijkTable wijken={children} caption={nl.areas.wijkTableCaption(area.name)} />
+            <WijkTable
+              wijken={children}
+              caption={nl.areas.wijkTableCaption(area.name)}
+              captionHidden
+            />
           ) : (
             <AreaList
               items={children}
               caption={nl.areas.childListCaption(area.name)}
-              wijkCount={undefined}
+              captionHidden
             />
           )}
         </>

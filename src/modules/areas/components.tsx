@@ -59,6 +59,8 @@ function sortColumn(
 export function WijkTable(props: {
   wijken: AreaSummary[];
   caption: string;
+  /** For screen readers only, when a heading right above names the table. */
+  captionHidden?: boolean;
   sortable?: { sort: WijkSort; descending: boolean };
 }) {
   const s = props.sortable;
@@ -68,6 +70,7 @@ export function WijkTable(props: {
     <DataTable
       id="wijken"
       caption={props.caption}
+      captionHidden={props.captionHidden}
       columns={[
         sortColumn(nl.areas.name, "naam", s),
         sortColumn(nl.areas.code, "code", s),
@@ -94,6 +97,7 @@ export function WijkTable(props: {
 export function AreaList(props: {
   items: AreaSummary[];
   caption: string;
+  captionHidden?: boolean;
   /** The number of wijken per gebied, when the list is of gebieden. */
   wijkCount?: (code: string) => number;
 }) {
@@ -101,6 +105,7 @@ export function AreaList(props: {
   return (
     <DataTable
       caption={props.caption}
+      captionHidden={props.captionHidden}
       columns={[
         nl.areas.name,
         ...(count ? [{ label: nl.areas.levelsPlural.wijk, numeric: true }] : []),

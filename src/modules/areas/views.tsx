@@ -64,9 +64,11 @@ export function AreasPage(props: {
       <h2 class="nl-heading nl-heading--level-2">
         {nl.areas.levelsPlural.wijk} ({props.wijken.length})
       </h2>
+      <p class="nl-paragraph">{nl.areas.sortedBy(SORT_LABEL[props.sort], props.descending)}</p>
       <WijkTable
         wijken={props.wijken}
-        caption={nl.areas.sortedBy(SORT_LABEL[props.sort], props.descending)}
+        caption={nl.areas.wijkTableCaption(props.municipality?.name ?? "")}
+        captionHidden
         sortable={{ sort: props.sort, descending: props.descending }}
       />
     </Layout>

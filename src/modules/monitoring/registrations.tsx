@@ -23,8 +23,13 @@ function AreaFigures({
 }) {
   return (
     <>
+      <p class="nl-paragraph">
+        Per indicator het laatst gemeten cijfer voor {areaName}, naast dat van de hele gemeente in
+        dezelfde periode.
+      </p>
       <DataTable
         caption={`Cijfers voor ${areaName}, laatst gemeten periode, met het cijfer van de gemeente`}
+        captionHidden
         columns={[
           "Indicator",
           "Periode",
