@@ -99,6 +99,8 @@ export const nl = {
     source: "Bron",
     projection: "Bevolkingsprognose",
     projectionGrowth: (growth: string, year: number) => `+${growth} inwoners tot ${year}`,
+    projectionOfAncestor: (own: string, area: string, growth: string, year: number) =>
+      `Voor ${own} zelf is geen bevolkingsprognose bekend; voor ${area} als geheel verwacht de prognose ${growth} inwoners meer tot ${year}.`,
     map: (name: string) => `Kaart van de wijken in ${name}`,
     mapDescription: "De wijkgrenzen (CBS/PDOK, gegeneraliseerd). De wijken staan ook in de tabel.",
     // On a wijk page there is no table of wijken: the caption says what the map shows instead.

@@ -17,12 +17,20 @@ import { AreaList, areaHref, WijkMap, WijkTable } from "./components.js";
 import type { PopulationPoint } from "./population.js";
 import type { AreaRef, AreaSummary } from "./service.js";
 
+interface Projection {
+  targetYear: number;
+  growth: number;
+  source: string;
+  note: string | null;
+}
+
 export interface AreaDetailView {
   area: AreaSummary;
   ancestors: AreaRef[];
   children: AreaSummary[];
   populationByYear: PopulationPoint[];
-  projections: { targetYear: number; growth: number; source: string; note: string | null }[];
+  projections: Projection[];
+  ancestorProjections?: { area: AreaRef; projections: Projection[] } | undefined;
   mapFeatures: { code: string; name: string; geometry: unknown; highlighted: boolean }[];
   gebiedOptions: AreaRef[];
 }
@@ -31,8 +39,10 @@ const sectionAnchor = (id: string) => `sectie-${id}`;
 
 /** In one sentence: where the area lies, how many live there, and what the projection says. */
 function Summary({ detail }: { detail: AreaDetailView }) {
-  const { area, projections } = detail;
+  const { area, projections, ancestorProjections } = detail;
   const next = projections[0];
+  const inherited = next ? undefined : ancestorProjections;
+  const inheritedNext = inherited?.projections[0];
   return (
     <p class="nl-paragraph nl-paragraph--lead">
       {area.parent ? (
@@ -54,6 +64,14 @@ function Summary({ detail }: { detail: AreaDetailView }) {
         ? `${nl.areas.residentsOn(formatNumber(area.population.count), area.population.year)} `
         : null}
       {next ? `${nl.areas.projectionGrowth(formatNumber(next.growth), next.targetYear)}.` : null}
+      {inherited && inheritedNext
+        ? nl.areas.projectionOfAncestor(
+            area.name,
+            `${nl.areas.levels[inherited.area.level].toLowerCase()} ${inherited.area.name}`,
+            formatNumber(inheritedNext.growth),
+            inheritedNext.targetYear,
+          )
+        : null}
     </p>
   );
 }
@@ -115,7 +133,13 @@ export function AreaPage(props: {
   errors?: FieldError[];
   values?: { gebied?: string; toelichting?: string };
 }) {
-  const { area, ancestors, children, populationByYear, projections } = props.detail;
+  const { area, ancestors, children, populationByYear, projections, ancestorProjections } =
+    props.detail;
+  const inherited = projections.length === 0 ? ancestorProjections : undefined;
+  const shownProjections = inherited?.projections ?? projections;
+  const projectionArea = inherited
+    ? `${nl.areas.levels[inherited.area.level].toLowerCase()} ${inherited.area.name}`
+    : undefined;
   const errors = props.errors ?? [];
   const crumbs: Crumb[] = [
     { href: "/gebieden", label: nl.areas.title },
@@ -217,11 +241,14 @@ export function AreaPage(props: {
               ],
             }))}
           />
-          {projections.length > 0 ? (
+          {shownProjections.length > 0 ? (
             <>
-              <h2 class="nl-heading nl-heading--level-2">{nl.areas.projection}</h2>
+              <h2 class="nl-heading nl-heading--level-2">
+                {nl.areas.projection}
+                {projectionArea ? ` (${projectionArea})` : null}
+              </h2>
               <ul class="utrecht-unordered-list">
-                {projections.map((p) => (
+                {shownProjections.map((p) => (
                   <li key={p.targetYear} class="utrecht-unordered-list__item">
                     {nl.areas.projectionGrowth(formatNumber(p.growth), p.targetYear)}. {p.note}{" "}
                     {nl.areas.source}: {p.source}

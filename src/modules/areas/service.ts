@@ -127,12 +127,25 @@ export async function getAreaDetail(db: Executor, municipalityCode: string, requ
   }
   const children = childrenOf(code).map((c) => summary(byCode.get(c) as repo.AreaRow));
   const mapFeatures = wijkFeatures(all, area);
+  const projections = await repo.projectionsFor(db, code);
+  // Prognoses are often made for the municipality only: a wijk then shows its nearest ancestor's,
+  // named as such, rather than none.
+  let projectionOf: { area: AreaRef; projections: repo.ProjectionRow[] } | undefined;
+  for (const ancestor of projections.length === 0 ? [...ancestors].reverse() : []) {
+    const found = await repo.projectionsFor(db, ancestor.code);
+    if (found.length > 0) {
+      projectionOf = { area: ancestor, projections: found };
+      break;
+    }
+  }
   return {
     area: summary(area),
     ancestors,
     children,
     populationByYear: seriesOf(code),
-    projections: await repo.projectionsFor(db, code),
+    projections,
+    /** The nearest ancestor's prognoses, when the area has none of its own. */
+    ancestorProjections: projectionOf,
     mapFeatures,
     gebiedOptions: all.filter((a) => a.level === "gebied").map(ref),
   };

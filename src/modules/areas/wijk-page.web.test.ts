@@ -97,12 +97,17 @@ describe("the wijk page as the resident's entry", () => {
     expect(rowOf(section(staff.body, "cijfers"), "dementie")[2]).toBe("4 (niet openbaar)");
   });
 
-  it("states gebied, population and projection, and names the wijken table once", async () => {
+  it("states gebied, population and projection (the municipality's when the wijk has none), and names the wijken table once", async () => {
     const res = await t.app.inject({ url: "/gebieden/WK035601" });
     expect(res.body).toMatch(
       /Jutphaas Wijkersloot ligt in gebied <a class="nl-link" href="\/gebieden\/GB035602">/,
     );
     expect(res.body).toContain("Op 1 januari 2024 woonden er 6.565 mensen.");
+    // Nieuwegein's prognosis is for the municipality only: the wijk names it as such.
+    expect(res.body).toContain(
+      "Voor Jutphaas Wijkersloot zelf is geen bevolkingsprognose bekend; voor gemeente Nieuwegein als geheel verwacht de prognose 5.050 inwoners meer tot 2030.",
+    );
+    expect(res.body).toContain("Bevolkingsprognose (gemeente Nieuwegein)</h2>");
     const overview = await t.app.inject({ url: "/gebieden" });
     expect(overview.body).toContain("Wijken (22)</h2>");
     expect(overview.body).not.toMatch(/<caption[^>]*>Wijken/);
