@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/index.js";
 import { TARGET_YEAR_RANGE, WEIGHT_RANGE } from "./limits.js";
 import * as repo from "./repository.js";
 import { DOCUMENT_STATES, type DocumentState } from "./schema.js";
-import { findOwned, updateAudited } from "./write.js";
+import { documentOwner, editOwned, findOwned } from "./write.js";
 
 const titleRule = { field: "titel", label: "Titel", max: TITLE_MAX, required: true };
 
@@ -43,7 +43,7 @@ const findActivity = (tx: Executor, actor: Actor, id: string) =>
     actor,
     id,
     (i) => repo.findActivityById(tx, i, true),
-    (f) => f.document.municipalityCode,
+    documentOwner,
     `Er is geen activiteit "${id}".`,
   );
 
@@ -162,41 +162,33 @@ export async function editGoal(db: Db, actor: Actor, id: string, input: GoalEdit
       textProblem(input.owner, { field: "eigenaar", label: "Eigenaar", max: NAME_MAX }),
     ),
   ]);
-  return db.transaction(async (tx) => {
-    const found = await findOwned(
-      actor,
-      id,
-      (i) => repo.findGoal(tx, i, true),
-      (f) => f.document.municipalityCode,
-      `Er is geen doel "${id}".`,
-    );
-    const g = found.goal;
-    const change = definedOnly({
-      text: input.text?.trim(),
-      weight: input.weight,
-      notApplicable: input.notApplicable,
-      targetValue: input.targetValue,
-      targetYear: input.targetYear,
-      owner: input.owner,
-      archived: input.archived,
-    });
-    await updateAudited(
-      tx,
-      actor,
-      { update: repo.updateGoal, id, change },
-      {
-        entityType: "doel",
-        summary: `Doel "${g.text.slice(0, 60)}" gewijzigd`,
-        before: {
-          tekst: g.text,
-          gewicht: g.weight,
-          streefwaarde: g.targetValue,
-          streefjaar: g.targetYear,
-          eigenaar: g.owner,
-          gearchiveerd: g.archived,
-        },
+  return editOwned(db, actor, id, {
+    find: (tx, i) => repo.findGoal(tx, i, true),
+    ownerOf: documentOwner,
+    missing: `Er is geen doel "${id}".`,
+    change: () =>
+      definedOnly({
+        text: input.text?.trim(),
+        weight: input.weight,
+        notApplicable: input.notApplicable,
+        targetValue: input.targetValue,
+        targetYear: input.targetYear,
+        owner: input.owner,
+        archived: input.archived,
+      }),
+    update: repo.updateGoal,
+    audit: ({ goal: g }) => ({
+      entityType: "doel",
+      summary: `Doel "${g.text.slice(0, 60)}" gewijzigd`,
+      before: {
+        tekst: g.text,
+        gewicht: g.weight,
+        streefwaarde: g.targetValue,
+        streefjaar: g.targetYear,
+        eigenaar: g.owner,
+        gearchiveerd: g.archived,
       },
-    );
+    }),
   });
 }
 
@@ -213,31 +205,22 @@ export async function editSection(db: Db, actor: Actor, id: string, input: Secti
       textProblem(input.body, { field: "tekst", label: "Inleidende tekst", max: BODY_MAX }),
     ),
   );
-  return db.transaction(async (tx) => {
-    const found = await findOwned(
-      actor,
-      id,
-      (i) => repo.findSectionById(tx, i, true),
-      (f) => f.document.municipalityCode,
-      `Er is geen onderdeel "${id}".`,
-    );
-    const s = found.section;
-    const change = definedOnly({
-      title: input.title?.trim(),
-      body: input.body?.trim(),
-      archived: input.archived,
-    });
-    await updateAudited(
-      tx,
-      actor,
-      { update: repo.updateSection, id, change },
-      {
-        entityType: "onderdeel",
-        summary: `Onderdeel "${s.title}" gewijzigd`,
-        before: { titel: s.title, tekst: s.body, gearchiveerd: s.archived },
-      },
-    );
-    return found;
+  return editOwned(db, actor, id, {
+    find: (tx, i) => repo.findSectionById(tx, i, true),
+    ownerOf: documentOwner,
+    missing: `Er is geen onderdeel "${id}".`,
+    change: () =>
+      definedOnly({
+        title: input.title?.trim(),
+        body: input.body?.trim(),
+        archived: input.archived,
+      }),
+    update: repo.updateSection,
+    audit: ({ section: s }) => ({
+      entityType: "onderdeel",
+      summary: `Onderdeel "${s.title}" gewijzigd`,
+      before: { titel: s.title, tekst: s.body, gearchiveerd: s.archived },
+    }),
   });
 }
 
@@ -266,50 +249,46 @@ export async function editDocument(db: Db, actor: Actor, id: string, input: Docu
     });
   }
   assertValid(errors);
-  return db.transaction(async (tx) => {
-    const doc = await findOwned(
-      actor,
-      id,
-      (i) => repo.lockDocument(tx, i),
-      (d) => d.municipalityCode,
-      `Er is geen beleidsdocument "${id}".`,
-    );
-    let succeedsId: string | null | undefined;
-    if (input.succeeds === null || input.succeeds === "") succeedsId = null;
-    else if (input.succeeds !== undefined) {
-      const other =
-        (await repo.findDocumentBySlug(tx, actor.municipalityCode, input.succeeds)) ??
-        (isUuid(input.succeeds) ? await repo.findDocumentById(tx, input.succeeds) : undefined);
-      if (!other || other.municipalityCode !== actor.municipalityCode || other.id === id) {
-        throw badRequest(`"${input.succeeds}" is geen ander beleidsdocument van deze gemeente.`, [
-          { field: "vervangt", message: "Kies een ander bestaand document." },
-        ]);
+  return editOwned(db, actor, id, {
+    find: (tx, i) => repo.lockDocument(tx, i),
+    ownerOf: (d) => d.municipalityCode,
+    missing: `Er is geen beleidsdocument "${id}".`,
+    change: async (_doc, tx) => {
+      let succeedsId: string | null | undefined;
+      if (input.succeeds === null || input.succeeds === "") succeedsId = null;
+      else if (input.succeeds !== undefined) {
+        const other =
+          (await repo.findDocumentBySlug(tx, actor.municipalityCode, input.succeeds)) ??
+          (isUuid(input.succeeds) ? await repo.findDocumentById(tx, input.succeeds) : undefined);
+        if (!other || other.municipalityCode !== actor.municipalityCode || other.id === id) {
+          throw badRequest(`"${input.succeeds}" is geen ander beleidsdocument van deze gemeente.`, [
+            { field: "vervangt", message: "Kies een ander bestaand document." },
+          ]);
+        }
+        succeedsId = other.id;
       }
-      succeedsId = other.id;
-    }
-    const change = definedOnly({
-      succeedsId,
-      title: input.title?.trim(),
-      state: input.state as DocumentState | undefined,
-      officialReference:
-        input.officialReference === undefined ? undefined : input.officialReference?.trim() || null,
-      archived: input.archived,
-    });
-    await updateAudited(
-      tx,
-      actor,
-      { update: repo.updateDocument, id, change },
-      {
-        entityType: "beleidsdocument",
-        summary: `Beleidsdocument "${doc.title}" gewijzigd`,
-        before: {
-          titel: doc.title,
-          status: doc.state,
-          vindplaats: doc.officialReference,
-          gearchiveerd: doc.archived,
-          vervangt: doc.succeedsId,
-        },
+      return definedOnly({
+        succeedsId,
+        title: input.title?.trim(),
+        state: input.state as DocumentState | undefined,
+        officialReference:
+          input.officialReference === undefined
+            ? undefined
+            : input.officialReference?.trim() || null,
+        archived: input.archived,
+      });
+    },
+    update: repo.updateDocument,
+    audit: (doc) => ({
+      entityType: "beleidsdocument",
+      summary: `Beleidsdocument "${doc.title}" gewijzigd`,
+      before: {
+        titel: doc.title,
+        status: doc.state,
+        vindplaats: doc.officialReference,
+        gearchiveerd: doc.archived,
+        vervangt: doc.succeedsId,
       },
-    );
+    }),
   });
 }

@@ -7,7 +7,7 @@ import { definedOnly, slugify } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
 import * as repo from "./repository.js";
-import { findOwned, updateAudited } from "./write.js";
+import { documentOwner, editOwned } from "./write.js";
 
 const nameRule = { field: "naam", label: "Naam", max: NAME_MAX, required: true };
 const indicatorRule = { field: "tekst", label: "Tekst", max: NOTE_MAX, required: true };
@@ -95,33 +95,27 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
 
 export async function editPartnership(db: Db, actor: Actor, id: string, input: PartnershipInput) {
   assertValid(check(input, false));
-  return db.transaction(async (tx) => {
+  return editOwned(db, actor, id, {
     // Locked until commit, so the audit "before" is what the previous edit left.
-    const found = await findOwned(
-      actor,
-      id,
-      (i) => repo.findPartnership(tx, i, true),
-      (p) => p.municipalityCode,
-      `Er is geen samenwerkingsverband "${id}".`,
-    );
-    const change = definedOnly({
-      name: input.name?.trim(),
-      kind: input.kind?.trim(),
-      description: input.description?.trim(),
-      members: input.members,
-      membersNote: input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
-      archived: input.archived,
-    });
-    await updateAudited(
-      tx,
-      actor,
-      { update: repo.updatePartnership, id, change },
-      {
-        entityType: "samenwerkingsverband",
-        summary: `Samenwerkingsverband "${found.name}" gewijzigd`,
-        before: found,
-      },
-    );
+    find: (tx, i) => repo.findPartnership(tx, i, true),
+    ownerOf: (p) => p.municipalityCode,
+    missing: `Er is geen samenwerkingsverband "${id}".`,
+    change: () =>
+      definedOnly({
+        name: input.name?.trim(),
+        kind: input.kind?.trim(),
+        description: input.description?.trim(),
+        members: input.members,
+        membersNote:
+          input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
+        archived: input.archived,
+      }),
+    update: repo.updatePartnership,
+    audit: (found) => ({
+      entityType: "samenwerkingsverband",
+      summary: `Samenwerkingsverband "${found.name}" gewijzigd`,
+      before: found,
+    }),
   });
 }
 
@@ -138,33 +132,27 @@ export async function editPolicyIndicator(db: Db, actor: Actor, id: string, inpu
       textProblem(input.namedSource, { field: "bron", label: "Bron", max: TITLE_MAX }),
     ),
   );
-  return db.transaction(async (tx) => {
-    const found = await findOwned(
-      actor,
-      id,
-      (i) => repo.findIndicator(tx, i, true),
-      (f) => f.document.municipalityCode,
-      `Er is geen indicator "${id}".`,
-    );
-    const change = definedOnly({
-      text: input.text?.trim(),
-      namedSource: input.namedSource === undefined ? undefined : input.namedSource?.trim() || null,
-      archived: input.archived,
-    });
-    await updateAudited(
-      tx,
-      actor,
-      { update: repo.updateIndicator, id, change },
-      {
-        entityType: "beleidsindicator",
-        summary: `Indicator "${found.indicator.text.slice(0, 60)}" gewijzigd`,
-        before: {
-          tekst: found.indicator.text,
-          bron: found.indicator.namedSource,
-          gearchiveerd: found.indicator.archived,
-        },
+  return editOwned(db, actor, id, {
+    find: (tx, i) => repo.findIndicator(tx, i, true),
+    ownerOf: documentOwner,
+    missing: `Er is geen indicator "${id}".`,
+    change: () =>
+      definedOnly({
+        text: input.text?.trim(),
+        namedSource:
+          input.namedSource === undefined ? undefined : input.namedSource?.trim() || null,
+        archived: input.archived,
+      }),
+    update: repo.updateIndicator,
+    audit: ({ indicator }) => ({
+      entityType: "beleidsindicator",
+      summary: `Indicator "${indicator.text.slice(0, 60)}" gewijzigd`,
+      before: {
+        tekst: indicator.text,
+        bron: indicator.namedSource,
+        gearchiveerd: indicator.archived,
       },
-    );
+    }),
   });
 }
 

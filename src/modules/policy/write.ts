@@ -1,4 +1,4 @@
-import type { Executor } from "../../db/executor.js";
+import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { notFound } from "../../platform/errors.js";
 import { isUuid } from "../../platform/values.js";
@@ -38,5 +38,35 @@ export async function updateAudited<C extends object>(
     entityId: write.id,
     after: write.change,
     ...audit,
+  });
+}
+
+/** A row that belongs to a document: its municipality is the document's. */
+export const documentOwner = (row: { document: { municipalityCode: string } }) =>
+  row.document.municipalityCode;
+
+/**
+ * One edit of one row, the way every policy edit goes: in a transaction, find and lock the row (404
+ * unless it is the actor's municipality's), work out the change from it, write the change and its
+ * audit line. Returns the row as it was before.
+ */
+export function editOwned<T, C extends object>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  edit: {
+    find: (tx: Executor, id: string) => Promise<T | undefined>;
+    ownerOf: (row: T) => string;
+    missing: string;
+    change: (row: T, tx: Executor) => C | Promise<C>;
+    update: (tx: Executor, id: string, change: C) => Promise<unknown>;
+    audit: (row: T) => { entityType: string; summary: string; before: unknown };
+  },
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const row = await findOwned(actor, id, (i) => edit.find(tx, i), edit.ownerOf, edit.missing);
+    const change = await edit.change(row, tx);
+    await updateAudited(tx, actor, { update: edit.update, id, change }, edit.audit(row));
+    return row;
   });
 }
