@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../i18n/nl.js";
-import { DataTable } from "../../web/components/table.js";
+import { BulletList } from "../../web/components/list.js";
+import { DataTable, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { StatusSummaryTable } from "../policy/index.js";
@@ -53,25 +54,9 @@ export function EvaluationPage({
             {p.section.title}
           </h2>
           <h3 class="nl-heading nl-heading--level-3">Doelen</h3>
-          {p.goals.length === 0 ? (
-            <p class="nl-paragraph">Geen doelen.</p>
-          ) : (
-            <ul>
-              {p.goals.map((g) => (
-                <li key={g}>{g}</li>
-              ))}
-            </ul>
-          )}
+          <BulletList items={p.goals} empty="Geen doelen." />
           <h3 class="nl-heading nl-heading--level-3">Resultaten</h3>
-          {p.results.length === 0 ? (
-            <p class="nl-paragraph">Geen resultaten.</p>
-          ) : (
-            <ul>
-              {p.results.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          )}
+          <BulletList items={p.results} empty="Geen resultaten." />
           <h3 class="nl-heading nl-heading--level-3">Indicatoren</h3>
           {p.indicators.length === 0 ? (
             <p class="nl-paragraph">Geen gemeten indicatoren.</p>
@@ -82,9 +67,9 @@ export function EvaluationPage({
               rowHeaders
               columns={[
                 "Indicator",
-                { label: "Eerste meting", numeric: true },
-                { label: "Laatste meting", numeric: true },
-                { label: "Verandering", numeric: true },
+                numeric("Eerste meting"),
+                numeric("Laatste meting"),
+                numeric("Verandering"),
                 "Status",
               ]}
               rows={p.indicators.map((x) => ({

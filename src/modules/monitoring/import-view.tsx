@@ -2,7 +2,7 @@ import { countOf, formatNumber } from "../../i18n/nl.js";
 import { IMPORT_BODY_LIMIT } from "../../platform/access.js";
 import type { FieldError } from "../../platform/errors.js";
 import { CsrfField, ErrorSummary } from "../../web/components/form.js";
-import { DataTable } from "../../web/components/table.js";
+import { DataTable, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
@@ -93,13 +93,7 @@ export function ImportPage(props: {
                 ? "De meting"
                 : `De eerste ${countOf(r.preview.length, "meting", "metingen")}`
             }
-            columns={[
-              "Gebied",
-              "Periode",
-              { label: "Waarde", numeric: true },
-              { label: "Streefwaarde", numeric: true },
-              "Bron",
-            ]}
+            columns={["Gebied", "Periode", numeric("Waarde"), numeric("Streefwaarde"), "Bron"]}
             rows={r.preview.map((p) => ({
               key: `${p.indicatorId}-${p.areaCode}-${p.year}-${p.quarter}`,
               cells: [

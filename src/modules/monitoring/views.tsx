@@ -1,5 +1,5 @@
 import type { FieldError } from "../../platform/errors.js";
-import { DataTable } from "../../web/components/table.js";
+import { DataTable, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { formatT } from "./analysis.js";
@@ -83,13 +83,7 @@ export function MonitorPage({
             caption={`Indicatoren: ${g.title}`}
             captionHidden
             rowHeaders
-            columns={[
-              "Indicator",
-              { label: "Laatste meting", numeric: true },
-              "Verandering",
-              "Trend",
-              "Status",
-            ]}
+            columns={["Indicator", numeric("Laatste meting"), "Verandering", "Trend", "Status"]}
             rows={g.items.map((item) => {
               const i = item.indicator;
               const a = item.analysis;
@@ -224,9 +218,9 @@ export function IndicatorPage({
         rowHeaders
         columns={[
           "Periode",
-          { label: "Gemeten", numeric: true },
-          { label: "Streefwaarde", numeric: true },
-          { label: "Schatting", numeric: true },
+          numeric("Gemeten"),
+          numeric("Streefwaarde"),
+          numeric("Schatting"),
           "Vrijgave",
           "Bron",
         ]}
@@ -280,7 +274,7 @@ export function IndicatorPage({
           <DataTable
             caption={`${i.name} per wijk, ${d.comparisonYear}`}
             rowHeaders
-            columns={["Wijk", { label: "Waarde", numeric: true }, "Ten opzichte van de gemeente"]}
+            columns={["Wijk", numeric("Waarde"), "Ten opzichte van de gemeente"]}
             rows={d.areaValues.map((v) => {
               const c = d.comparison.find((x) => x.areaCode === v.areaCode);
               return {

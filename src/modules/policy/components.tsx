@@ -1,4 +1,4 @@
-import { DataTable } from "../../web/components/table.js";
+import { DataTable, numeric } from "../../web/components/table.js";
 import type { Rollup } from "./rollup.js";
 import type { ActivityStatus } from "./schema.js";
 import { STATUS_INFO } from "./status.js";
@@ -65,7 +65,7 @@ export function RollupView({ rollup, year }: { rollup: Rollup; year: number }) {
         </p>
         <DataTable
           caption="Invoer van de berekening"
-          columns={["Activiteit", "Status", { label: "Gewicht", numeric: true }, "Telt mee"]}
+          columns={["Activiteit", "Status", numeric("Gewicht"), "Telt mee"]}
           rows={rollup.lines.map((l) => ({
             key: l.id,
             cells: [
@@ -98,7 +98,7 @@ export function StatusSummaryTable({
       // Two narrow columns fit any phone as they are; cards would only make them longer.
       layout="scroll"
       rowHeaders
-      columns={["Status", { label: "Aantal", numeric: true }]}
+      columns={["Status", numeric("Aantal")]}
       rows={[
         ...summary
           .filter((r) => r.count > 0)
@@ -111,6 +111,10 @@ export function StatusSummaryTable({
     />
   );
 }
+
+/** Who takes part in a partnership: the members by name, else the document's own words. */
+export const membersText = (p: { members: readonly string[]; membersNote: string | null }) =>
+  p.members.length > 0 ? p.members.join(", ") : (p.membersNote ?? "");
 
 /** Text with line breaks kept as paragraphs; list items of the source on their own line. */
 export function SourceText({ text }: { text: string }) {

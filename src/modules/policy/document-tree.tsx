@@ -1,7 +1,15 @@
 import type { TenantConfig } from "../../config/tenant.js";
 import { countOf } from "../../i18n/nl.js";
+import { LabelledList } from "../../web/components/list.js";
 import { SourceRef } from "../../web/components/source-ref.js";
-import { kindLabel, levelLabel, RollupView, SourceText, StatusBadge } from "./components.js";
+import {
+  kindLabel,
+  levelLabel,
+  membersText,
+  RollupView,
+  SourceText,
+  StatusBadge,
+} from "./components.js";
 import { docHref } from "./document-links.js";
 import type { ActivityView, DocumentTree, GoalNode, SectionNode } from "./service.js";
 
@@ -97,21 +105,12 @@ export function SectionBlock({
           ))}
         </ul>
       ) : null}
-      {node.indicators.length > 0 ? (
-        <>
-          <p class="nl-paragraph">
-            <strong>Indicatoren</strong>
-          </p>
-          <ul>
-            {node.indicators.map((i) => (
-              <li key={i.id}>
-                {i.text}
-                {i.namedSource ? ` — bron: ${i.namedSource}` : ""}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <LabelledList
+        label="Indicatoren"
+        items={node.indicators}
+        keyOf={(i) => i.id}
+        item={(i) => `${i.text}${i.namedSource ? ` — bron: ${i.namedSource}` : ""}`}
+      />
       {node.activities.length > 0 ? (
         <>
           <p class="nl-paragraph">
@@ -123,25 +122,12 @@ export function SectionBlock({
           <ActivityList items={node.activities} />
         </>
       ) : null}
-      {node.partnerships.length > 0 ? (
-        <>
-          <p class="nl-paragraph">
-            <strong>Samenwerkingsverbanden</strong>
-          </p>
-          <ul>
-            {node.partnerships.map((p) => (
-              <li key={p.id}>
-                {p.name}
-                {p.members.length > 0
-                  ? `: ${p.members.join(", ")}`
-                  : p.membersNote
-                    ? `: ${p.membersNote}`
-                    : ""}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <LabelledList
+        label="Samenwerkingsverbanden"
+        items={node.partnerships}
+        keyOf={(p) => p.id}
+        item={(p) => (membersText(p) ? `${p.name}: ${membersText(p)}` : p.name)}
+      />
       {node.children.map((c) => (
         <SectionBlock key={c.section.id} node={c} tree={tree} depth={depth + 1} tenant={tenant} />
       ))}

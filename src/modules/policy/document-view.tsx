@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../i18n/nl.js";
 import { CsrfField, SelectField } from "../../web/components/form.js";
+import { Definition, LinkList } from "../../web/components/list.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -9,6 +10,8 @@ import { GoalItem, SectionBlock } from "./document-tree.js";
 import { ManageForms } from "./manage-forms.js";
 import type * as repo from "./repository.js";
 import type { DocumentTree } from "./service.js";
+
+const docLink = (d: repo.DocumentRow) => ({ href: docHref(d), label: d.title });
 
 export function DocumentPage({
   ctx,
@@ -34,66 +37,40 @@ export function DocumentPage({
     <Layout ctx={ctx} title={d.title} breadcrumbs={crumbs(d)}>
       <h1 class="nl-heading nl-heading--level-1">{d.title}</h1>
       <dl class="sk-definition-list">
-        <dt>Soort</dt>
-        <dd>{kindLabel(d.kind)}</dd>
-        <dt>Periode</dt>
-        <dd>{period(d)}</dd>
-        <dt>Status</dt>
-        <dd>{kindLabel(d.state)}</dd>
+        <Definition term="Soort">{kindLabel(d.kind)}</Definition>
+        <Definition term="Periode">{period(d)}</Definition>
+        <Definition term="Status">{kindLabel(d.state)}</Definition>
         {d.officialReference ? (
-          <>
-            <dt>Vindplaats</dt>
-            <dd>{d.officialReference}</dd>
-          </>
+          <Definition term="Vindplaats">{d.officialReference}</Definition>
         ) : null}
         {tree.accountsFor ? (
-          <>
-            <dt>Verantwoordt</dt>
-            <dd>
-              <a class="nl-link" href={docHref(tree.accountsFor)}>
-                {tree.accountsFor.title}
-              </a>
-            </dd>
-          </>
+          <Definition term="Verantwoordt">
+            <LinkList links={[docLink(tree.accountsFor)]} />
+          </Definition>
         ) : null}
         {annualReports.length > 0 ? (
-          <>
-            <dt>Verantwoord in</dt>
-            <dd>
-              {annualReports.map((r) => (
-                <a key={r.id} class="nl-link" href={`${docHref(r)}/jaarverslag`}>
-                  {r.title}
-                </a>
-              ))}
-            </dd>
-          </>
+          <Definition term="Verantwoord in">
+            <LinkList
+              links={annualReports.map((r) => ({
+                href: `${docHref(r)}/jaarverslag`,
+                label: r.title,
+              }))}
+            />
+          </Definition>
         ) : null}
         {succeeds ? (
-          <>
-            <dt>Vervangt</dt>
-            <dd>
-              <a class="nl-link" href={docHref(succeeds)}>
-                {succeeds.title}
-              </a>
-            </dd>
-          </>
+          <Definition term="Vervangt">
+            <LinkList links={[docLink(succeeds)]} />
+          </Definition>
         ) : null}
         {succeededBy.length > 0 ? (
-          <>
-            <dt>Vervangen door</dt>
-            <dd>
-              {succeededBy.map((o) => (
-                <a key={o.id} class="nl-link" href={docHref(o)}>
-                  {o.title}
-                </a>
-              ))}
-            </dd>
-          </>
+          <Definition term="Vervangen door">
+            <LinkList links={succeededBy.map(docLink)} />
+          </Definition>
         ) : null}
-        <dt>Bron</dt>
-        <dd>
+        <Definition term="Bron">
           <SourceRef source={d.source} tenant={ctx.tenant} prefix="" />
-        </dd>
+        </Definition>
       </dl>
       {versions.length > 0 ? (
         <p class="nl-paragraph">

@@ -1,6 +1,6 @@
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
-import { kindLabel, SourceText } from "./components.js";
+import { kindLabel, membersText, SourceText } from "./components.js";
 import { crumbs, docHref } from "./document-links.js";
 import { ActivityList, GoalItem } from "./document-tree.js";
 import { SectionEditForm } from "./edit-views.js";
@@ -71,12 +71,7 @@ export function SectionPage({
           {partnerships.map((p) => (
             <li key={p.id}>
               <strong>{p.name}</strong>
-              {p.members.length > 0
-                ? ` (${p.members.join(", ")})`
-                : p.membersNote
-                  ? ` (${p.membersNote})`
-                  : ""}
-              : {p.description}
+              {membersText(p) ? ` (${membersText(p)})` : ""}: {p.description}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { DataTable, defaultLayout } from "./table.js";
+import { DataTable, defaultLayout, numeric } from "./table.js";
+
+const table = (props: Parameters<typeof DataTable>[0]) => renderToString(<DataTable {...props} />);
 
 const cellsOf = (html: string, tag: "td" | "th") =>
   [...html.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, "g"))].map((m) => m[1] ?? "");
@@ -46,15 +48,13 @@ describe("DataTable", () => {
   });
 
   it("scrolls inside a region named by its caption that takes keyboard focus", () => {
-    const html = renderToString(
-      <DataTable
-        caption="Metingen per jaar"
-        layout="scroll"
-        id="metingen"
-        columns={["Jaar", { label: "Waarde", numeric: true }]}
-        rows={[{ key: 2024, cells: ["2024", "12"] }]}
-      />,
-    );
+    const html = table({
+      caption: "Metingen per jaar",
+      layout: "scroll",
+      id: "metingen",
+      columns: ["Jaar", numeric("Waarde")],
+      rows: [{ key: 2024, cells: ["2024", "12"] }],
+    });
     expect(html).toMatch(
       /^<section class="sk-table sk-table--scroll" aria-labelledby="metingen-titel" tabindex="0">/,
     );

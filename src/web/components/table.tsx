@@ -24,6 +24,9 @@ export interface Row {
  */
 export type TableLayout = "reflow" | "scroll";
 
+/** A column of numbers: right-aligned, in tabular figures. */
+export const numeric = (label: string): Column => ({ label, numeric: true });
+
 /** What a cell without a value shows; a card on a phone leaves such a cell out. */
 export const EMPTY = "—";
 
