@@ -3,8 +3,18 @@ import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
-import { apiSchema } from "../../platform/api.js";
-import { FormBody, Id, Ref, RefParams } from "../../platform/schema-types.js";
+import { changeOperation, createOperation } from "../../platform/api.js";
+import {
+  BODY_MAX,
+  FormBody,
+  Id,
+  Ref,
+  RefParams,
+  STATEMENT_MAX,
+  Text,
+  TITLE_MAX,
+  Title,
+} from "../../platform/schema-types.js";
 import { CODE_PATTERN } from "../../platform/values.js";
 import { submitAndReturn, submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
@@ -13,15 +23,14 @@ import { createActivity, createDocument, createGoal, createSection } from "./cre
 import { DocumentsPage } from "./documents-view.js";
 import { registerMoveRoute } from "./edit-routes.js";
 import { editDocument } from "./edit-service.js";
+import { DOCUMENT_YEAR_RANGE } from "./limits.js";
 import { DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS, SECTION_KINDS } from "./schema.js";
 import { listDocuments, resolveDocument } from "./service.js";
 
 const TAG = ["Beleid"];
-const Created = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  code: Type.Optional(Type.String()),
-});
 type Form = Record<string, string | undefined>;
+const DocumentYear = () =>
+  Type.Integer({ minimum: DOCUMENT_YEAR_RANGE.min, maximum: DOCUMENT_YEAR_RANGE.max });
 const year = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : Number.NaN);
 
 /** Creating documents, sections, goals and activities (API and forms) and reordering activities. */
@@ -44,26 +53,23 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     "/api/v1/beleidsdocumenten",
     {
       ...edit,
-      schema: apiSchema({
+      schema: createOperation({
         operationId: "createBeleidsdocument",
         summary: "Beleidsdocument aanmaken",
         tags: TAG,
         body: Type.Object(
           {
             soort: Type.Enum([...DOCUMENT_KINDS], { type: "string" }),
-            titel: Type.String({ minLength: 1, maxLength: 300 }),
-            eersteJaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
-            laatsteJaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            titel: Title(),
+            eersteJaar: DocumentYear(),
+            laatsteJaar: DocumentYear(),
             status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
-            vindplaats: Type.Optional(Type.String({ maxLength: 300 })),
-            inleiding: Type.Optional(Type.String({ maxLength: 20000 })),
+            vindplaats: Type.Optional(Text(TITLE_MAX)),
+            inleiding: Type.Optional(Text(BODY_MAX)),
             code: Type.Optional(Type.String({ pattern: CODE_PATTERN, maxLength: 80 })),
           },
           { additionalProperties: false },
         ),
-        success: { 201: { description: "Aangemaakt", schema: Created } },
-        secured: true,
-        errors: [409, 415],
       }),
     },
     async (request, reply) => {
@@ -95,16 +101,16 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     "/api/v1/beleidsdocumenten/:document",
     {
       ...edit,
-      schema: apiSchema({
+      schema: changeOperation({
         operationId: "updateBeleidsdocument",
         summary: "Beleidsdocument wijzigen (titel, status, vindplaats, archiveren)",
         tags: TAG,
         params: RefParams("document"),
         body: Type.Object(
           {
-            titel: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+            titel: Type.Optional(Title()),
             status: Type.Optional(Type.Enum([...DOCUMENT_STATES], { type: "string" })),
-            vindplaats: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            vindplaats: Type.Optional(Type.Union([Text(TITLE_MAX), Type.Null()])),
             gearchiveerd: Type.Optional(Type.Boolean()),
             vervangt: Type.Optional(
               Type.Union([
@@ -117,9 +123,6 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        success: { 204: { description: "Gewijzigd" } },
-        secured: true,
-        errors: [404, 415],
       }),
     },
     async (request, reply) => {
@@ -143,7 +146,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     "/api/v1/beleidsdocumenten/:document/onderdelen",
     {
       ...edit,
-      schema: apiSchema({
+      schema: createOperation({
         operationId: "createOnderdeel",
         summary: "Onderdeel (programma, thema, pijler, werkgebied) toevoegen",
         tags: TAG,
@@ -151,17 +154,15 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         body: Type.Object(
           {
             soort: Type.Enum([...SECTION_KINDS], { type: "string" }),
-            titel: Type.String({ minLength: 1, maxLength: 300 }),
-            tekst: Type.Optional(Type.String({ maxLength: 20000 })),
+            titel: Title(),
+            tekst: Type.Optional(Text(BODY_MAX)),
             ouder: Type.Optional(
               Ref({ description: "Code of id van het bovenliggende onderdeel" }),
             ),
           },
           { additionalProperties: false },
         ),
-        success: { 201: { description: "Aangemaakt", schema: Created } },
-        secured: true,
-        errors: [404, 415],
+        errors: [404],
       }),
     },
     async (request, reply) => {
@@ -190,7 +191,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     "/api/v1/doelen",
     {
       ...edit,
-      schema: apiSchema({
+      schema: createOperation({
         operationId: "createDoel",
         summary: "Doel toevoegen",
         tags: TAG,
@@ -198,16 +199,14 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
           {
             document: Ref(),
             niveau: Type.Enum([...GOAL_LEVELS], { type: "string" }),
-            tekst: Type.String({ minLength: 1, maxLength: 5000 }),
+            tekst: Text(STATEMENT_MAX, { minLength: 1 }),
             onderdeel: Type.Optional(Ref()),
             ouder: Type.Optional(Id()),
             nummer: Type.Optional(Type.String({ maxLength: 20 })),
           },
           { additionalProperties: false },
         ),
-        success: { 201: { description: "Aangemaakt", schema: Created } },
-        secured: true,
-        errors: [404, 415],
+        errors: [404],
       }),
     },
     async (request, reply) => {
@@ -220,7 +219,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         parent: b.ouder,
         number: b.nummer,
       });
-      return reply.status(201).send({ id: g.id });
+      return reply.status(201).send({ id: g.id, code: g.slug });
     },
   );
 
@@ -228,7 +227,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
     "/api/v1/activiteiten",
     {
       ...edit,
-      schema: apiSchema({
+      schema: createOperation({
         operationId: "createActiviteit",
         summary: "Activiteit toevoegen (met een jaar per jaar van het document)",
         tags: TAG,
@@ -236,14 +235,12 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
           {
             document: Ref(),
             onderdeel: Ref(),
-            tekst: Type.String({ minLength: 1, maxLength: 5000 }),
+            tekst: Text(STATEMENT_MAX, { minLength: 1 }),
             doelen: Type.Optional(Type.Array(Id(), { maxItems: 50 })),
           },
           { additionalProperties: false },
         ),
-        success: { 201: { description: "Aangemaakt", schema: Created } },
-        secured: true,
-        errors: [404, 415],
+        errors: [404],
       }),
     },
     async (request, reply) => {
@@ -254,7 +251,7 @@ export function registerPolicyCreateRoutes(app: FastifyInstance, db: Db, tenant:
         text: b.tekst,
         goals: b.doelen,
       });
-      return reply.status(201).send({ id: a.id });
+      return reply.status(201).send({ id: a.id, code: a.slug });
     },
   );
 
