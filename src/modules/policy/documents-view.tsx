@@ -64,7 +64,13 @@ export function DocumentsPage({
         <DataTable
           caption={`Beleidsdocumenten (${documents.length})`}
           rowHeaders
-          columns={["Document", "Soort", "Periode", "Status", "Vindplaats"]}
+          columns={[
+            "Document",
+            "Soort",
+            { label: "Periode", nowrap: true },
+            "Status",
+            "Vindplaats",
+          ]}
           rows={documents.map((d) => ({
             key: d.id,
             cells: [

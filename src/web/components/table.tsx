@@ -7,6 +7,8 @@ export interface Column {
   cardLabel?: string;
   /** Right-aligned numbers in tabular figures (sk-numeric), in the header and in the cells. */
   numeric?: boolean;
+  /** Short values that must stay on one line, e.g. "2021-2024", which would break at its dash. */
+  nowrap?: boolean;
   /** The column the rows are sorted by (aria-sort). */
   sort?: "ascending" | "descending" | undefined;
 }
@@ -33,7 +35,8 @@ export const EMPTY = "—";
 const asColumn = (column: Column | string): Column =>
   typeof column === "object" ? column : { label: column };
 
-const numericClass = (column: Column | undefined) => (column?.numeric ? " sk-numeric" : "");
+const numericClass = (column: Column | undefined) =>
+  `${column?.numeric ? " sk-numeric" : ""}${column?.nowrap ? " sk-nowrap" : ""}`;
 
 const cardLabel = (column: Column | undefined) =>
   column?.cardLabel ?? (typeof column?.label === "string" ? column.label : undefined);
