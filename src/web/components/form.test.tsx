@@ -1,6 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "./form.js";
+import { ErrorSummary, Fields, SelectField, TextAreaField, TextField } from "./form.js";
 
 describe("form kit", () => {
   it("renders a text area with its limit up front and the count of the current value", () => {
@@ -70,5 +70,27 @@ describe("form kit", () => {
     expect(html).toContain("autofocus");
     expect(html).toContain('href="#veld-tekst"');
     expect(renderToString(<ErrorSummary errors={[]} />)).toBe("");
+  });
+});
+
+describe("Fields", () => {
+  it("renders each kind of field from one list, each with its own error", () => {
+    const html = renderToString(
+      <Fields
+        errors={[{ field: "b", message: "B is te lang: hoogstens 10 tekens (nu 11)." }]}
+        fields={[
+          { name: "a", label: "A", maxLength: 5, required: true },
+          { kind: "textarea", name: "b", label: "B", value: "x".repeat(11), maxLength: 10 },
+          { kind: "select", name: "c", label: "C", options: [{ value: "1", label: "Een" }] },
+        ]}
+      />,
+    );
+    expect(html).toContain(
+      '<input type="text" class="utrecht-textbox utrecht-textbox--html-input"',
+    );
+    expect(html).toContain("B is te lang: hoogstens 10 tekens (nu 11).");
+    expect(html).toContain('id="fout-b"');
+    expect(html).not.toContain('id="fout-a"');
+    expect(html).toContain('<select class="utrecht-select utrecht-select--html-select"');
   });
 });

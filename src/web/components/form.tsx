@@ -246,6 +246,36 @@ export function SelectField({
   );
 }
 
+/** One field of a form as data: a text field unless `kind` says otherwise. */
+export type FieldSpec =
+  | ({ kind?: "text" } & Omit<TextFieldProps, "error">)
+  | ({ kind: "textarea" } & Omit<TextAreaFieldProps, "error">)
+  | ({ kind: "select" } & Omit<SelectFieldProps, "error">);
+
+/**
+ * A form's fields from one list, each given its own error from `errors`: a form names only what is
+ * its own (name, label, value, limit), and the field's name is written once.
+ */
+export function Fields({
+  fields,
+  errors = [],
+}: {
+  fields: readonly FieldSpec[];
+  errors?: readonly FieldError[] | undefined;
+}) {
+  return (
+    <>
+      {fields.map((f) => {
+        const key = f.id ?? f.name;
+        const error = fieldError(errors, f.name);
+        if (f.kind === "textarea") return <TextAreaField key={key} {...f} error={error} />;
+        if (f.kind === "select") return <SelectField key={key} {...f} error={error} />;
+        return <TextField key={key} {...f} error={error} />;
+      })}
+    </>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
