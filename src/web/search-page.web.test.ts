@@ -68,6 +68,13 @@ describe("search across areas, indicators and policy texts", () => {
     expect(group(first.body, "indicatoren")).toBe("");
   });
 
+  it("says 1 resultaat, not 1 resultaten", async () => {
+    // A wijk code is named by its wijk only: no policy text or indicator contains it.
+    const page = await search("WK035601");
+    expect(page.body).toContain("1 resultaat voor");
+    expect(page.body).not.toContain("1 resultaten voor");
+  });
+
   it("refuses a query over 200 characters with a Dutch error", async () => {
     const res = await search("a".repeat(201));
     expect(res.statusCode).toBe(400);

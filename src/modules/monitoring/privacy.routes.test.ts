@@ -196,7 +196,14 @@ describe.each([
     const area = await get(`/gebieden/${WIJK}`, cookie());
     expect(area.statusCode).toBe(200);
     expect(area.body).not.toContain(SOURCE);
-    expect(area.body).not.toContain("Wmo");
+    // The wijk page lists the indicator among the wijk's figures, with the value withheld.
+    const areaRow =
+      new RegExp(
+        `<tr[^>]*>(?:(?!</tr>).)*href="/monitor/${INDICATOR}"(?:(?!</tr>).)*</tr>`,
+        "s",
+      ).exec(area.body)?.[0] ?? "";
+    expect(areaRow).toContain("niet getoond (privacy)");
+    expect(areaRow.replace(/<[^>]+>/g, " ")).not.toMatch(/(^|\s)[234](\s|$)/);
     const evaluation = await get("/evaluatie/beleidskader-2025-2030/2026", cookie());
     expect(evaluation.statusCode).toBe(200);
     expect(evaluation.body).not.toContain(WIJK_NAME);
