@@ -38,7 +38,16 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const num = (n: number) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }).format(n);
 
 /** Progress of a goal plus the "zo is dit berekend" panel listing every input and weight. */
-export function RollupView({ rollup, year }: { rollup: Rollup; year: number }) {
+export function RollupView({
+  rollup,
+  year,
+  subject,
+}: {
+  rollup: Rollup;
+  year: number;
+  /** The goal, named to screen readers in the caption: a document lists many such tables. */
+  subject?: string;
+}) {
   return (
     <div class="sk-rollup">
       <p class="nl-paragraph">
@@ -64,7 +73,12 @@ export function RollupView({ rollup, year }: { rollup: Rollup; year: number }) {
           gewicht 0, ondergebracht elders en extra (niet gepland) tellen niet mee.
         </p>
         <DataTable
-          caption="Invoer van de berekening"
+          caption={
+            <>
+              Invoer van de berekening
+              {subject ? <span class="sk-visually-hidden">: {subject}</span> : null}
+            </>
+          }
           columns={["Activiteit", "Status", numeric("Gewicht"), "Telt mee"]}
           rows={rollup.lines.map((l) => ({
             key: l.id,

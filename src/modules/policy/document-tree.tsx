@@ -35,7 +35,7 @@ export function GoalItem({
           <SourceText text={g.description} />
         </details>
       ) : null}
-      {node.rollup ? <RollupView rollup={node.rollup} year={year} /> : null}
+      {node.rollup ? <RollupView rollup={node.rollup} year={year} subject={g.text} /> : null}
       <span class="sk-source">
         {" ("}
         <SourceRef source={g.source} tenant={tenant} prefix="bron: " />)
