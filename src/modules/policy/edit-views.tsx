@@ -6,15 +6,7 @@ import {
   STATEMENT_MAX,
   TITLE_MAX,
 } from "../../platform/schema-types.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldError,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -110,53 +102,56 @@ export function GoalPage(props: {
           </h2>
           <form method="post" action={`/doelen/${g.id}/bewerken`} class="sk-form" novalidate>
             <CsrfField token={props.ctx.csrfToken} />
-            <TextAreaField
-              name="tekst"
-              label="Tekst"
-              value={v.tekst ?? g.text}
-              error={fieldError(errors, "tekst")}
-              maxLength={STATEMENT_MAX}
-              required
-            />
-            <TextField
-              name="streefwaarde"
-              label="Streefwaarde (SMART)"
-              value={v.streefwaarde ?? g.targetValue ?? ""}
-              error={fieldError(errors, "streefwaarde")}
-              maxLength={NAME_MAX}
-            />
-            <TextField
-              name="streefjaar"
-              label="Streefjaar"
-              help={`Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`}
-              value={v.streefjaar ?? (g.targetYear === null ? "" : String(g.targetYear))}
-              error={fieldError(errors, "streefjaar")}
-            />
-            <TextField
-              name="eigenaar"
-              label="Eigenaar"
-              value={v.eigenaar ?? g.owner ?? ""}
-              error={fieldError(errors, "eigenaar")}
-              maxLength={NAME_MAX}
-            />
-            <TextField
-              name="gewicht"
-              label="Gewicht"
-              help={`Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1.`}
-              value={v.gewicht ?? String(g.weight)}
-              error={fieldError(errors, "gewicht")}
-            />
-            <SelectField
-              name="nvt"
-              label="Niet van toepassing"
-              value={g.notApplicable ? "ja" : "nee"}
-              options={yesNo}
-            />
-            <SelectField
-              name="archiveren"
-              label="Archiveren"
-              value={g.archived ? "ja" : "nee"}
-              options={yesNo}
+            <Fields
+              errors={errors}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "tekst",
+                  label: "Tekst",
+                  value: v.tekst ?? g.text,
+                  maxLength: STATEMENT_MAX,
+                  required: true,
+                },
+                {
+                  name: "streefwaarde",
+                  label: "Streefwaarde (SMART)",
+                  value: v.streefwaarde ?? g.targetValue ?? "",
+                  maxLength: NAME_MAX,
+                },
+                {
+                  name: "streefjaar",
+                  label: "Streefjaar",
+                  help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
+                  value: v.streefjaar ?? (g.targetYear === null ? "" : String(g.targetYear)),
+                },
+                {
+                  name: "eigenaar",
+                  label: "Eigenaar",
+                  value: v.eigenaar ?? g.owner ?? "",
+                  maxLength: NAME_MAX,
+                },
+                {
+                  name: "gewicht",
+                  label: "Gewicht",
+                  help: `Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1.`,
+                  value: v.gewicht ?? String(g.weight),
+                },
+                {
+                  kind: "select",
+                  name: "nvt",
+                  label: "Niet van toepassing",
+                  value: g.notApplicable ? "ja" : "nee",
+                  options: yesNo,
+                },
+                {
+                  kind: "select",
+                  name: "archiveren",
+                  label: "Archiveren",
+                  value: g.archived ? "ja" : "nee",
+                  options: yesNo,
+                },
+              ]}
             />
             <div>
               <SubmitButton>Doel opslaan</SubmitButton>
@@ -194,27 +189,32 @@ export function SectionEditForm({
         novalidate
       >
         <CsrfField token={ctx.csrfToken} />
-        <TextField
-          name="titel"
-          label="Titel"
-          value={section.title}
-          error={fieldError(errs, "titel")}
-          maxLength={TITLE_MAX}
-          required
-        />
-        <TextAreaField
-          name="tekst"
-          label="Inleidende tekst"
-          value={section.body}
-          error={fieldError(errs, "tekst")}
-          maxLength={BODY_MAX}
-          rows={10}
-        />
-        <SelectField
-          name="archiveren"
-          label="Archiveren"
-          value={section.archived ? "ja" : "nee"}
-          options={yesNo}
+        <Fields
+          errors={errs}
+          fields={[
+            {
+              name: "titel",
+              label: "Titel",
+              value: section.title,
+              maxLength: TITLE_MAX,
+              required: true,
+            },
+            {
+              kind: "textarea",
+              name: "tekst",
+              label: "Inleidende tekst",
+              value: section.body,
+              maxLength: BODY_MAX,
+              rows: 10,
+            },
+            {
+              kind: "select",
+              name: "archiveren",
+              label: "Archiveren",
+              value: section.archived ? "ja" : "nee",
+              options: yesNo,
+            },
+          ]}
         />
         <div>
           <SubmitButton>Onderdeel opslaan</SubmitButton>
@@ -232,19 +232,24 @@ export function SectionEditForm({
       >
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Indicator toevoegen</h3>
-        <TextAreaField
-          name="tekst"
-          id="indicator-tekst"
-          label="Indicator"
-          maxLength={NOTE_MAX}
-          rows={3}
-          required
-        />
-        <TextField
-          name="bron"
-          id="indicator-bron"
-          label="Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)"
-          maxLength={TITLE_MAX}
+        <Fields
+          fields={[
+            {
+              kind: "textarea",
+              name: "tekst",
+              id: "indicator-tekst",
+              label: "Indicator",
+              maxLength: NOTE_MAX,
+              rows: 3,
+              required: true,
+            },
+            {
+              name: "bron",
+              id: "indicator-bron",
+              label: "Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)",
+              maxLength: TITLE_MAX,
+            },
+          ]}
         />
         <div>
           <SubmitButton>Indicator toevoegen</SubmitButton>
@@ -267,41 +272,48 @@ export function DocumentEditForm({
     <form method="post" action={`/beleid/${document.slug}/bewerken`} class="sk-form" novalidate>
       <CsrfField token={ctx.csrfToken} />
       <h3 class="nl-heading nl-heading--level-3">Document bewerken</h3>
-      <TextField
-        name="titel"
-        label="Titel van het document"
-        value={document.title}
-        maxLength={TITLE_MAX}
-        required
-      />
-      <SelectField
-        name="status"
-        label="Status van het document"
-        value={document.state}
-        options={DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) }))}
-      />
-      <TextField
-        name="vindplaats"
-        label="Vindplaats"
-        value={document.officialReference ?? ""}
-        maxLength={TITLE_MAX}
-      />
-      <SelectField
-        name="vervangt"
-        label="Vervangt document"
-        value={others.find((o) => o.id === document.succeedsId)?.slug ?? ""}
-        options={[
-          { value: "", label: "Geen" },
-          ...others
-            .filter((o) => o.id !== document.id)
-            .map((o) => ({ value: o.slug, label: o.title })),
+      <Fields
+        fields={[
+          {
+            name: "titel",
+            label: "Titel van het document",
+            value: document.title,
+            maxLength: TITLE_MAX,
+            required: true,
+          },
+          {
+            kind: "select",
+            name: "status",
+            label: "Status van het document",
+            value: document.state,
+            options: DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) })),
+          },
+          {
+            name: "vindplaats",
+            label: "Vindplaats",
+            value: document.officialReference ?? "",
+            maxLength: TITLE_MAX,
+          },
+          {
+            kind: "select",
+            name: "vervangt",
+            label: "Vervangt document",
+            value: others.find((o) => o.id === document.succeedsId)?.slug ?? "",
+            options: [
+              { value: "", label: "Geen" },
+              ...others
+                .filter((o) => o.id !== document.id)
+                .map((o) => ({ value: o.slug, label: o.title })),
+            ],
+          },
+          {
+            kind: "select",
+            name: "archiveren",
+            label: "Document archiveren",
+            value: document.archived ? "ja" : "nee",
+            options: yesNo,
+          },
         ]}
-      />
-      <SelectField
-        name="archiveren"
-        label="Document archiveren"
-        value={document.archived ? "ja" : "nee"}
-        options={yesNo}
       />
       <div>
         <SubmitButton>Document opslaan</SubmitButton>

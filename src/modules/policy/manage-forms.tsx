@@ -1,11 +1,5 @@
 import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
-import {
-  CsrfField,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "../../web/components/form.js";
+import { CsrfField, Fields, SubmitButton } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { kindLabel, levelLabel } from "./components.js";
 import { docHref } from "./document-links.js";
@@ -48,27 +42,33 @@ export function ManageForms({
       <form method="post" action={`${base}/onderdelen`} class="sk-form">
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
-        <SelectField
-          name="soort"
-          id="onderdeel-soort"
-          label="Soort onderdeel"
-          value="programma"
-          options={SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-          required
-        />
-        <TextField
-          name="titel"
-          id="onderdeel-titel"
-          label="Titel van het onderdeel"
-          maxLength={TITLE_MAX}
-          required
-        />
-        <SelectField
-          name="ouder"
-          id="onderdeel-ouder"
-          label="Valt onder"
-          value=""
-          options={sectionOptions}
+        <Fields
+          fields={[
+            {
+              kind: "select",
+              name: "soort",
+              id: "onderdeel-soort",
+              label: "Soort onderdeel",
+              value: "programma",
+              options: SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
+              required: true,
+            },
+            {
+              name: "titel",
+              id: "onderdeel-titel",
+              label: "Titel van het onderdeel",
+              maxLength: TITLE_MAX,
+              required: true,
+            },
+            {
+              kind: "select",
+              name: "ouder",
+              id: "onderdeel-ouder",
+              label: "Valt onder",
+              value: "",
+              options: sectionOptions,
+            },
+          ]}
         />
         <div>
           <SubmitButton>Onderdeel toevoegen</SubmitButton>
@@ -77,27 +77,34 @@ export function ManageForms({
       <form method="post" action={`${base}/doelen`} class="sk-form">
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
-        <SelectField
-          name="niveau"
-          label="Niveau"
-          value="beleidsdoelstelling"
-          options={GOAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))}
-          required
-        />
-        <TextAreaField
-          name="tekst"
-          id="doel-tekst"
-          label="Tekst van het doel"
-          maxLength={STATEMENT_MAX}
-          rows={4}
-          required
-        />
-        <SelectField
-          name="onderdeel"
-          id="doel-onderdeel"
-          label="Onderdeel van het doel"
-          value=""
-          options={sectionOptions}
+        <Fields
+          fields={[
+            {
+              kind: "select",
+              name: "niveau",
+              label: "Niveau",
+              value: "beleidsdoelstelling",
+              options: GOAL_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })),
+              required: true,
+            },
+            {
+              kind: "textarea",
+              name: "tekst",
+              id: "doel-tekst",
+              label: "Tekst van het doel",
+              maxLength: STATEMENT_MAX,
+              rows: 4,
+              required: true,
+            },
+            {
+              kind: "select",
+              name: "onderdeel",
+              id: "doel-onderdeel",
+              label: "Onderdeel van het doel",
+              value: "",
+              options: sectionOptions,
+            },
+          ]}
         />
         <div>
           <SubmitButton>Doel toevoegen</SubmitButton>
@@ -107,21 +114,27 @@ export function ManageForms({
         <form method="post" action={`${base}/activiteiten`} class="sk-form">
           <CsrfField token={ctx.csrfToken} />
           <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
-          <SelectField
-            name="onderdeel"
-            id="activiteit-onderdeel"
-            label="Onderdeel van de activiteit"
-            value={sections[0]?.id}
-            options={sections.map((s) => ({ value: s.id, label: s.label }))}
-            required
-          />
-          <TextAreaField
-            name="tekst"
-            id="activiteit-tekst"
-            label="Wat gaan we daarvoor doen?"
-            maxLength={STATEMENT_MAX}
-            rows={4}
-            required
+          <Fields
+            fields={[
+              {
+                kind: "select",
+                name: "onderdeel",
+                id: "activiteit-onderdeel",
+                label: "Onderdeel van de activiteit",
+                value: sections[0]?.id,
+                options: sections.map((s) => ({ value: s.id, label: s.label })),
+                required: true,
+              },
+              {
+                kind: "textarea",
+                name: "tekst",
+                id: "activiteit-tekst",
+                label: "Wat gaan we daarvoor doen?",
+                maxLength: STATEMENT_MAX,
+                rows: 4,
+                required: true,
+              },
+            ]}
           />
           <div>
             <SubmitButton>Activiteit toevoegen</SubmitButton>

@@ -1,14 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldError,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -41,45 +33,39 @@ function PartnershipFields({
   errors: FieldError[];
 }) {
   return (
-    <>
-      <TextField
-        name="naam"
-        label="Naam"
-        value={p?.name}
-        error={fieldError(errors, "naam")}
-        maxLength={NAME_MAX}
-        required
-      />
-      <TextField
-        name="soort"
-        label="Soort (bijvoorbeeld regio, netwerk, gemeenschappelijke regeling)"
-        value={p?.kind}
-        error={fieldError(errors, "soort")}
-        maxLength={NAME_MAX}
-      />
-      <TextField
-        name="leden"
-        label="Leden (gescheiden door komma's)"
-        help={`Hoogstens ${MEMBERS_MAX} namen, elk hoogstens ${NAME_MAX} tekens.`}
-        value={p?.leden ?? p?.members?.join(", ")}
-        error={fieldError(errors, "leden")}
-      />
-      <TextAreaField
-        name="ledenToelichting"
-        label="Toelichting bij de leden"
-        value={p?.membersNote ?? ""}
-        error={fieldError(errors, "ledenToelichting")}
-        maxLength={MEMBERS_NOTE_MAX}
-        rows={3}
-      />
-      <TextAreaField
-        name="toelichting"
-        label="Wat doen we samen?"
-        value={p?.description}
-        error={fieldError(errors, "toelichting")}
-        maxLength={TEXT_MAX}
-      />
-    </>
+    <Fields
+      errors={errors}
+      fields={[
+        { name: "naam", label: "Naam", value: p?.name, maxLength: NAME_MAX, required: true },
+        {
+          name: "soort",
+          label: "Soort (bijvoorbeeld regio, netwerk, gemeenschappelijke regeling)",
+          value: p?.kind,
+          maxLength: NAME_MAX,
+        },
+        {
+          name: "leden",
+          label: "Leden (gescheiden door komma's)",
+          help: `Hoogstens ${MEMBERS_MAX} namen, elk hoogstens ${NAME_MAX} tekens.`,
+          value: p?.leden ?? p?.members?.join(", "),
+        },
+        {
+          kind: "textarea",
+          name: "ledenToelichting",
+          label: "Toelichting bij de leden",
+          value: p?.membersNote ?? "",
+          maxLength: MEMBERS_NOTE_MAX,
+          rows: 3,
+        },
+        {
+          kind: "textarea",
+          name: "toelichting",
+          label: "Wat doen we samen?",
+          value: p?.description,
+          maxLength: TEXT_MAX,
+        },
+      ]}
+    />
   );
 }
 
@@ -197,13 +183,18 @@ export function PartnershipPage(props: {
           >
             <CsrfField token={props.ctx.csrfToken} />
             <PartnershipFields p={props.values ? fromValues(props.values) : p} errors={errors} />
-            <SelectField
-              name="archiveren"
-              label="Archiveren"
-              value="nee"
-              options={[
-                { value: "nee", label: "Nee" },
-                { value: "ja", label: "Ja" },
+            <Fields
+              fields={[
+                {
+                  kind: "select",
+                  name: "archiveren",
+                  label: "Archiveren",
+                  value: "nee",
+                  options: [
+                    { value: "nee", label: "Nee" },
+                    { value: "ja", label: "Ja" },
+                  ],
+                },
               ]}
             />
             <div>
