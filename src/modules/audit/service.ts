@@ -34,6 +34,17 @@ export async function recordAudit(tx: Executor, actor: Actor, record: AuditRecor
   });
 }
 
+/** Records that `row` was created: its id, and the row as stored unless `after` says otherwise. */
+export const recordCreated = (
+  tx: Executor,
+  actor: Actor,
+  entityType: string,
+  row: { id: string },
+  summary: string,
+  after: unknown = row,
+): Promise<void> =>
+  recordAudit(tx, actor, { action: "create", entityType, entityId: row.id, summary, after });
+
 export const AUDIT_PAGE_SIZE = 25;
 
 export async function browseAudit(

@@ -4,7 +4,7 @@ import { assertValid, conflict, type FieldError, notFound } from "../../platform
 import { problems, textProblem } from "../../platform/field-rules.js";
 import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isCode, slugify } from "../../platform/values.js";
-import { recordAudit } from "../audit/index.js";
+import { recordAudit, recordCreated } from "../audit/index.js";
 import * as repo from "./repository.js";
 import { DIRECTIONS, FREQUENCIES, INDICATOR_ROLES, UNITS, type Unit } from "./schema.js";
 import { resolveIndicator } from "./service.js";
@@ -97,13 +97,7 @@ export async function createIndicator(db: Db, actor: Actor, input: IndicatorInpu
       targetYear: input.targetYear ?? null,
       story: input.story?.trim() ?? "",
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "indicator",
-      entityId: row.id,
-      summary: `Indicator "${row.name}" aangemaakt`,
-      after: row,
-    });
+    await recordCreated(tx, actor, "indicator", row, `Indicator "${row.name}" aangemaakt`);
     return row;
   });
 }

@@ -4,7 +4,7 @@ import { assertValid, conflict, type FieldError, notFound } from "../../platform
 import { problems, textProblem } from "../../platform/field-rules.js";
 import { BODY_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { isCode, slugify } from "../../platform/values.js";
-import { recordAudit } from "../audit/index.js";
+import { recordAudit, recordCreated } from "../audit/index.js";
 import { DOCUMENT_YEAR_RANGE } from "./limits.js";
 import { type Direction, neighbour } from "./order.js";
 import * as repo from "./repository.js";
@@ -107,13 +107,13 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
       officialReference: input.officialReference?.trim() || null,
       intro: input.intro?.trim() ?? "",
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "beleidsdocument",
-      entityId: doc.id,
-      summary: `Beleidsdocument "${doc.title}" aangemaakt`,
-      after: doc,
-    });
+    await recordCreated(
+      tx,
+      actor,
+      "beleidsdocument",
+      doc,
+      `Beleidsdocument "${doc.title}" aangemaakt`,
+    );
     return doc;
   });
 }
@@ -154,13 +154,13 @@ export async function createSection(db: Db, actor: Actor, input: NewSection) {
       position: content.sections.length,
       source: `Toegevoegd door ${actor.publicName}`,
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "onderdeel",
-      entityId: row.id,
-      summary: `Onderdeel "${row.title}" toegevoegd aan "${doc.title}"`,
-      after: row,
-    });
+    await recordCreated(
+      tx,
+      actor,
+      "onderdeel",
+      row,
+      `Onderdeel "${row.title}" toegevoegd aan "${doc.title}"`,
+    );
     return row;
   });
 }
@@ -205,13 +205,7 @@ export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
       position: content.goals.length,
       source: `Toegevoegd door ${actor.publicName}`,
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "doel",
-      entityId: row.id,
-      summary: `Doel toegevoegd aan "${doc.title}"`,
-      after: row,
-    });
+    await recordCreated(tx, actor, "doel", row, `Doel toegevoegd aan "${doc.title}"`);
     return row;
   });
 }
@@ -263,13 +257,14 @@ export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
     for (let year = doc.firstYear; year <= doc.lastYear; year++) {
       await repo.insertActivityYear(tx, { activityId: row.id, year, plannedText: row.text });
     }
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "activiteit",
-      entityId: row.id,
-      summary: `Activiteit toegevoegd aan "${section.title}"`,
-      after: { ...row, doelen: goalIds },
-    });
+    await recordCreated(
+      tx,
+      actor,
+      "activiteit",
+      row,
+      `Activiteit toegevoegd aan "${section.title}"`,
+      { ...row, doelen: goalIds },
+    );
     return row;
   });
 }

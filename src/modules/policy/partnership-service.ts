@@ -4,7 +4,7 @@ import { assertValid, conflict, type FieldError, notFound } from "../../platform
 import { problems, textProblem } from "../../platform/field-rules.js";
 import { NAME_MAX, NOTE_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, slugify } from "../../platform/values.js";
-import { recordAudit } from "../audit/index.js";
+import { recordCreated } from "../audit/index.js";
 import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
 import * as repo from "./repository.js";
 import { documentOwner, editOwned } from "./write.js";
@@ -82,13 +82,13 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
       membersNote: input.membersNote?.trim() || null,
       source: `Toegevoegd door ${actor.publicName}`,
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "samenwerkingsverband",
-      entityId: row.id,
-      summary: `Samenwerkingsverband "${row.name}" aangemaakt`,
-      after: row,
-    });
+    await recordCreated(
+      tx,
+      actor,
+      "samenwerkingsverband",
+      row,
+      `Samenwerkingsverband "${row.name}" aangemaakt`,
+    );
     return row;
   });
 }
@@ -187,13 +187,7 @@ export async function addPolicyIndicator(
       position: content.indicators.length,
       source: `Toegevoegd door ${actor.publicName}`,
     });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "beleidsindicator",
-      entityId: row.id,
-      summary: `Indicator toegevoegd`,
-      after: row,
-    });
+    await recordCreated(tx, actor, "beleidsindicator", row, `Indicator toegevoegd`);
     return row;
   });
 }
