@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
  * Layout checks run in the page as it is rendered at the current width, each finding one line
  * naming the element. Runs inside Chromium: no imports, no closures over test code.
  */
-function layoutFindings(): { overflow: string[]; narrowCells: string[] } {
+function layoutFindings(): { overflow: string[]; narrowCells: string[]; duplicates: string[] } {
   const path = (el: Element) => {
     const parts: string[] = [];
     for (let e: Element | null = el; e && e !== document.body && parts.length < 4; ) {
@@ -71,6 +71,13 @@ function layoutFindings(): { overflow: string[]; narrowCells: string[] } {
   // stands (a Range over it), so a word broken over two lines shows as two pieces. Words are split
   // where a line may break anyway: spaces, and after a hyphen or dash.
   const hidden = (el: Element) => {
+    // Inside a closed <details> (outside its summary) nothing is shown.
+    for (
+      let d = el.closest("details:not([open])");
+      d;
+      d = d.parentElement?.closest("details:not([open])") ?? null
+    )
+      if (!d.querySelector(":scope > summary")?.contains(el)) return true;
     for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
       const box = e.getBoundingClientRect();
       const s = getComputedStyle(e);
@@ -83,7 +90,7 @@ function layoutFindings(): { overflow: string[]; narrowCells: string[] } {
   const narrowCells: string[] = [];
   const range = document.createRange();
   for (const cell of Array.from(document.querySelectorAll("th, td"))) {
-    if (cell.getClientRects().length === 0 || hidden(cell)) continue;
+    if (!cell.checkVisibility() || hidden(cell)) continue;
     const style = getComputedStyle(cell);
     const room =
       cell.clientWidth -
@@ -93,7 +100,7 @@ function layoutFindings(): { overflow: string[]; narrowCells: string[] } {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const holder = node.parentElement;
-      if (!holder || holder.getClientRects().length === 0 || hidden(holder)) continue;
+      if (!holder?.checkVisibility() || hidden(holder)) continue;
       const text = node.textContent ?? "";
       for (const token of text.matchAll(/[^\s\u200b]+/g)) {
         let start = token.index;
@@ -116,7 +123,25 @@ function layoutFindings(): { overflow: string[]; narrowCells: string[] } {
         `${path(cell)}: "${longest.word}" needs ${Math.ceil(longest.width)} px, the cell has ${Math.floor(room)} px`,
       );
   }
-  return { overflow, narrowCells };
+
+  // A title shown twice in a row, with no text between: a heading repeated by the next heading, or
+  // by the visible caption of the table right under it.
+  const duplicates: string[] = [];
+  const said = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  let previous: Element | undefined;
+  for (const el of Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6, caption"))) {
+    if (!el.checkVisibility() || hidden(el)) continue;
+    if (previous && said(el) && said(previous) === said(el)) {
+      range.setStartAfter(previous);
+      range.setEndBefore(el);
+      if (range.toString().trim() === "")
+        duplicates.push(
+          `${path(el)} repeats "${previous.textContent?.trim()}" right after ${path(previous)}`,
+        );
+    }
+    previous = el;
+  }
+  return { overflow, narrowCells, duplicates };
 }
 
 export function layoutOf(page: Page) {

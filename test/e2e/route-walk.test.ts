@@ -259,12 +259,17 @@ async function findings(visit: Visit): Promise<string[]> {
     if (width === WIDTHS[0]) {
       const response = await page.goto(`${base}${visit.path}`);
       expect(response?.status(), visit.path).toBe(visit.status ?? 200);
+      // What a visitor can open is open: the checks see the contents of every <details> too.
+      await page.evaluate(() => {
+        for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
+      });
     }
     const at = `${width} px`;
     for (const v of await axeViolations(page)) found.push(`${at} axe ${v}`);
     const layout = await layoutOf(page);
     for (const o of layout.overflow) found.push(`${at} overflow: ${o}`);
     for (const c of layout.narrowCells) found.push(`${at} cell narrower than its word: ${c}`);
+    for (const d of layout.duplicates) found.push(`${at} duplicated heading: ${d}`);
     if (visit.as === "bezoeker" && width === WIDTHS[0]) {
       const text = await visibleText(page);
       for (const n of internalNamesIn(text, namePatterns)) found.push(`internal name: ${n}`);
@@ -294,7 +299,7 @@ describe.skipIf(!hasChromium)("every page at 320 px and 1280 px (route walk)", (
     );
   });
 
-  it("the checks see a page that scrolls sideways, a cell narrower than its word and a UUID", async () => {
+  it("the checks see a page that scrolls sideways, a cell narrower than its word, a heading twice and a UUID", async () => {
     const tab = tabs.get("bezoeker");
     if (!tab) throw new Error("no browser tab");
     await tab.page.setViewportSize({ width: 320, height: 900 });
@@ -306,6 +311,8 @@ describe.skipIf(!hasChromium)("every page at 320 px and 1280 px (route walk)", (
       <table style="table-layout:fixed;width:120px"><tr><td style="overflow-wrap:anywhere">Maatschappelijkeondersteuning</td></tr></table>
       <table style="table-layout:fixed;width:120px"><tr><td style="white-space:nowrap">Wijkondersteuning</td></tr></table>
       <table style="width:90px"><tr><td>Welzijn-en-zorg-in-de-wijk</td></tr></table>
+      <h2>Wijken</h2><table><caption>Wijken</caption><tr><td>1</td></tr></table>
+      <table style="width:60px"><tr><td><details><summary>Meer</summary>Onzichtbaarlangwoord</details></td></tr></table>
       <p>Bron: 002_987231557ecbf5c9.txt en gebieden.csv, id 6721fe86-285a-4e06-8d71-db0e331ae74a</p></body></html>`,
     );
     const layout = await layoutOf(tab.page);
@@ -319,6 +326,7 @@ describe.skipIf(!hasChromium)("every page at 320 px and 1280 px (route walk)", (
       expect.stringMatching(/"Maatschappelijkeondersteuning" is broken over [2-9] lines$/),
       expect.stringMatching(/"Wijkondersteuning" needs \d{2,3} px, the cell has \d{2,3} px$/),
     ]);
+    expect(layout.duplicates).toEqual([expect.stringMatching(/^table > caption repeats "Wijken"/)]);
     const text = await visibleText(tab.page);
     expect(internalNamesIn(text, namePatterns).map((n) => n.split('"')[1])).toEqual([
       "002_987231557ecbf5c9.txt",
