@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
-import { NOTE_MAX, STATEMENT_MAX } from "../../platform/schema-types.js";
+import { NOTE_MAX, STATEMENT_MAX, TEXT_MAX } from "../../platform/schema-types.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
@@ -73,5 +73,16 @@ describe("staff form limits", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(summaryOf(res.body)).toMatch(/Toelichting is te lang: hoogstens 2\.000 tekens/);
+  });
+
+  it("refuses a too-long realisation text with te lang and the limit", async () => {
+    const a = await firstActivity();
+    const res = await postForm(`/activiteiten/${a.id}`, `/activiteiten/${a.id}/status`, {
+      jaar: String(a.jaar),
+      status: "gerealiseerd",
+      realisatie: "z".repeat(TEXT_MAX + 1),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(summaryOf(res.body)).toMatch(/Realisatie is te lang: hoogstens 10\.000 tekens/);
   });
 });

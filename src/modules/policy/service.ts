@@ -1,6 +1,8 @@
 import type { Db, Executor } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, badRequest, notFound } from "../../platform/errors.js";
+import { textProblem } from "../../platform/field-rules.js";
+import { TEXT_MAX } from "../../platform/schema-types.js";
 import { isUuid } from "../../platform/values.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./repository.js";
@@ -255,11 +257,12 @@ export async function changeActivityStatus(
     const elsewhere = to === "ondergebracht_elders" ? input.elsewhere?.trim() || null : null;
     const realisation =
       input.realisation === undefined ? undefined : input.realisation.trim() || null;
-    if (realisation && realisation.length > 10000) {
-      throw badRequest("De realisatietekst mag hoogstens 10.000 tekens zijn.", [
-        { field: "realisatie", message: "Realisatietekst is te lang." },
-      ]);
-    }
+    const tooLong = textProblem(realisation, {
+      field: "realisatie",
+      label: "Realisatie",
+      max: TEXT_MAX,
+    });
+    if (tooLong) throw badRequest(tooLong.message, [tooLong]);
     await repo.updateActivityYear(tx, found.year.id, {
       status: to,
       statusExplanation: explanation,
