@@ -130,7 +130,7 @@ describe("the council's links", () => {
           (d) => d.kind === "beleidskader" && d.state !== "vervallen",
         );
         if (candidates.length === 0) return chosen === undefined;
-        if (!chosen || chosen.kind !== "beleidskader" || chosen.state === "vervallen") return false;
+        if (chosen?.kind !== "beleidskader" || chosen.state === "vervallen") return false;
         const adopted = candidates.filter((d) => d.state === "vastgesteld");
         if (adopted.length > 0 && chosen.state !== "vastgesteld") return false;
         return (adopted.length > 0 ? adopted : candidates).every(
