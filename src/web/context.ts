@@ -1,4 +1,5 @@
 import type { TenantConfig } from "../config/tenant.js";
+import type { Flash } from "../platform/flash.js";
 
 export interface PageAccount {
   displayName: string;
@@ -14,5 +15,5 @@ export interface PageContext {
   account: PageAccount | undefined;
   csrfToken: string;
   currentPath: string;
-  flash: string | undefined;
+  flash: Flash | undefined;
 }

@@ -49,8 +49,10 @@ export async function submitAndReturn<T>(
     result = await form.write();
   } catch (error) {
     const messages = formErrors(error).errors.map((e) => e.message);
-    setFlash(reply, `Niet opgeslagen: ${messages.join(" ")}`);
-    return reply.redirect(form.back, 303);
+    setFlash(reply, `Niet opgeslagen: ${messages.join(" ")}`, "error");
+    // Without the fragment: a browser skips autofocus on a page opened at a fragment, and the
+    // refusal (at the top of the page) is what should get focus.
+    return reply.redirect(form.back.split("#")[0] ?? form.back, 303);
   }
   const { flash, to } = form.done(result);
   setFlash(reply, flash);

@@ -128,9 +128,19 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
           </nav>
         ) : null}
         <main id="inhoud" class="sk-container sk-main" tabIndex={-1}>
-          {ctx.flash ? (
+          {ctx.flash?.error ? (
+            // Why a form was refused: focus moves here, as to an error summary (no script needed).
+            <div
+              class="utrecht-alert utrecht-alert--error sk-error-summary"
+              role="alert"
+              tabIndex={-1}
+              autofocus
+            >
+              <p class="nl-paragraph">{ctx.flash.message}</p>
+            </div>
+          ) : ctx.flash ? (
             <div class="utrecht-alert utrecht-alert--ok" role="status">
-              <p class="nl-paragraph">{ctx.flash}</p>
+              <p class="nl-paragraph">{ctx.flash.message}</p>
             </div>
           ) : null}
           {children}

@@ -114,4 +114,20 @@ describe.skipIf(!hasChromium)("staff forms in headless Chromium", () => {
     expect(arrow).toContain("data:image/svg+xml");
     await context.close();
   });
+
+  it("moves focus to the refusal of a form that returns to its page (Onderdeel toevoegen)", async () => {
+    const context = await browserContext(browser, base, await t.sessionFor("beleidsmedewerker"));
+    const page = await context.newPage();
+    await page.goto(`${base}/beleid/begroting-2020`);
+    await page.fill("#veld-onderdeel-titel", "");
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click("form[action$='/onderdelen'] button[type=submit]"),
+    ]);
+    const active = await focused(page);
+    expect(active.className).toContain("sk-error-summary");
+    expect(active.text).toContain("Niet opgeslagen: Titel is verplicht.");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -39,7 +39,7 @@ export function ManageForms({
         Beheer
       </h2>
       <DocumentEditForm ctx={ctx} document={tree.document} others={others} />
-      <form method="post" action={`${base}/onderdelen`} class="sk-form">
+      <form method="post" action={`${base}/onderdelen`} class="sk-form" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
         <Fields
@@ -74,7 +74,7 @@ export function ManageForms({
           <SubmitButton>Onderdeel toevoegen</SubmitButton>
         </div>
       </form>
-      <form method="post" action={`${base}/doelen`} class="sk-form">
+      <form method="post" action={`${base}/doelen`} class="sk-form" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
         <Fields
@@ -111,7 +111,7 @@ export function ManageForms({
         </div>
       </form>
       {sections.length > 0 ? (
-        <form method="post" action={`${base}/activiteiten`} class="sk-form">
+        <form method="post" action={`${base}/activiteiten`} class="sk-form" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
           <Fields
