@@ -2,6 +2,7 @@ import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { ErrorSummary, fieldError, SelectField, TextField } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
+import { ScrollRegion } from "../../web/components/scroll-region.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -115,9 +116,13 @@ export function AuditPage(props: {
                       {nl.audit.recordId}: <code>{e.entityId}</code>
                     </p>
                     <h3 class="nl-heading nl-heading--level-4">{nl.audit.before}</h3>
-                    <pre class="sk-json">{json(e.before)}</pre>
+                    <ScrollRegion label={`${nl.audit.before}: ${e.summary}`}>
+                      <pre class="sk-json">{json(e.before)}</pre>
+                    </ScrollRegion>
                     <h3 class="nl-heading nl-heading--level-4">{nl.audit.after}</h3>
-                    <pre class="sk-json">{json(e.after)}</pre>
+                    <ScrollRegion label={`${nl.audit.after}: ${e.summary}`}>
+                      <pre class="sk-json">{json(e.after)}</pre>
+                    </ScrollRegion>
                   </details>
                 ) : null}
               </>,
