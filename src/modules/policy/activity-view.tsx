@@ -3,15 +3,7 @@ import { formatDateTime } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { NOTE_MAX, STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldError,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -99,44 +91,52 @@ export function ActivityPage(props: {
             novalidate
           >
             <CsrfField token={props.ctx.csrfToken} />
-            <SelectField
-              name="jaar"
-              label="Jaar"
-              value={v.jaar ?? String(latest.year)}
-              options={years.map((y) => ({ value: String(y.year), label: String(y.year) }))}
-              required
-            />
-            <SelectField
-              name="status"
-              label="Nieuwe status"
-              value={v.status ?? latest.status}
-              options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))}
-              error={fieldError(errors, "status")}
-              required
-            />
-            <TextAreaField
-              name="toelichting"
-              label="Toelichting"
-              help="Verplicht bij vertraagd, uitgesteld en niet uitgevoerd."
-              value={v.toelichting}
-              error={fieldError(errors, "toelichting")}
-              maxLength={NOTE_MAX}
-              rows={4}
-            />
-            <TextAreaField
-              name="realisatie"
-              label="Wat hebben we daarvoor gedaan? (realisatie)"
-              help="Leeg laten om de bestaande tekst te houden."
-              value={v.realisatie}
-              error={fieldError(errors, "realisatie")}
-              maxLength={TEXT_MAX}
-            />
-            <TextField
-              name="elders"
-              label="Ondergebracht in (bij ondergebracht elders)"
-              value={v.elders}
-              error={fieldError(errors, "elders")}
-              maxLength={TITLE_MAX}
+            <Fields
+              errors={errors}
+              fields={[
+                {
+                  kind: "select",
+                  name: "jaar",
+                  label: "Jaar",
+                  value: v.jaar ?? String(latest.year),
+                  options: years.map((y) => ({ value: String(y.year), label: String(y.year) })),
+                  required: true,
+                },
+                {
+                  kind: "select",
+                  name: "status",
+                  label: "Nieuwe status",
+                  value: v.status ?? latest.status,
+                  options: ACTIVITY_STATUSES.map((s) => ({
+                    value: s,
+                    label: STATUS_INFO[s].label,
+                  })),
+                  required: true,
+                },
+                {
+                  kind: "textarea",
+                  name: "toelichting",
+                  label: "Toelichting",
+                  help: "Verplicht bij vertraagd, uitgesteld en niet uitgevoerd.",
+                  value: v.toelichting,
+                  maxLength: NOTE_MAX,
+                  rows: 4,
+                },
+                {
+                  kind: "textarea",
+                  name: "realisatie",
+                  label: "Wat hebben we daarvoor gedaan? (realisatie)",
+                  help: "Leeg laten om de bestaande tekst te houden.",
+                  value: v.realisatie,
+                  maxLength: TEXT_MAX,
+                },
+                {
+                  name: "elders",
+                  label: "Ondergebracht in (bij ondergebracht elders)",
+                  value: v.elders,
+                  maxLength: TITLE_MAX,
+                },
+              ]}
             />
             <div>
               <SubmitButton>Status opslaan</SubmitButton>
@@ -156,20 +156,24 @@ export function ActivityPage(props: {
             novalidate
           >
             <CsrfField token={props.ctx.csrfToken} />
-            <TextAreaField
-              name="tekst"
-              label="Tekst"
-              value={v.tekst ?? activity.text}
-              error={fieldError(errors, "tekst")}
-              maxLength={STATEMENT_MAX}
-              required
-            />
-            <TextField
-              name="gewicht"
-              label="Gewicht in de voortgang van de doelen"
-              help={`Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1, 0 telt niet mee.`}
-              value={v.gewicht ?? String(activity.weight)}
-              error={fieldError(errors, "gewicht")}
+            <Fields
+              errors={errors}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "tekst",
+                  label: "Tekst",
+                  value: v.tekst ?? activity.text,
+                  maxLength: STATEMENT_MAX,
+                  required: true,
+                },
+                {
+                  name: "gewicht",
+                  label: "Gewicht in de voortgang van de doelen",
+                  help: `Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1, 0 telt niet mee.`,
+                  value: v.gewicht ?? String(activity.weight),
+                },
+              ]}
             />
             <fieldset class="utrecht-form-fieldset sk-goal-choice">
               <legend class="utrecht-form-fieldset__legend">
@@ -199,24 +203,30 @@ export function ActivityPage(props: {
                 </div>
               ))}
             </fieldset>
-            <SelectField
-              name="nvt"
-              label="Telt mee in de voortgang"
-              value={activity.notApplicable ? "ja" : "nee"}
-              options={[
-                { value: "nee", label: "Ja, telt mee" },
-                { value: "ja", label: "Nee, niet van toepassing" },
-              ]}
-            />
-            <SelectField
-              name="archiveren"
-              label="Archiveren"
-              value={activity.archived ? "ja" : "nee"}
-              options={[
-                { value: "nee", label: "Niet archiveren" },
+            <Fields
+              fields={[
                 {
-                  value: "ja",
-                  label: "Archiveren (verdwijnt uit overzichten, blijft in de audittrail)",
+                  kind: "select",
+                  name: "nvt",
+                  label: "Telt mee in de voortgang",
+                  value: activity.notApplicable ? "ja" : "nee",
+                  options: [
+                    { value: "nee", label: "Ja, telt mee" },
+                    { value: "ja", label: "Nee, niet van toepassing" },
+                  ],
+                },
+                {
+                  kind: "select",
+                  name: "archiveren",
+                  label: "Archiveren",
+                  value: activity.archived ? "ja" : "nee",
+                  options: [
+                    { value: "nee", label: "Niet archiveren" },
+                    {
+                      value: "ja",
+                      label: "Archiveren (verdwijnt uit overzichten, blijft in de audittrail)",
+                    },
+                  ],
                 },
               ]}
             />

@@ -3,8 +3,7 @@ import { TITLE_MAX } from "../../platform/schema-types.js";
 import {
   CsrfField,
   ErrorSummary,
-  fieldError,
-  SelectField,
+  Fields,
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
@@ -93,44 +92,45 @@ export function DocumentsPage({
           <ErrorSummary errors={errs} />
           <form method="post" action="/beleid" class="sk-form" novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <SelectField
-              name="soort"
-              label="Soort"
-              value={v.soort ?? "uitvoeringsprogramma"}
-              options={DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
-              error={fieldError(errs, "soort")}
-              required
-            />
-            <TextField
-              name="titel"
-              label="Titel"
-              value={v.titel}
-              error={fieldError(errs, "titel")}
-              maxLength={TITLE_MAX}
-              required
-            />
-            <TextField
-              name="eersteJaar"
-              label="Eerste jaar"
-              help={`Een jaar van ${DOCUMENT_YEAR_RANGE.min} tot en met ${DOCUMENT_YEAR_RANGE.max}.`}
-              value={v.eersteJaar}
-              error={fieldError(errs, "eersteJaar")}
-              required
-            />
-            <TextField
-              name="laatsteJaar"
-              label="Laatste jaar"
-              help={`Leeg: gelijk aan het eerste jaar; hoogstens ${DOCUMENT_YEAR_RANGE.span} jaar later.`}
-              value={v.laatsteJaar}
-              error={fieldError(errs, "laatsteJaar")}
-            />
-            <TextField
-              name="vindplaats"
-              label="Vindplaats (optioneel)"
-              help="Bijvoorbeeld Gemeenteblad 2025 nr. 565453."
-              value={v.vindplaats}
-              error={fieldError(errs, "vindplaats")}
-              maxLength={TITLE_MAX}
+            <Fields
+              errors={errs}
+              fields={[
+                {
+                  kind: "select",
+                  name: "soort",
+                  label: "Soort",
+                  value: v.soort ?? "uitvoeringsprogramma",
+                  options: DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
+                  required: true,
+                },
+                {
+                  name: "titel",
+                  label: "Titel",
+                  value: v.titel,
+                  maxLength: TITLE_MAX,
+                  required: true,
+                },
+                {
+                  name: "eersteJaar",
+                  label: "Eerste jaar",
+                  help: `Een jaar van ${DOCUMENT_YEAR_RANGE.min} tot en met ${DOCUMENT_YEAR_RANGE.max}.`,
+                  value: v.eersteJaar,
+                  required: true,
+                },
+                {
+                  name: "laatsteJaar",
+                  label: "Laatste jaar",
+                  help: `Leeg: gelijk aan het eerste jaar; hoogstens ${DOCUMENT_YEAR_RANGE.span} jaar later.`,
+                  value: v.laatsteJaar,
+                },
+                {
+                  name: "vindplaats",
+                  label: "Vindplaats (optioneel)",
+                  help: "Bijvoorbeeld Gemeenteblad 2025 nr. 565453.",
+                  value: v.vindplaats,
+                  maxLength: TITLE_MAX,
+                },
+              ]}
             />
             <div>
               <SubmitButton>Document aanmaken</SubmitButton>
