@@ -65,7 +65,7 @@ function fixed(kind: string, order: number, titles: string[]): SearchProvider {
     kind,
     order,
     label: kind,
-    async search(_, query, limit, offset) {
+    async search(_, { query, limit, offset }) {
       const all = titles.filter((t) => t.toLowerCase().includes(query.toLowerCase()));
       const hits: SearchHit[] = all
         .slice(offset, offset + limit)

@@ -1,4 +1,5 @@
 import type { Db } from "../db/executor.js";
+import type { SearchWindow } from "../db/full-text.js";
 import { buildVocabulary, suggestQuery } from "../platform/did-you-mean.js";
 
 /**
@@ -9,8 +10,7 @@ import { buildVocabulary, suggestQuery } from "../platform/did-you-mean.js";
  */
 
 /** Highlighted parts of a snippet are wrapped in U+E000 and U+E001, so the page can escape the text. */
-export const HIT_START = "\uE000";
-export const HIT_END = "\uE001";
+export { HIT_END, HIT_START } from "../db/full-text.js";
 
 export interface SearchHit {
   id: string;
@@ -35,12 +35,7 @@ export interface SearchProvider {
   /** Heading of the group, plural ("Wijken en gebieden"). */
   label: string;
   /** Ranked results of one page of this kind, and how many there are in all. */
-  search(
-    ctx: SearchContext,
-    query: string,
-    limit: number,
-    offset: number,
-  ): Promise<{ hits: SearchHit[]; total: number }>;
+  search(ctx: SearchContext, window: SearchWindow): Promise<{ hits: SearchHit[]; total: number }>;
   /** Names and titles whose words "Bedoelde u ...?" may suggest. */
   vocabulary(ctx: SearchContext): Promise<string[]>;
 }
@@ -108,7 +103,7 @@ export async function runSearch(
   const limit = provider ? SEARCH_PAGE_SIZE : SEARCH_PREVIEW_SIZE;
   const groups: SearchGroup[] = [];
   for (const p of providers) {
-    const { hits, total } = await p.search(ctx, query, limit, (page - 1) * limit);
+    const { hits, total } = await p.search(ctx, { query, limit, offset: (page - 1) * limit });
     groups.push({ kind: p.kind, label: p.label, hits, total });
   }
   const total = groups.reduce((sum, g) => sum + g.total, 0);

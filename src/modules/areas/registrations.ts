@@ -9,8 +9,8 @@ export function registerAreaSearch(search: SearchRegistry): void {
     kind: "gebieden",
     order: 10,
     label: nl.areas.title,
-    async search(ctx, query, limit, offset) {
-      const { hits, total } = await searchAreas(ctx.db, ctx.municipalityCode, query, limit, offset);
+    async search(ctx, window) {
+      const { hits, total } = await searchAreas(ctx.db, ctx.municipalityCode, window);
       return {
         total,
         hits: hits.map((a) => ({

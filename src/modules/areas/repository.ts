@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { dutchDocument, dutchQuery, pageOfHits, type SearchWindow } from "../../db/full-text.js";
 import type { NewArea, NewPopulation, NewProjection } from "./dataset.js";
 import { type AreaLevel, areaPopulations, areas, populationProjections } from "./schema.js";
 
@@ -67,31 +68,18 @@ export async function updateParent(
  * Areas whose name, name in policy or code match the query, in PostgreSQL's Dutch configuration
  * ("Jutphaas" finds "Jutphaas-Wijkersloot"); a code in any case finds its area. Best match first.
  */
-export async function searchAreas(
-  db: Executor,
-  municipalityCode: string,
-  query: string,
-  limit: number,
-  offset: number,
-) {
-  const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
-  const document = sql`to_tsvector('dutch', ${areas.name} || ' ' || ${areas.code} || ' ' || coalesce(${areas.policyName}, ''))`;
+export async function searchAreas(db: Executor, municipalityCode: string, w: SearchWindow) {
+  const tsQuery = dutchQuery(w.query);
+  const document = dutchDocument(sql`${areas.name}`, sql`${areas.code}`, sql`${areas.policyName}`);
   const result = await db.execute(sql`
     select ${areas.code} as "code", ${areas.name} as "name", ${areas.level} as "level",
            count(*) over () as "total"
       from ${areas}
      where ${areas.municipalityCode} = ${municipalityCode}
-       and (${document} @@ ${tsQuery} or ${areas.code} = upper(${query}))
+       and (${document} @@ ${tsQuery} or ${areas.code} = upper(${w.query}))
      order by ts_rank(${document}, ${tsQuery}) desc, ${areas.sortOrder}, ${areas.code}
-     limit ${limit} offset ${offset}`);
-  const rows = result.rows as unknown as {
-    code: string;
-    name: string;
-    level: AreaLevel;
-    total: string | number;
-  }[];
-  return {
-    hits: rows.map(({ total: _, ...hit }) => hit),
-    total: Number(rows[0]?.total ?? 0),
-  };
+     limit ${w.limit} offset ${w.offset}`);
+  return pageOfHits<{ code: string; name: string; level: AreaLevel; total: string | number }>(
+    result.rows,
+  );
 }

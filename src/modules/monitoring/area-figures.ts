@@ -55,15 +55,7 @@ export async function areaFigures(
 }
 
 /** Indicators whose name, definition or code match the query, in PostgreSQL's Dutch configuration. */
-export async function searchIndicators(
-  db: Executor,
-  municipalityCode: string,
-  query: string,
-  limit: number,
-  offset: number,
-) {
-  return searchRepo.searchIndicators(db, municipalityCode, query, limit, offset);
-}
+export const searchIndicators = searchRepo.searchIndicators;
 
 /** Indicator names, for "Bedoelde u ...?". */
 export async function indicatorNames(db: Executor, municipalityCode: string) {

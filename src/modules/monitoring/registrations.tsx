@@ -95,14 +95,8 @@ export function registerMonitoringSearch(search: SearchRegistry): void {
     kind: "indicatoren",
     order: 20,
     label: "Indicatoren",
-    async search(ctx, query, limit, offset) {
-      const { hits, total } = await searchIndicators(
-        ctx.db,
-        ctx.municipalityCode,
-        query,
-        limit,
-        offset,
-      );
+    async search(ctx, window) {
+      const { hits, total } = await searchIndicators(ctx.db, ctx.municipalityCode, window);
       return {
         total,
         hits: hits.map((h) => ({

@@ -107,14 +107,12 @@ export function registerPolicySearch(search: SearchRegistry): void {
       kind: p.kind,
       order: p.order,
       label: p.label,
-      async search(ctx, query, limit, offset) {
+      async search(ctx, window) {
         const { hits, total } = await searchPolicyItems(
           ctx.db,
           ctx.municipalityCode,
-          query,
           p.types,
-          limit,
-          offset,
+          window,
         );
         return {
           total,

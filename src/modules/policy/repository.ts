@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { dutchHeadline, dutchQuery, type SearchWindow } from "../../db/full-text.js";
 import { updateById } from "../../db/update-by-id.js";
 import {
   type ActivityStatus,
@@ -276,17 +277,11 @@ export interface SearchHit {
 }
 
 /** Ranked Dutch full-text search; highlights are wrapped in U+E000/U+E001 so the view can escape the text. */
-export async function searchPolicyTexts(
-  db: Executor,
-  municipalityCode: string,
-  query: string,
-  limit: number,
-  offset: number,
-) {
-  const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
+export async function searchPolicyTexts(db: Executor, municipalityCode: string, w: SearchWindow) {
+  const tsQuery = dutchQuery(w.query);
   const result = await db.execute(sql`
     select i.item_type as "itemType", i.item_id as "itemId", i.document_id as "documentId", i.title as "title",
-           ts_headline('dutch', i.body, ${tsQuery}, 'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=35, MinWords=15, MaxFragments=2') as "headline",
+           ${dutchHeadline(sql`i.body`, tsQuery, 2)} as "headline",
            ts_rank(to_tsvector('dutch', i.body), ${tsQuery}) as "rank",
            count(*) over () as "total"
       from policy_search_items i
@@ -295,7 +290,7 @@ export async function searchPolicyTexts(
        and not i.archived
        and to_tsvector('dutch', i.body) @@ ${tsQuery}
      order by "rank" desc, i.title
-     limit ${limit} offset ${offset}`);
+     limit ${w.limit} offset ${w.offset}`);
   const rows = result.rows as unknown as (SearchHit & { total: string | number })[];
   return {
     hits: rows.map((r) => ({ ...r, rank: Number(r.rank) })),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { dutchHeadline, dutchQuery, pageOfHits, type SearchWindow } from "../../db/full-text.js";
 
 /**
  * Reads over the policy_search_items view (migration 0002) for the cross-module search and the
@@ -44,15 +45,13 @@ const inTypes = (types: readonly string[]) =>
 export async function searchPolicyItems(
   db: Executor,
   municipalityCode: string,
-  query: string,
   types: readonly string[],
-  limit: number,
-  offset: number,
+  w: SearchWindow,
 ) {
-  const tsQuery = sql`websearch_to_tsquery('dutch', ${query})`;
+  const tsQuery = dutchQuery(w.query);
   const result = await db.execute(sql`
     select ${ITEM_COLUMNS},
-           ts_headline('dutch', i.body, ${tsQuery}, 'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=35, MinWords=15, MaxFragments=2') as "headline",
+           ${dutchHeadline(sql`i.body`, tsQuery, 2)} as "headline",
            count(*) over () as "total"
       from policy_search_items i
       ${ITEM_JOINS}
@@ -61,15 +60,8 @@ export async function searchPolicyItems(
        and ${inTypes(types)}
        and to_tsvector('dutch', i.body) @@ ${tsQuery}
      order by ts_rank(to_tsvector('dutch', i.body), ${tsQuery}) desc, i.title
-     limit ${limit} offset ${offset}`);
-  const rows = result.rows as unknown as (PolicyItemRow & {
-    headline: string;
-    total: string | number;
-  })[];
-  return {
-    hits: rows.map(({ total: _, ...hit }) => hit),
-    total: Number(rows[0]?.total ?? 0),
-  };
+     limit ${w.limit} offset ${w.offset}`);
+  return pageOfHits<PolicyItemRow & { headline: string; total: string | number }>(result.rows);
 }
 
 /**

@@ -314,13 +314,11 @@ export async function searchPolicy(
       { field: "q", message: "Zoekvraag is te lang (max. 200 tekens)." },
     ]);
   const safePage = Math.max(1, page);
-  const { hits, total } = await repo.searchPolicyTexts(
-    db,
-    municipalityCode,
-    q,
-    SEARCH_PAGE_SIZE,
-    (safePage - 1) * SEARCH_PAGE_SIZE,
-  );
+  const { hits, total } = await repo.searchPolicyTexts(db, municipalityCode, {
+    query: q,
+    limit: SEARCH_PAGE_SIZE,
+    offset: (safePage - 1) * SEARCH_PAGE_SIZE,
+  });
   const documents = new Map((await repo.listDocuments(db, municipalityCode)).map((d) => [d.id, d]));
   return {
     query: q,
