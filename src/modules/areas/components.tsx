@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { formatNumber, nl } from "../../i18n/nl.js";
 import { Badge } from "../../web/components/badge.js";
+import { MapFigure } from "../../web/components/map.js";
 import { type Column, DataTable } from "../../web/components/table.js";
 import { projectShapes } from "./map.js";
 import type { PopulationPoint } from "./population.js";
@@ -136,27 +137,23 @@ export function WijkMap(props: {
   const highlighted = new Set(props.features.filter((f) => f.highlighted).map((f) => f.code));
   const all = highlighted.size === props.features.length;
   return (
-    <figure class="sk-figure">
-      <svg
-        class="sk-map"
-        viewBox={`0 0 ${map.width} ${map.height}`}
-        role="img"
-        aria-labelledby="kaart-titel kaart-omschrijving"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id="kaart-titel">{props.title}</title>
-        <desc id="kaart-omschrijving">{description}</desc>
-        {map.shapes.map((s) => (
-          <path
-            key={s.code}
-            d={s.path}
-            class={`sk-map__area${all ? "" : highlighted.has(s.code) ? " sk-map__area--current" : " sk-map__area--context"}`}
-          >
-            <title>{s.name}</title>
-          </path>
-        ))}
-      </svg>
-      <figcaption class="nl-paragraph">{description}</figcaption>
-    </figure>
+    <MapFigure
+      id="kaart"
+      title={props.title}
+      description={description}
+      width={map.width}
+      height={map.height}
+      caption={<span class="nl-paragraph">{description}</span>}
+    >
+      {map.shapes.map((s) => (
+        <path
+          key={s.code}
+          d={s.path}
+          class={`sk-map__area${all ? "" : highlighted.has(s.code) ? " sk-map__area--current" : " sk-map__area--context"}`}
+        >
+          <title>{s.name}</title>
+        </path>
+      ))}
+    </MapFigure>
   );
 }

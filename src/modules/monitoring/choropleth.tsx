@@ -1,3 +1,4 @@
+import { MapFigure } from "../../web/components/map.js";
 import { projectShapes } from "../areas/index.js";
 import { formatValue } from "./format.js";
 
@@ -37,16 +38,13 @@ export function WijkChoropleth(props: {
   // Large enough that the number stays about 12 px where the map is drawn at phone width.
   const radius = Math.max(10, Math.round(map.width / 32));
   return (
-    <figure class="sk-figure">
-      <svg
-        class="sk-map"
-        viewBox={`0 0 ${map.width} ${map.height}`}
-        role="img"
-        aria-labelledby="wijkkaart-titel wijkkaart-omschrijving"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id="wijkkaart-titel">{props.title}</title>
-        <desc id="wijkkaart-omschrijving">
+    <MapFigure
+      id="wijkkaart"
+      title={props.title}
+      width={map.width}
+      height={map.height}
+      description={
+        <>
           Kaart van de {shapes.length} wijken, ingekleurd in vijf klassen
           {missing === 1
             ? "; 1 wijk zonder waarde is gearceerd"
@@ -54,70 +52,73 @@ export function WijkChoropleth(props: {
               ? `; ${missing} wijken zonder waarde zijn gearceerd`
               : ""}
           . Elke wijk heeft een nummer; de lijst onder de kaart noemt de wijk en haar waarde.
-        </desc>
-        <defs>
-          <pattern
-            id={NO_VALUE_PATTERN}
-            patternUnits="userSpaceOnUse"
-            width="8"
-            height="8"
-            patternTransform="rotate(45)"
-          >
-            <rect width="8" height="8" fill="#ffffff" />
-            <line x1="0" y1="0" x2="0" y2="8" stroke="#595959" stroke-width="3" />
-          </pattern>
-        </defs>
+        </>
+      }
+      caption={
+        <>
+          <ul class="sk-legend" aria-label="Legenda">
+            {bounds.slice(0, -1).map((b, i) => (
+              <li key={b}>
+                <span class={`sk-legend__swatch sk-choro--${i + 1}`} aria-hidden="true" />{" "}
+                {formatValue(Math.round(b * 100) / 100, props.unit)} tot{" "}
+                {formatValue(Math.round((bounds[i + 1] as number) * 100) / 100, props.unit)}
+              </li>
+            ))}
+            <li>
+              <span class="sk-legend__swatch sk-choro--leeg" aria-hidden="true" /> gearceerd: geen
+              waarde of niet getoond
+            </li>
+          </ul>
+          <ol class="sk-map__key" aria-label="Wijken op de kaart">
+            {shapes.map((s) => (
+              <li key={s.code}>
+                {s.name}: {s.value === undefined ? "geen waarde" : formatValue(s.value, props.unit)}
+              </li>
+            ))}
+          </ol>
+        </>
+      }
+    >
+      <defs>
+        <pattern
+          id={NO_VALUE_PATTERN}
+          patternUnits="userSpaceOnUse"
+          width="8"
+          height="8"
+          patternTransform="rotate(45)"
+        >
+          <rect width="8" height="8" fill="#ffffff" />
+          <line x1="0" y1="0" x2="0" y2="8" stroke="#595959" stroke-width="3" />
+        </pattern>
+      </defs>
+      {shapes.map((s) => (
+        <path
+          key={s.code}
+          d={s.path}
+          fill={s.value === undefined ? `url(#${NO_VALUE_PATTERN})` : undefined}
+          class={`sk-map__area ${s.value === undefined ? "sk-map__area--geen-waarde" : `sk-choro--${classOf(s.value) + 1}`}`}
+        >
+          <title>{`${s.name}: ${s.value === undefined ? "geen waarde" : formatValue(s.value, props.unit)}`}</title>
+        </path>
+      ))}
+      <g class="sk-map__labels">
         {shapes.map((s) => (
-          <path
-            key={s.code}
-            d={s.path}
-            fill={s.value === undefined ? `url(#${NO_VALUE_PATTERN})` : undefined}
-            class={`sk-map__area ${s.value === undefined ? "sk-map__area--geen-waarde" : `sk-choro--${classOf(s.value) + 1}`}`}
-          >
-            <title>{`${s.name}: ${s.value === undefined ? "geen waarde" : formatValue(s.value, props.unit)}`}</title>
-          </path>
+          <g key={s.code}>
+            <circle cx={s.label.x} cy={s.label.y} r={radius} fill="#ffffff" stroke="#1a1a1a" />
+            <text
+              x={s.label.x}
+              y={s.label.y}
+              text-anchor="middle"
+              dominant-baseline="central"
+              font-size={Math.round(radius * 1.2)}
+              font-family="Noto Sans, sans-serif"
+              fill="#1a1a1a"
+            >
+              {s.number}
+            </text>
+          </g>
         ))}
-        <g class="sk-map__labels">
-          {shapes.map((s) => (
-            <g key={s.code}>
-              <circle cx={s.label.x} cy={s.label.y} r={radius} fill="#ffffff" stroke="#1a1a1a" />
-              <text
-                x={s.label.x}
-                y={s.label.y}
-                text-anchor="middle"
-                dominant-baseline="central"
-                font-size={Math.round(radius * 1.2)}
-                font-family="Noto Sans, sans-serif"
-                fill="#1a1a1a"
-              >
-                {s.number}
-              </text>
-            </g>
-          ))}
-        </g>
-      </svg>
-      <figcaption>
-        <ul class="sk-legend" aria-label="Legenda">
-          {bounds.slice(0, -1).map((b, i) => (
-            <li key={b}>
-              <span class={`sk-legend__swatch sk-choro--${i + 1}`} aria-hidden="true" />{" "}
-              {formatValue(Math.round(b * 100) / 100, props.unit)} tot{" "}
-              {formatValue(Math.round((bounds[i + 1] as number) * 100) / 100, props.unit)}
-            </li>
-          ))}
-          <li>
-            <span class="sk-legend__swatch sk-choro--leeg" aria-hidden="true" /> gearceerd: geen
-            waarde of niet getoond
-          </li>
-        </ul>
-        <ol class="sk-map__key" aria-label="Wijken op de kaart">
-          {shapes.map((s) => (
-            <li key={s.code}>
-              {s.name}: {s.value === undefined ? "geen waarde" : formatValue(s.value, props.unit)}
-            </li>
-          ))}
-        </ol>
-      </figcaption>
-    </figure>
+      </g>
+    </MapFigure>
   );
 }
