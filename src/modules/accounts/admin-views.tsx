@@ -3,12 +3,11 @@ import type { FieldError } from "../../platform/errors.js";
 import { Badge } from "../../web/components/badge.js";
 import {
   ActionForm,
-  CsrfField,
   ErrorSummary,
   fieldError,
+  PostForm,
   RowActionForm,
   SelectField,
-  SubmitButton,
   TextField,
 } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
@@ -146,8 +145,7 @@ export function UsersPage(props: {
         {nl.users.create}
       </h2>
       <ErrorSummary errors={errors} />
-      <form method="post" action={USERS} class="sk-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
+      <PostForm action={USERS} csrfToken={props.ctx.csrfToken} submit={nl.users.create}>
         <TextField
           name="gebruikersnaam"
           label={nl.auth.username}
@@ -172,10 +170,7 @@ export function UsersPage(props: {
           error={fieldError(errors, "email")}
         />
         <RoleFields values={v} errors={errors} />
-        <div>
-          <SubmitButton>{nl.users.create}</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </Layout>
   );
 }
@@ -303,13 +298,9 @@ export function UserPage(props: {
         }))}
       />
       <h3 class="nl-heading nl-heading--level-3">{nl.users.addRole}</h3>
-      <form method="post" action={`${base}/rollen`} class="sk-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
+      <PostForm action={`${base}/rollen`} csrfToken={props.ctx.csrfToken} submit={nl.users.addRole}>
         <RoleFields values={props.values ?? {}} errors={errors} />
-        <div>
-          <SubmitButton>{nl.users.addRole}</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

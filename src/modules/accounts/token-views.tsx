@@ -1,12 +1,11 @@
 import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import {
-  CsrfField,
   ErrorSummary,
   fieldError,
+  PostForm,
   RowActionForm,
   SelectField,
-  SubmitButton,
   TextField,
 } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
@@ -104,8 +103,7 @@ export function TokensPage(props: {
         {t.issue}
       </h2>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/beheer/tokens" class="sk-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
+      <PostForm action="/beheer/tokens" csrfToken={props.ctx.csrfToken} submit={t.issue}>
         <SelectField
           name="account"
           label={t.account}
@@ -139,10 +137,7 @@ export function TokensPage(props: {
           help={t.expiresHelp(dateFormat.format(new Date(`${props.choices.latest}T12:00:00Z`)))}
           error={fieldError(errors, "verloopt")}
         />
-        <div>
-          <SubmitButton>{t.issue}</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -2,10 +2,9 @@ import { nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import {
   ActionForm,
-  CsrfField,
   ErrorSummary,
   fieldError,
-  SubmitButton,
+  PostForm,
   TextField,
 } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
@@ -26,8 +25,7 @@ export function LoginPage(props: {
       <h1 class="nl-heading nl-heading--level-1">{nl.auth.loginTitle}</h1>
       <ErrorSummary errors={errors} />
       <p class="nl-paragraph">{nl.auth.loginIntro}</p>
-      <form method="post" action="/inloggen" class="sk-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
+      <PostForm action="/inloggen" csrfToken={props.ctx.csrfToken} submit={nl.auth.submit}>
         {props.returnTo ? <input type="hidden" name="terug" value={props.returnTo} /> : null}
         <TextField
           name="gebruikersnaam"
@@ -45,10 +43,7 @@ export function LoginPage(props: {
           autocomplete="current-password"
           error={fieldError(errors, "wachtwoord")}
         />
-        <div>
-          <SubmitButton>{nl.auth.submit}</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </Layout>
   );
 }
@@ -87,8 +82,11 @@ export function AccountPage(props: {
         <dd>{a.roles.map(roleLabel).join(", ")}</dd>
       </dl>
       <h2 class="nl-heading nl-heading--level-2">{nl.auth.changePassword}</h2>
-      <form method="post" action="/account/wachtwoord" class="sk-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
+      <PostForm
+        action="/account/wachtwoord"
+        csrfToken={props.ctx.csrfToken}
+        submit={nl.auth.changePassword}
+      >
         <TextField
           name="huidig"
           label={nl.auth.currentPassword}
@@ -106,10 +104,7 @@ export function AccountPage(props: {
           help={nl.auth.newPasswordHelp}
           error={fieldError(errors, "nieuw")}
         />
-        <div>
-          <SubmitButton>{nl.auth.changePassword}</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
       <h2 class="nl-heading nl-heading--level-2">{nl.auth.sessionsTitle}</h2>
       <ActionForm
         csrfToken={props.ctx.csrfToken}

@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
-import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
+import { ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { TARGET_YEAR_RANGE } from "./indicator-service.js";
 import type { IndicatorRow } from "./repository.js";
@@ -37,8 +37,11 @@ export function IndicatorEditForm({
         Indicator bewerken
       </h2>
       <ErrorSummary errors={errors} />
-      <form method="post" action={`/monitor/${i.slug}/bewerken`} class="sk-form" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <PostForm
+        action={`/monitor/${i.slug}/bewerken`}
+        csrfToken={ctx.csrfToken}
+        submit="Indicator opslaan"
+      >
         <Fields
           errors={errors}
           fields={[
@@ -89,10 +92,7 @@ export function IndicatorEditForm({
             },
           ]}
         />
-        <div>
-          <SubmitButton>Indicator opslaan</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { formatDateTime } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { NOTE_MAX, STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { loadSourceCatalog, nameDocuments } from "../../platform/source-catalog.js";
-import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -84,13 +84,11 @@ export function ActivityPage(props: {
           <h2 class="nl-heading nl-heading--level-2" id="status-wijzigen">
             Status wijzigen
           </h2>
-          <form
-            method="post"
+          <PostForm
             action={`/activiteiten/${activity.id}/status`}
-            class="sk-form"
-            novalidate
+            csrfToken={props.ctx.csrfToken}
+            submit="Status opslaan"
           >
-            <CsrfField token={props.ctx.csrfToken} />
             <Fields
               errors={errors}
               fields={[
@@ -138,10 +136,7 @@ export function ActivityPage(props: {
                 },
               ]}
             />
-            <div>
-              <SubmitButton>Status opslaan</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
         </section>
       ) : null}
       {props.canEdit ? (
@@ -149,13 +144,11 @@ export function ActivityPage(props: {
           <h2 class="nl-heading nl-heading--level-2" id="activiteit-bewerken">
             Activiteit bewerken
           </h2>
-          <form
-            method="post"
+          <PostForm
             action={`/activiteiten/${activity.id}/bewerken`}
-            class="sk-form"
-            novalidate
+            csrfToken={props.ctx.csrfToken}
+            submit="Activiteit opslaan"
           >
-            <CsrfField token={props.ctx.csrfToken} />
             <Fields
               errors={errors}
               fields={[
@@ -230,10 +223,7 @@ export function ActivityPage(props: {
                 },
               ]}
             />
-            <div>
-              <SubmitButton>Activiteit opslaan</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
           <MoveButtons ctx={props.ctx} action={`/activiteiten/${activity.id}/verplaatsen`} />
           <form method="post" action={`/activiteiten/${activity.id}/doorschuiven`} class="sk-form">
             <CsrfField token={props.ctx.csrfToken} />

@@ -1,12 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { TITLE_MAX } from "../../platform/schema-types.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  Fields,
-  SubmitButton,
-  TextField,
-} from "../../web/components/form.js";
+import { ErrorSummary, Fields, PostForm, TextField } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -90,8 +84,7 @@ export function DocumentsPage({
             Nieuw beleidsdocument
           </h2>
           <ErrorSummary errors={errs} />
-          <form method="post" action="/beleid" class="sk-form" novalidate>
-            <CsrfField token={ctx.csrfToken} />
+          <PostForm action="/beleid" csrfToken={ctx.csrfToken} submit="Document aanmaken">
             <Fields
               errors={errs}
               fields={[
@@ -132,10 +125,7 @@ export function DocumentsPage({
                 },
               ]}
             />
-            <div>
-              <SubmitButton>Document aanmaken</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
         </section>
       ) : null}
     </Layout>

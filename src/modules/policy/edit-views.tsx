@@ -6,7 +6,7 @@ import {
   STATEMENT_MAX,
   TITLE_MAX,
 } from "../../platform/schema-types.js";
-import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -100,8 +100,11 @@ export function GoalPage(props: {
           <h2 class="nl-heading nl-heading--level-2" id="doel-bewerken">
             Doel bewerken
           </h2>
-          <form method="post" action={`/doelen/${g.id}/bewerken`} class="sk-form" novalidate>
-            <CsrfField token={props.ctx.csrfToken} />
+          <PostForm
+            action={`/doelen/${g.id}/bewerken`}
+            csrfToken={props.ctx.csrfToken}
+            submit="Doel opslaan"
+          >
             <Fields
               errors={errors}
               fields={[
@@ -153,10 +156,7 @@ export function GoalPage(props: {
                 },
               ]}
             />
-            <div>
-              <SubmitButton>Doel opslaan</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
           <MoveButtons ctx={props.ctx} action={`/doelen/${g.id}/verplaatsen`} />
         </section>
       ) : null}
@@ -182,13 +182,11 @@ export function SectionEditForm({
         Onderdeel bewerken
       </h2>
       <ErrorSummary errors={errs} />
-      <form
-        method="post"
+      <PostForm
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/bewerken`}
-        class="sk-form"
-        novalidate
+        csrfToken={ctx.csrfToken}
+        submit="Onderdeel opslaan"
       >
-        <CsrfField token={ctx.csrfToken} />
         <Fields
           errors={errs}
           fields={[
@@ -216,21 +214,16 @@ export function SectionEditForm({
             },
           ]}
         />
-        <div>
-          <SubmitButton>Onderdeel opslaan</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
       <MoveButtons
         ctx={ctx}
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
       />
-      <form
-        method="post"
+      <PostForm
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/indicatoren`}
-        class="sk-form"
-        novalidate
+        csrfToken={ctx.csrfToken}
+        submit="Indicator toevoegen"
       >
-        <CsrfField token={ctx.csrfToken} />
         <h3 class="nl-heading nl-heading--level-3">Indicator toevoegen</h3>
         <Fields
           fields={[
@@ -251,10 +244,7 @@ export function SectionEditForm({
             },
           ]}
         />
-        <div>
-          <SubmitButton>Indicator toevoegen</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
     </section>
   );
 }
@@ -269,8 +259,11 @@ export function DocumentEditForm({
   others: repo.DocumentRow[];
 }) {
   return (
-    <form method="post" action={`/beleid/${document.slug}/bewerken`} class="sk-form" novalidate>
-      <CsrfField token={ctx.csrfToken} />
+    <PostForm
+      action={`/beleid/${document.slug}/bewerken`}
+      csrfToken={ctx.csrfToken}
+      submit="Document opslaan"
+    >
       <h3 class="nl-heading nl-heading--level-3">Document bewerken</h3>
       <Fields
         fields={[
@@ -315,9 +308,6 @@ export function DocumentEditForm({
           },
         ]}
       />
-      <div>
-        <SubmitButton>Document opslaan</SubmitButton>
-      </div>
-    </form>
+    </PostForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
-import { CsrfField, ErrorSummary, Fields, SubmitButton } from "../../web/components/form.js";
+import { ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -108,13 +108,13 @@ export function PartnershipsPage(props: {
             Nieuw samenwerkingsverband
           </h2>
           <ErrorSummary errors={errors} />
-          <form method="post" action="/samenwerkingsverbanden" class="sk-form" novalidate>
-            <CsrfField token={props.ctx.csrfToken} />
+          <PostForm
+            action="/samenwerkingsverbanden"
+            csrfToken={props.ctx.csrfToken}
+            submit="Samenwerkingsverband aanmaken"
+          >
             <PartnershipFields p={v ? fromValues(v) : undefined} errors={errors} />
-            <div>
-              <SubmitButton>Samenwerkingsverband aanmaken</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
         </section>
       ) : null}
     </Layout>
@@ -175,13 +175,11 @@ export function PartnershipPage(props: {
           <h2 class="nl-heading nl-heading--level-2" id="verband-bewerken">
             Bewerken
           </h2>
-          <form
-            method="post"
+          <PostForm
             action={`/samenwerkingsverbanden/${p.slug}/bewerken`}
-            class="sk-form"
-            novalidate
+            csrfToken={props.ctx.csrfToken}
+            submit="Opslaan"
           >
-            <CsrfField token={props.ctx.csrfToken} />
             <PartnershipFields p={props.values ? fromValues(props.values) : p} errors={errors} />
             <Fields
               fields={[
@@ -197,10 +195,7 @@ export function PartnershipPage(props: {
                 },
               ]}
             />
-            <div>
-              <SubmitButton>Opslaan</SubmitButton>
-            </div>
-          </form>
+          </PostForm>
         </section>
       ) : null}
     </Layout>

@@ -289,6 +289,27 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
 }
 
 /**
+ * A staff form: a POST with its CSRF token, the server's messages instead of the browser's
+ * (novalidate: one error summary, in Dutch, for every check), and its button after the fields.
+ */
+export function PostForm(props: {
+  action: string;
+  csrfToken: string;
+  submit: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={props.action} class="sk-form" novalidate>
+      <CsrfField token={props.csrfToken} />
+      {props.children}
+      <div>
+        <SubmitButton>{props.submit}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/**
  * One action as a small POST form with its explanation, which the button points to; the button's
  * `id` is what an error summary links to.
  */
