@@ -1,5 +1,5 @@
 import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
-import { CsrfField, Fields, SubmitButton } from "../../web/components/form.js";
+import { Fields, PostForm } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { kindLabel, levelLabel } from "./components.js";
 import { docHref } from "./document-links.js";
@@ -39,8 +39,11 @@ export function ManageForms({
         Beheer
       </h2>
       <DocumentEditForm ctx={ctx} document={tree.document} others={others} />
-      <form method="post" action={`${base}/onderdelen`} class="sk-form" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      <PostForm
+        action={`${base}/onderdelen`}
+        csrfToken={ctx.csrfToken}
+        submit="Onderdeel toevoegen"
+      >
         <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
         <Fields
           fields={[
@@ -70,12 +73,8 @@ export function ManageForms({
             },
           ]}
         />
-        <div>
-          <SubmitButton>Onderdeel toevoegen</SubmitButton>
-        </div>
-      </form>
-      <form method="post" action={`${base}/doelen`} class="sk-form" novalidate>
-        <CsrfField token={ctx.csrfToken} />
+      </PostForm>
+      <PostForm action={`${base}/doelen`} csrfToken={ctx.csrfToken} submit="Doel toevoegen">
         <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
         <Fields
           fields={[
@@ -106,13 +105,13 @@ export function ManageForms({
             },
           ]}
         />
-        <div>
-          <SubmitButton>Doel toevoegen</SubmitButton>
-        </div>
-      </form>
+      </PostForm>
       {sections.length > 0 ? (
-        <form method="post" action={`${base}/activiteiten`} class="sk-form" novalidate>
-          <CsrfField token={ctx.csrfToken} />
+        <PostForm
+          action={`${base}/activiteiten`}
+          csrfToken={ctx.csrfToken}
+          submit="Activiteit toevoegen"
+        >
           <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
           <Fields
             fields={[
@@ -136,10 +135,7 @@ export function ManageForms({
               },
             ]}
           />
-          <div>
-            <SubmitButton>Activiteit toevoegen</SubmitButton>
-          </div>
-        </form>
+        </PostForm>
       ) : null}
     </section>
   );
