@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
@@ -33,6 +33,26 @@ export function registerAreaWebRoutes(
           { code: area.code, name: area.name, level: area.level, policyName: area.policyName },
         )
       : Promise.resolve([]);
+  /** An area's page, also again after a refused change (with its errors and what was typed). */
+  const areaPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    extra: Pick<Parameters<typeof AreaPage>[0], "canEdit" | "errors" | "values">,
+    status = 200,
+  ) => {
+    const detail = await getAreaDetail(db, municipality, code);
+    return sendPage(
+      reply,
+      <AreaPage
+        ctx={pageContext(request, reply, tenant)}
+        detail={detail}
+        sections={await sectionsFor(request, detail.area)}
+        {...extra}
+      />,
+      status,
+    );
+  };
 
   app.get<{ Querystring: { sorteer?: string; volgorde?: string } }>(
     "/gebieden",
@@ -63,16 +83,9 @@ export function registerAreaWebRoutes(
     const upper = request.params.code.toUpperCase();
     if (upper !== request.params.code)
       return reply.redirect(`/gebieden/${encodeURIComponent(upper)}`, 301);
-    const detail = await getAreaDetail(db, municipality, request.params.code);
-    return sendPage(
-      reply,
-      <AreaPage
-        ctx={pageContext(request, reply, tenant)}
-        detail={detail}
-        sections={await sectionsFor(request, detail.area)}
-        canEdit={hasPermission(request.account?.roles ?? [], "areas.edit")}
-      />,
-    );
+    return areaPage(request, reply, request.params.code, {
+      canEdit: hasPermission(request.account?.roles ?? [], "areas.edit"),
+    });
   });
 
   app.post<{ Params: { code: string }; Body: { gebied?: string; toelichting?: string } }>(
@@ -94,19 +107,7 @@ export function registerAreaWebRoutes(
         });
       } catch (error) {
         const { status, errors } = formErrors(error);
-        const detail = await getAreaDetail(db, municipality, code);
-        return sendPage(
-          reply,
-          <AreaPage
-            ctx={pageContext(request, reply, tenant)}
-            detail={detail}
-            sections={await sectionsFor(request, detail.area)}
-            canEdit
-            errors={errors}
-            values={values}
-          />,
-          status,
-        );
+        return areaPage(request, reply, code, { canEdit: true, errors, values }, status);
       }
       setFlash(reply, nl.areas.saved);
       return reply.redirect(`/gebieden/${encodeURIComponent(code)}`, 303);

@@ -52,6 +52,9 @@ export async function currentFramework(db: Db, municipalityCode: string) {
 
 export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  // Images carry no "niet openbaar" marker and are cached publicly: always the public view.
+  const publicDetail = (indicator: string) =>
+    indicatorDetail(db, m, indicator, publicPrivacy(tenant.privacyThreshold));
   const privacyOf = (request: FastifyRequest): Privacy => ({
     threshold: tenant.privacyThreshold,
     viewer: viewerFor(request.account?.roles),
@@ -305,13 +308,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   app.get<{ Params: { indicator: string }; Querystring: { formaat?: string } }>(
     "/monitor/:indicator/grafiek.svg",
     async (request, reply) => {
-      // Images carry no "niet openbaar" marker and are cached publicly: always the public view.
-      const d = await indicatorDetail(
-        db,
-        m,
-        request.params.indicator,
-        publicPrivacy(tenant.privacyThreshold),
-      );
+      const d = await publicDetail(request.params.indicator);
       const a = d.analysis;
       const format = chartFormat(request.query.formaat);
       const small = format === "klein";
@@ -334,12 +331,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
   app.get<{ Params: { indicator: string }; Querystring: { formaat?: string } }>(
     "/monitor/:indicator/wijken.svg",
     async (request, reply) => {
-      const d = await indicatorDetail(
-        db,
-        m,
-        request.params.indicator,
-        publicPrivacy(tenant.privacyThreshold),
-      );
+      const d = await publicDetail(request.params.indicator);
       const bars = d.areaValues
         .filter((v) => v.isPublic && v.value !== undefined)
         .map((v) => ({ label: v.name, value: v.value as number }));

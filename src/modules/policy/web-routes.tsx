@@ -29,6 +29,8 @@ const yearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number
 
 export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const treeOf = (document: string, year: string | undefined) =>
+    getDocumentTree(db, m, document, yearOf(year));
   const activityForm = (fields: TProperties = {}) => ({
     onRequest: requirePermission("policy.edit"),
     schema: { params: Type.Object({ id: Id() }), body: FormBody(fields) },
@@ -74,12 +76,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
   app.get<{ Params: { document: string }; Querystring: { jaar?: string } }>(
     "/beleid/:document",
     async (request, reply) => {
-      const tree = await getDocumentTree(
-        db,
-        m,
-        request.params.document,
-        yearOf(request.query.jaar),
-      );
+      const tree = await treeOf(request.params.document, request.query.jaar);
       const documents = await listDocuments(db, m);
       const annualReports = documents.filter((d) => d.accountsForId === tree.document.id);
       const versions = await listVersions(db, m, tree.document.id);
@@ -101,12 +98,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
   app.get<{ Params: { document: string; section: string }; Querystring: { jaar?: string } }>(
     "/beleid/:document/onderdelen/:section",
     async (request, reply) => {
-      const tree = await getDocumentTree(
-        db,
-        m,
-        request.params.document,
-        yearOf(request.query.jaar),
-      );
+      const tree = await treeOf(request.params.document, request.query.jaar);
       const node = findSection(tree.sections, request.params.section);
       if (!node) throw notFound(`Het document heeft geen onderdeel "${request.params.section}".`);
       const parent = node.section.parentId
