@@ -137,19 +137,6 @@ describe("at least three measurements for a trend and a forecast", () => {
     );
   });
 
-  it("two measurements four years before the target are not 'niet op koers'", () => {
-    const r = targetStatus({
-      series: [
-        { t: 2020, value: 4.17 },
-        { t: 2021, value: 4.1 },
-      ],
-      target: 4.5,
-      targetYear: 2025,
-      direction: "hoger_is_beter",
-    });
-    expect(r.status).toBe("onvoldoende_gegevens");
-  });
-
   it("states the basis in Dutch number format", () => {
     const r = targetStatus({
       series: [{ t: 2024, value: 4.17 }],
@@ -172,66 +159,85 @@ describe("change", () => {
 });
 
 describe("targetStatus", () => {
-  it("Collectieve zelfredzaamheid 3.0 in 2020 against target 3.2 is niet op koers", () => {
-    const r = targetStatus({
-      series: [
-        { t: 2017, value: 2.8 },
-        { t: 2018, value: 2.9 },
-        { t: 2019, value: 3.0 },
-        { t: 2020, value: 3.0 },
-      ],
-      target: 3.2,
-      targetYear: 2020,
-      direction: "hoger_is_beter",
-    });
-    expect(r.status).toBe("niet_op_koers");
-  });
-
-  it("uses the trend forecast before the target year, and lower-is-better targets", () => {
-    const rising = [
-      { t: 2018, value: 1 },
-      { t: 2019, value: 2 },
-      { t: 2020, value: 3 },
-    ];
-    expect(
-      targetStatus({ series: rising, target: 6, targetYear: 2023, direction: "hoger_is_beter" })
-        .status,
-    ).toBe("op_koers");
-    expect(
-      targetStatus({ series: rising, target: 7, targetYear: 2023, direction: "hoger_is_beter" })
-        .status,
-    ).toBe("niet_op_koers");
-    expect(
-      targetStatus({ series: rising, target: 2, targetYear: 2020, direction: "lager_is_beter" })
-        .status,
-    ).toBe("niet_op_koers");
-  });
-
-  it("says there is too little data without a target, with one early point, or without a direction", () => {
-    expect(
-      targetStatus({
-        series: [{ t: 2020, value: 1 }],
-        target: undefined,
-        targetYear: 2025,
-        direction: "hoger_is_beter",
-      }).status,
-    ).toBe("onvoldoende_gegevens");
-    expect(
-      targetStatus({
-        series: [{ t: 2020, value: 1 }],
-        target: 2,
-        targetYear: 2025,
-        direction: "hoger_is_beter",
-      }).status,
-    ).toBe("onvoldoende_gegevens");
-    expect(
-      targetStatus({
-        series: [{ t: 2020, value: 1 }],
-        target: 2,
-        targetYear: 2020,
-        direction: "neutraal",
-      }).status,
-    ).toBe("onvoldoende_gegevens");
+  const zelfredzaamheid = [
+    { t: 2017, value: 2.8 },
+    { t: 2018, value: 2.9 },
+    { t: 2019, value: 3.0 },
+    { t: 2020, value: 3.0 },
+  ];
+  const twoEarly = [
+    { t: 2020, value: 4.17 },
+    { t: 2021, value: 4.1 },
+  ];
+  const rising = [
+    { t: 2018, value: 1 },
+    { t: 2019, value: 2 },
+    { t: 2020, value: 3 },
+  ];
+  const oneIn2020 = [{ t: 2020, value: 1 }];
+  type Input = Parameters<typeof targetStatus>[0];
+  type Status = ReturnType<typeof targetStatus>["status"];
+  // [case, series, target, targetYear, direction, expected status]
+  it.each<[string, Input["series"], number | undefined, number, Input["direction"], Status]>([
+    [
+      "Collectieve zelfredzaamheid 3.0 in 2020 against target 3.2 is niet op koers",
+      zelfredzaamheid,
+      3.2,
+      2020,
+      "hoger_is_beter",
+      "niet_op_koers",
+    ],
+    [
+      "two measurements four years before the target are not 'niet op koers'",
+      twoEarly,
+      4.5,
+      2025,
+      "hoger_is_beter",
+      "onvoldoende_gegevens",
+    ],
+    [
+      "a rising trend forecast to reach the target is op koers",
+      rising,
+      6,
+      2023,
+      "hoger_is_beter",
+      "op_koers",
+    ],
+    [
+      "a rising trend forecast to miss the target is niet op koers",
+      rising,
+      7,
+      2023,
+      "hoger_is_beter",
+      "niet_op_koers",
+    ],
+    [
+      "a lower-is-better target below the last value is niet op koers",
+      rising,
+      2,
+      2020,
+      "lager_is_beter",
+      "niet_op_koers",
+    ],
+    [
+      "too little data without a target",
+      oneIn2020,
+      undefined,
+      2025,
+      "hoger_is_beter",
+      "onvoldoende_gegevens",
+    ],
+    [
+      "too little data with one early point",
+      oneIn2020,
+      2,
+      2025,
+      "hoger_is_beter",
+      "onvoldoende_gegevens",
+    ],
+    ["too little data without a direction", oneIn2020, 2, 2020, "neutraal", "onvoldoende_gegevens"],
+  ])("%s", (_case, series, target, targetYear, direction, status) => {
+    expect(targetStatus({ series, target, targetYear, direction }).status).toBe(status);
   });
 });
 
