@@ -26,11 +26,26 @@ export function IndicatorEditForm({
   ctx,
   indicator: i,
   errors = [],
+  values = {},
 }: {
   ctx: PageContext;
   indicator: IndicatorRow;
   errors?: FieldError[];
+  /** What was typed, after a refused save: shown instead of the stored values. */
+  values?: Record<string, string | undefined>;
 }) {
+  const stored: Record<string, string> = {
+    naam: i.name,
+    definitie: i.definition,
+    bron: i.source,
+    richting: i.direction,
+    rol: i.role,
+    streefwaarde: i.targetValue === null ? "" : String(i.targetValue).replace(".", ","),
+    streefjaar: i.targetYear === null ? "" : String(i.targetYear),
+    verhaal: i.story,
+    archiveren: i.archived ? "ja" : "nee",
+  };
+  const value = (name: string) => values[name] ?? stored[name] ?? "";
   return (
     <section aria-labelledby="indicator-bewerken">
       <h2 class="nl-heading nl-heading--level-2" id="indicator-bewerken">
@@ -45,41 +60,53 @@ export function IndicatorEditForm({
         <Fields
           errors={errors}
           fields={[
-            { name: "naam", label: "Naam", value: i.name, maxLength: TITLE_MAX, required: true },
+            {
+              name: "naam",
+              label: "Naam",
+              value: value("naam"),
+              maxLength: TITLE_MAX,
+              required: true,
+            },
             {
               kind: "textarea",
               name: "definitie",
               label: "Definitie",
-              value: i.definition,
+              value: value("definitie"),
               maxLength: STATEMENT_MAX,
               rows: 4,
             },
-            { name: "bron", label: "Bron", value: i.source, maxLength: TITLE_MAX, required: true },
+            {
+              name: "bron",
+              label: "Bron",
+              value: value("bron"),
+              maxLength: TITLE_MAX,
+              required: true,
+            },
             {
               kind: "select",
               name: "richting",
               label: "Richting",
-              value: i.direction,
+              value: value("richting"),
               options: DIRECTIONS,
             },
-            { kind: "select", name: "rol", label: "Rol", value: i.role, options: ROLES },
+            { kind: "select", name: "rol", label: "Rol", value: value("rol"), options: ROLES },
             {
               name: "streefwaarde",
               label: "Streefwaarde",
-              value: i.targetValue === null ? "" : String(i.targetValue).replace(".", ","),
+              value: value("streefwaarde"),
             },
             {
               name: "streefjaar",
               label: "Streefjaar",
               help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
-              value: i.targetYear === null ? "" : String(i.targetYear),
+              value: value("streefjaar"),
             },
             {
               kind: "textarea",
               name: "verhaal",
               label: "Het verhaal achter de cijfers",
               help: "Wat verklaart het verloop, wie dragen bij, wat werkt.",
-              value: i.story,
+              value: value("verhaal"),
               maxLength: TEXT_MAX,
               rows: 8,
             },
@@ -87,7 +114,7 @@ export function IndicatorEditForm({
               kind: "select",
               name: "archiveren",
               label: "Archiveren",
-              value: i.archived ? "ja" : "nee",
+              value: value("archiveren"),
               options: ARCHIVE,
             },
           ]}

@@ -123,6 +123,7 @@ export function IndicatorPage({
   wijkFeatures,
   canEdit,
   errors,
+  values,
 }: {
   ctx: PageContext;
   d: IndicatorDetail;
@@ -130,6 +131,8 @@ export function IndicatorPage({
   wijkFeatures: { code: string; name: string; geometry: unknown }[];
   canEdit?: boolean;
   errors?: FieldError[];
+  /** What was typed in the edit form, after a refused save. */
+  values?: Record<string, string | undefined>;
 }) {
   const i = d.indicator;
   const a = d.analysis;
@@ -350,7 +353,9 @@ export function IndicatorPage({
           correctiegeschiedenis.
         </p>
       ) : null}
-      {canEdit ? <IndicatorEditForm ctx={ctx} indicator={i} errors={errors ?? []} /> : null}
+      {canEdit ? (
+        <IndicatorEditForm ctx={ctx} indicator={i} errors={errors ?? []} values={values} />
+      ) : null}
     </Layout>
   );
 }

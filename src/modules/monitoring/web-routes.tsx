@@ -290,6 +290,7 @@ export function registerMonitoringWebRoutes(app: FastifyInstance, db: Db, tenant
             wijkFeatures={(await getAreasOverview(db, m)).mapFeatures}
             canEdit
             errors={errors}
+            values={b}
           />
         ),
       });
