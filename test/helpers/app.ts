@@ -236,6 +236,10 @@ export const staffApiWrite = (app: FastifyInstance, cookie: string) =>
     cookie,
   );
 
+/** The status a request ends with, for the checks that look at nothing else. */
+export const statusOf = async (response: PromiseLike<LightMyRequestResponse>) =>
+  (await response).statusCode;
+
 /** The id of the session row behind a cookie header: the SHA-256 of the session token. */
 export const sessionIdOf = (cookie: string) =>
   createHash("sha256")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formPost, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, formPost, statusOf, useTestApp } from "../../../test/helpers/app.js";
 import { parseCsv } from "../../platform/csv.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
@@ -342,30 +342,15 @@ describe("import page", () => {
 });
 
 describe("managing indicators", () => {
-  const call = (
-    method: "POST" | "PATCH",
-    url: string,
-    body: unknown,
-    cookie: string | null = staff(),
-  ) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { ...(cookie ? { cookie } : {}), "content-type": "application/json" },
-      payload: JSON.stringify(body),
-    });
+  const call = apiCaller(t, staff);
+  const indicator = {
+    naam: "Bezoekers buurtpleinen",
+    eenheid: "aantal",
+    bron: "Eigen registratie",
+  };
 
   it("creates an indicator, sets a target and a story, and validates in Dutch", async () => {
-    expect(
-      (
-        await call(
-          "POST",
-          "/api/v1/indicatoren",
-          { naam: "Bezoekers buurtpleinen", eenheid: "aantal", bron: "Eigen registratie" },
-          null,
-        )
-      ).statusCode,
-    ).toBe(401);
+    expect(await statusOf(call("POST", "/api/v1/indicatoren", indicator, null))).toBe(401);
     const bad = await call("POST", "/api/v1/indicatoren", {
       naam: "Zonder bron",
       eenheid: "aantal",
@@ -373,30 +358,17 @@ describe("managing indicators", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain("Bron is verplicht.");
     const created = await call("POST", "/api/v1/indicatoren", {
-      naam: "Bezoekers buurtpleinen",
-      eenheid: "aantal",
-      bron: "Eigen registratie",
+      ...indicator,
       richting: "hoger_is_beter",
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().code).toBe("bezoekers-buurtpleinen");
+    expect(await statusOf(call("POST", "/api/v1/indicatoren", { ...indicator, bron: "x" }))).toBe(
+      409,
+    );
+    const target = { streefwaarde: 5000, streefjaar: 2028, verhaal: "Meer activiteiten." };
     expect(
-      (
-        await call("POST", "/api/v1/indicatoren", {
-          naam: "Bezoekers buurtpleinen",
-          eenheid: "aantal",
-          bron: "x",
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await call("PATCH", "/api/v1/indicatoren/bezoekers-buurtpleinen", {
-          streefwaarde: 5000,
-          streefjaar: 2028,
-          verhaal: "Meer activiteiten.",
-        })
-      ).statusCode,
+      await statusOf(call("PATCH", "/api/v1/indicatoren/bezoekers-buurtpleinen", target)),
     ).toBe(204);
     const detail = (
       await t.app.inject({ url: "/api/v1/indicatoren/bezoekers-buurtpleinen" })
@@ -457,9 +429,9 @@ describe("export of a selection", () => {
         waarde: 8130,
       }),
     ]);
-    expect(
-      (await t.app.inject({ url: "/api/v1/metingen?indicator=bestaat-niet" })).statusCode,
-    ).toBe(404);
+    expect(await statusOf(t.app.inject({ url: "/api/v1/metingen?indicator=bestaat-niet" }))).toBe(
+      404,
+    );
   });
 
   it("round-trips: an exported selection imports again without changes", async () => {
