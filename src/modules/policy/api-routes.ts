@@ -5,7 +5,7 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, changeOperation, Pagination, pagedList, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
-import { Id, PageNumber, Ref, Year } from "../../platform/schema-types.js";
+import { Id, NAME_MAX, PageNumber, Ref, STATEMENT_MAX, Year } from "../../platform/schema-types.js";
 import {
   loadSourceCatalog,
   type SourceCatalog,
@@ -15,6 +15,7 @@ import { actorOf, requirePermission } from "../accounts/index.js";
 import { toDocument, toGoal } from "./api-mappers.js";
 import { carryOverActivity, editActivity, editGoal } from "./edit-service.js";
 import { exportDocument } from "./export.js";
+import { TARGET_YEAR_RANGE, WEIGHT_RANGE } from "./limits.js";
 import { ACTIVITY_STATUSES, DOCUMENT_KINDS, DOCUMENT_STATES, GOAL_LEVELS } from "./schema.js";
 import {
   changeActivityStatus,
@@ -99,6 +100,31 @@ const toActivity = (catalog: SourceCatalog) => (r: ActivityHit) => ({
 
 const TAG = ["Beleid"];
 const DocParams = Type.Object({ document: Ref({ description: "Code of id van het document" }) });
+
+/** What goals and activities share in a change: their text, weight in the roll-up and state. */
+const WeightedItemChange = {
+  tekst: Type.Optional(Type.String({ minLength: 1, maxLength: STATEMENT_MAX })),
+  gewicht: Type.Optional(
+    Type.Number({
+      minimum: WEIGHT_RANGE.min,
+      maximum: WEIGHT_RANGE.max,
+      description: "Gewicht in de voortgang van het bovenliggende doel",
+    }),
+  ),
+  nietVanToepassing: Type.Optional(Type.Boolean()),
+  gearchiveerd: Type.Optional(Type.Boolean()),
+};
+const weightedItemChange = (b: {
+  tekst?: string;
+  gewicht?: number;
+  nietVanToepassing?: boolean;
+  gearchiveerd?: boolean;
+}) => ({
+  text: b.tekst,
+  weight: b.gewicht,
+  notApplicable: b.nietVanToepassing,
+  archived: b.gearchiveerd,
+});
 
 export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
@@ -338,16 +364,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
-            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
-            gewicht: Type.Optional(
-              Type.Number({
-                minimum: 0,
-                maximum: 1000,
-                description: "Gewicht in de voortgang van de doelen",
-              }),
-            ),
-            nietVanToepassing: Type.Optional(Type.Boolean()),
-            gearchiveerd: Type.Optional(Type.Boolean()),
+            ...WeightedItemChange,
             doelen: Type.Optional(
               Type.Array(Id(), {
                 maxItems: 50,
@@ -362,10 +379,7 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
     async (request, reply) => {
       const b = request.body;
       await editActivity(db, actorOf(request), request.params.id, {
-        text: b.tekst,
-        weight: b.gewicht,
-        notApplicable: b.nietVanToepassing,
-        archived: b.gearchiveerd,
+        ...weightedItemChange(b),
         goalIds: b.doelen,
       });
       return reply.status(204).send();
@@ -421,15 +435,19 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
         params: Type.Object({ id: Id() }),
         body: Type.Object(
           {
-            tekst: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
-            gewicht: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
-            nietVanToepassing: Type.Optional(Type.Boolean()),
-            streefwaarde: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            streefjaar: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 2000, maximum: 2100 }), Type.Null()]),
+            ...WeightedItemChange,
+            streefwaarde: Type.Optional(
+              Type.Union([Type.String({ maxLength: NAME_MAX }), Type.Null()]),
             ),
-            eigenaar: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            gearchiveerd: Type.Optional(Type.Boolean()),
+            streefjaar: Type.Optional(
+              Type.Union([
+                Type.Integer({ minimum: TARGET_YEAR_RANGE.min, maximum: TARGET_YEAR_RANGE.max }),
+                Type.Null(),
+              ]),
+            ),
+            eigenaar: Type.Optional(
+              Type.Union([Type.String({ maxLength: NAME_MAX }), Type.Null()]),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -438,13 +456,10 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
     async (request, reply) => {
       const b = request.body;
       await editGoal(db, actorOf(request), request.params.id, {
-        text: b.tekst,
-        weight: b.gewicht,
-        notApplicable: b.nietVanToepassing,
+        ...weightedItemChange(b),
         targetValue: b.streefwaarde,
         targetYear: b.streefjaar,
         owner: b.eigenaar,
-        archived: b.gearchiveerd,
       });
       return reply.status(204).send();
     },
