@@ -240,6 +240,10 @@ export const staffApiWrite = (app: FastifyInstance, cookie: string) =>
 export const statusOf = async (response: PromiseLike<LightMyRequestResponse>) =>
   (await response).statusCode;
 
+/** The status of a GET of `path` as a browser asks it: with the session cookie when given. */
+export const pageStatus = (app: FastifyInstance, path: string, cookie?: string) =>
+  statusOf(app.inject({ url: path, headers: cookie ? { cookie } : {} }));
+
 /** The id of the session row behind a cookie header: the SHA-256 of the session token. */
 export const sessionIdOf = (cookie: string) =>
   createHash("sha256")

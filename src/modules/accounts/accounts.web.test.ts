@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  cookiesFrom,
+  formLogin,
   formSession,
+  pageStatus,
   startTestApp,
   submitForm,
   type TestApp,
@@ -36,12 +37,10 @@ const post = (url: string, cookie: string, fields: Record<string, string>, ip = 
 
 describe("logging in and out", () => {
   it("logs in with a valid form, sets an httpOnly SameSite=Lax session cookie and shows the account", async () => {
-    const { token, cookie } = await formSession(t.app, "/inloggen");
-    const res = await post(
-      "/inloggen",
-      cookie,
-      { _csrf: token, gebruikersnaam: "Marieke", wachtwoord: "een-lang-genoeg-wachtwoord" },
-      "10.0.0.1",
+    const { response: res, cookie } = await formLogin(
+      t.app,
+      "Marieke",
+      "een-lang-genoeg-wachtwoord",
     );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/account");
@@ -49,7 +48,7 @@ describe("logging in and out", () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     const account = await t.app.inject({
       url: "/account",
-      headers: { cookie: cookiesFrom(res, cookie) },
+      headers: { cookie },
     });
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain("Marieke de Vries");
@@ -57,13 +56,7 @@ describe("logging in and out", () => {
   });
 
   it("rejects a wrong password with a Dutch error summary and no session", async () => {
-    const { token, cookie } = await formSession(t.app, "/inloggen");
-    const res = await post(
-      "/inloggen",
-      cookie,
-      { _csrf: token, gebruikersnaam: "marieke", wachtwoord: "fout" },
-      "10.0.0.2",
-    );
+    const { response: res } = await formLogin(t.app, "marieke", "fout");
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain("Er is iets niet goed ingevuld");
     expect(res.body).toContain("gebruikersnaam en wachtwoord is onjuist");
@@ -118,10 +111,8 @@ describe("logging in and out", () => {
 describe("managing users", () => {
   it("is for the beheerder only: a partner gets 403, an anonymous visitor the login page", async () => {
     const partner = await t.sessionFor("partner");
-    expect(
-      (await t.app.inject({ url: "/beheer/gebruikers", headers: { cookie: partner } })).statusCode,
-    ).toBe(403);
-    expect((await t.app.inject({ url: "/beheer/gebruikers" })).statusCode).toBe(303);
+    expect(await pageStatus(t.app, "/beheer/gebruikers", partner)).toBe(403);
+    expect(await pageStatus(t.app, "/beheer/gebruikers")).toBe(303);
   });
 
   it("refuses a partner's form post with 403 and creates nothing", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formSession, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { formSession, pageStatus, startTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { systemActor } from "../../platform/actor.js";
 import { auditEntries, countAuditEntries } from "../audit/index.js";
 import { deactivateAccount } from "./admin-service.js";
@@ -298,10 +298,8 @@ describe("API tokens", () => {
 
   it("is for beheerders only: others get 403, anonymous callers go to the login", async () => {
     const staff = await t.sessionFor("beleidsmedewerker");
-    expect(
-      (await t.app.inject({ url: "/beheer/tokens", headers: { cookie: staff } })).statusCode,
-    ).toBe(403);
-    expect((await t.app.inject({ url: "/beheer/tokens" })).statusCode).toBe(303);
+    expect(await pageStatus(t.app, "/beheer/tokens", staff)).toBe(403);
+    expect(await pageStatus(t.app, "/beheer/tokens")).toBe(303);
     const anonymous = await t.app.inject({
       method: "POST",
       url: `/beheer/tokens/${tokenId}/intrekken`,
