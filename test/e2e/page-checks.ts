@@ -89,7 +89,7 @@ function layoutFindings(): { overflow: string[]; narrowCells: string[]; duplicat
   };
   const narrowCells: string[] = [];
   const range = document.createRange();
-  for (const cell of Array.from(document.querySelectorAll("th, td"))) {
+  for (const cell of Array.from(document.querySelectorAll("th, td, dt, dd"))) {
     if (!cell.checkVisibility() || hidden(cell)) continue;
     const style = getComputedStyle(cell);
     const room =
