@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { apiCaller, submitForm, useTestApp } from "../../../test/helpers/app.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
 
-async function postForm(pagePath: string, action: string, fields: Record<string, string>) {
-  const { token, cookie } = await formSession(t.app, pagePath, staff());
-  return formPost(t.app, action, cookie, { _csrf: token, ...fields });
-}
+const call = apiCaller(t, staff);
+/** Posts a form of `page` to `action` with the staff session. */
+const postForm = (page: string, action: string, fields: Record<string, string>) =>
+  submitForm(t.app, page, staff(), action, fields);
 const goals = async () =>
   (
     await t.app.inject({ url: "/api/v1/doelen?document=beleidskader-2025-2030&niveau=resultaat" })
@@ -78,7 +78,7 @@ describe("edit forms", () => {
     );
     expect(res.statusCode).toBe(303);
     const api = (
-      await t.app.inject({ url: "/api/v1/beleidsdocumenten/meerjarenopgave-welzijn-2021-2024" })
+      await call("GET", "/api/v1/beleidsdocumenten/meerjarenopgave-welzijn-2021-2024")
     ).json();
     expect(api).toMatchObject({
       status: "vervallen",
@@ -92,11 +92,9 @@ describe("edit forms", () => {
         url: "/api/v1/activiteiten?document=begroting-2020&onderdeel=brede-toegang",
       })
     ).json().activiteiten[0];
-    const res = await t.app.inject({
-      method: "PATCH",
-      url: `/api/v1/activiteiten/${a.id}/jaren/2020`,
-      headers: { cookie: staff(), "content-type": "application/json" },
-      payload: JSON.stringify({ status: "gerealiseerd", realisatie: "De verkenning is afgerond." }),
+    const res = await call("PATCH", `/api/v1/activiteiten/${a.id}/jaren/2020`, {
+      status: "gerealiseerd",
+      realisatie: "De verkenning is afgerond.",
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().realisatie).toBe("De verkenning is afgerond.");
@@ -105,12 +103,9 @@ describe("edit forms", () => {
 
 describe("succession", () => {
   it("records that a document replaces another and shows it on both pages", async () => {
-    const res = await t.app.inject({
-      method: "PATCH",
-      url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
-      headers: { cookie: staff(), "content-type": "application/json" },
-      payload: JSON.stringify({ vervangt: "meerjarenopgave-welzijn-2021-2024" }),
-    });
+    const replaces = (vervangt: string) =>
+      call("PATCH", "/api/v1/beleidsdocumenten/beleidskader-2025-2030", { vervangt });
+    const res = await replaces("meerjarenopgave-welzijn-2021-2024");
     expect(res.statusCode).toBe(204);
     expect((await t.app.inject({ url: "/beleid/beleidskader-2025-2030" })).body).toContain(
       "Vervangt",
@@ -118,12 +113,7 @@ describe("succession", () => {
     expect(
       (await t.app.inject({ url: "/beleid/meerjarenopgave-welzijn-2021-2024" })).body,
     ).toContain("Vervangen door");
-    const self = await t.app.inject({
-      method: "PATCH",
-      url: "/api/v1/beleidsdocumenten/beleidskader-2025-2030",
-      headers: { cookie: staff(), "content-type": "application/json" },
-      payload: JSON.stringify({ vervangt: "beleidskader-2025-2030" }),
-    });
+    const self = await replaces("beleidskader-2025-2030");
     expect(self.statusCode).toBe(400);
   });
 });
