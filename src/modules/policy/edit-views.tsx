@@ -6,7 +6,13 @@ import {
   STATEMENT_MAX,
   TITLE_MAX,
 } from "../../platform/schema-types.js";
-import { CsrfField, ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
+import {
+  CsrfField,
+  ErrorSummary,
+  Fields,
+  FieldsForm,
+  PostForm,
+} from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -219,32 +225,29 @@ export function SectionEditForm({
         ctx={ctx}
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
       />
-      <PostForm
+      <FieldsForm
         action={`/beleid/${document.slug}/onderdelen/${section.slug}/indicatoren`}
         csrfToken={ctx.csrfToken}
         submit="Indicator toevoegen"
-      >
-        <h3 class="nl-heading nl-heading--level-3">Indicator toevoegen</h3>
-        <Fields
-          fields={[
-            {
-              kind: "textarea",
-              name: "tekst",
-              id: "indicator-tekst",
-              label: "Indicator",
-              maxLength: NOTE_MAX,
-              rows: 3,
-              required: true,
-            },
-            {
-              name: "bron",
-              id: "indicator-bron",
-              label: "Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)",
-              maxLength: TITLE_MAX,
-            },
-          ]}
-        />
-      </PostForm>
+        heading="Indicator toevoegen"
+        fields={[
+          {
+            kind: "textarea",
+            name: "tekst",
+            id: "indicator-tekst",
+            label: "Indicator",
+            maxLength: NOTE_MAX,
+            rows: 3,
+            required: true,
+          },
+          {
+            name: "bron",
+            id: "indicator-bron",
+            label: "Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)",
+            maxLength: TITLE_MAX,
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -259,55 +262,52 @@ export function DocumentEditForm({
   others: repo.DocumentRow[];
 }) {
   return (
-    <PostForm
+    <FieldsForm
       action={`/beleid/${document.slug}/bewerken`}
       csrfToken={ctx.csrfToken}
       submit="Document opslaan"
-    >
-      <h3 class="nl-heading nl-heading--level-3">Document bewerken</h3>
-      <Fields
-        fields={[
-          {
-            name: "titel",
-            label: "Titel van het document",
-            value: document.title,
-            maxLength: TITLE_MAX,
-            required: true,
-          },
-          {
-            kind: "select",
-            name: "status",
-            label: "Status van het document",
-            value: document.state,
-            options: DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) })),
-          },
-          {
-            name: "vindplaats",
-            label: "Vindplaats",
-            value: document.officialReference ?? "",
-            maxLength: TITLE_MAX,
-          },
-          {
-            kind: "select",
-            name: "vervangt",
-            label: "Vervangt document",
-            value: others.find((o) => o.id === document.succeedsId)?.slug ?? "",
-            options: [
-              { value: "", label: "Geen" },
-              ...others
-                .filter((o) => o.id !== document.id)
-                .map((o) => ({ value: o.slug, label: o.title })),
-            ],
-          },
-          {
-            kind: "select",
-            name: "archiveren",
-            label: "Document archiveren",
-            value: document.archived ? "ja" : "nee",
-            options: yesNo,
-          },
-        ]}
-      />
-    </PostForm>
+      heading="Document bewerken"
+      fields={[
+        {
+          name: "titel",
+          label: "Titel van het document",
+          value: document.title,
+          maxLength: TITLE_MAX,
+          required: true,
+        },
+        {
+          kind: "select",
+          name: "status",
+          label: "Status van het document",
+          value: document.state,
+          options: DOCUMENT_STATES.map((s) => ({ value: s, label: kindLabel(s) })),
+        },
+        {
+          name: "vindplaats",
+          label: "Vindplaats",
+          value: document.officialReference ?? "",
+          maxLength: TITLE_MAX,
+        },
+        {
+          kind: "select",
+          name: "vervangt",
+          label: "Vervangt document",
+          value: others.find((o) => o.id === document.succeedsId)?.slug ?? "",
+          options: [
+            { value: "", label: "Geen" },
+            ...others
+              .filter((o) => o.id !== document.id)
+              .map((o) => ({ value: o.slug, label: o.title })),
+          ],
+        },
+        {
+          kind: "select",
+          name: "archiveren",
+          label: "Document archiveren",
+          value: document.archived ? "ja" : "nee",
+          options: yesNo,
+        },
+      ]}
+    />
   );
 }

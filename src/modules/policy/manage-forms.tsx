@@ -1,5 +1,5 @@
 import { STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
-import { Fields, PostForm } from "../../web/components/form.js";
+import { Fields, FieldsForm, PostForm } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { kindLabel, levelLabel } from "./components.js";
 import { docHref } from "./document-links.js";
@@ -39,41 +39,38 @@ export function ManageForms({
         Beheer
       </h2>
       <DocumentEditForm ctx={ctx} document={tree.document} others={others} />
-      <PostForm
+      <FieldsForm
         action={`${base}/onderdelen`}
         csrfToken={ctx.csrfToken}
         submit="Onderdeel toevoegen"
-      >
-        <h3 class="nl-heading nl-heading--level-3">Onderdeel toevoegen</h3>
-        <Fields
-          fields={[
-            {
-              kind: "select",
-              name: "soort",
-              id: "onderdeel-soort",
-              label: "Soort onderdeel",
-              value: "programma",
-              options: SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
-              required: true,
-            },
-            {
-              name: "titel",
-              id: "onderdeel-titel",
-              label: "Titel van het onderdeel",
-              maxLength: TITLE_MAX,
-              required: true,
-            },
-            {
-              kind: "select",
-              name: "ouder",
-              id: "onderdeel-ouder",
-              label: "Valt onder",
-              value: "",
-              options: sectionOptions,
-            },
-          ]}
-        />
-      </PostForm>
+        heading="Onderdeel toevoegen"
+        fields={[
+          {
+            kind: "select",
+            name: "soort",
+            id: "onderdeel-soort",
+            label: "Soort onderdeel",
+            value: "programma",
+            options: SECTION_KINDS.map((k) => ({ value: k, label: kindLabel(k) })),
+            required: true,
+          },
+          {
+            name: "titel",
+            id: "onderdeel-titel",
+            label: "Titel van het onderdeel",
+            maxLength: TITLE_MAX,
+            required: true,
+          },
+          {
+            kind: "select",
+            name: "ouder",
+            id: "onderdeel-ouder",
+            label: "Valt onder",
+            value: "",
+            options: sectionOptions,
+          },
+        ]}
+      />
       <PostForm action={`${base}/doelen`} csrfToken={ctx.csrfToken} submit="Doel toevoegen">
         <h3 class="nl-heading nl-heading--level-3">Doel toevoegen</h3>
         <Fields
@@ -107,35 +104,32 @@ export function ManageForms({
         />
       </PostForm>
       {sections.length > 0 ? (
-        <PostForm
+        <FieldsForm
           action={`${base}/activiteiten`}
           csrfToken={ctx.csrfToken}
           submit="Activiteit toevoegen"
-        >
-          <h3 class="nl-heading nl-heading--level-3">Activiteit toevoegen</h3>
-          <Fields
-            fields={[
-              {
-                kind: "select",
-                name: "onderdeel",
-                id: "activiteit-onderdeel",
-                label: "Onderdeel van de activiteit",
-                value: sections[0]?.id,
-                options: sections.map((s) => ({ value: s.id, label: s.label })),
-                required: true,
-              },
-              {
-                kind: "textarea",
-                name: "tekst",
-                id: "activiteit-tekst",
-                label: "Wat gaan we daarvoor doen?",
-                maxLength: STATEMENT_MAX,
-                rows: 4,
-                required: true,
-              },
-            ]}
-          />
-        </PostForm>
+          heading="Activiteit toevoegen"
+          fields={[
+            {
+              kind: "select",
+              name: "onderdeel",
+              id: "activiteit-onderdeel",
+              label: "Onderdeel van de activiteit",
+              value: sections[0]?.id,
+              options: sections.map((s) => ({ value: s.id, label: s.label })),
+              required: true,
+            },
+            {
+              kind: "textarea",
+              name: "tekst",
+              id: "activiteit-tekst",
+              label: "Wat gaan we daarvoor doen?",
+              maxLength: STATEMENT_MAX,
+              rows: 4,
+              required: true,
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

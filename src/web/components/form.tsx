@@ -309,6 +309,23 @@ export function PostForm(props: {
   );
 }
 
+/** The usual add or edit form on a page: its heading, its fields and its button. */
+export function FieldsForm(props: {
+  action: string;
+  csrfToken: string;
+  submit: ComponentChildren;
+  heading: ComponentChildren;
+  fields: Parameters<typeof Fields>[0]["fields"];
+  errors?: FieldError[] | undefined;
+}) {
+  return (
+    <PostForm action={props.action} csrfToken={props.csrfToken} submit={props.submit}>
+      <h3 class="nl-heading nl-heading--level-3">{props.heading}</h3>
+      <Fields fields={props.fields} errors={props.errors ?? []} />
+    </PostForm>
+  );
+}
+
 /**
  * One action as a small POST form with its explanation, which the button points to; the button's
  * `id` is what an error summary links to.
