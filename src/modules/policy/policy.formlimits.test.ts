@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { submitForm, useTestApp } from "../../../test/helpers/app.js";
 import { NOTE_MAX, STATEMENT_MAX, TEXT_MAX } from "../../platform/schema-types.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
 
-async function postForm(pagePath: string, action: string, fields: Record<string, string>) {
-  const { token, cookie } = await formSession(t.app, pagePath, staff());
-  return formPost(t.app, action, cookie, { _csrf: token, ...fields });
-}
+/** Posts a form of the activity's page to `/activiteiten/<id>/<action>` with the staff session. */
+const postActivityForm = (a: { id: string }, action: string, fields: Record<string, string>) =>
+  submitForm(t.app, `/activiteiten/${a.id}`, staff(), `/activiteiten/${a.id}/${action}`, fields);
 const firstActivity = async () =>
   (await t.app.inject({ url: "/api/v1/activiteiten?document=begroting-2020" })).json()
     .activiteiten[0] as { id: string; tekst: string; jaar: number };
@@ -36,10 +35,7 @@ describe("staff form limits", () => {
   it("refuses a too-long text with te lang and the limit, never verplicht, and keeps what was typed", async () => {
     const a = await firstActivity();
     const long = "x".repeat(STATEMENT_MAX + 7);
-    const res = await postForm(`/activiteiten/${a.id}`, `/activiteiten/${a.id}/bewerken`, {
-      tekst: long,
-      gewicht: "1",
-    });
+    const res = await postActivityForm(a, "bewerken", { tekst: long, gewicht: "1" });
     expect(res.statusCode).toBe(400);
     const summary = summaryOf(res.body);
     expect(summary).toMatch(/Tekst is te lang: hoogstens 5\.000 tekens \(nu 5\.007\)/);
@@ -53,10 +49,7 @@ describe("staff form limits", () => {
 
   it("says verplicht for an empty text and the range for a weight outside it", async () => {
     const a = await firstActivity();
-    const res = await postForm(`/activiteiten/${a.id}`, `/activiteiten/${a.id}/bewerken`, {
-      tekst: "   ",
-      gewicht: "5000",
-    });
+    const res = await postActivityForm(a, "bewerken", { tekst: "   ", gewicht: "5000" });
     expect(res.statusCode).toBe(400);
     const summary = summaryOf(res.body);
     expect(summary).toContain("Tekst is verplicht.");
@@ -64,25 +57,32 @@ describe("staff form limits", () => {
     expect(summary).not.toContain("te lang");
   });
 
-  it("refuses a too-long status explanation with te lang and the limit", async () => {
-    const a = await firstActivity();
-    const res = await postForm(`/activiteiten/${a.id}`, `/activiteiten/${a.id}/status`, {
-      jaar: String(a.jaar),
-      status: "vertraagd",
-      toelichting: "y".repeat(NOTE_MAX + 1),
-    });
-    expect(res.statusCode).toBe(400);
-    expect(summaryOf(res.body)).toMatch(/Toelichting is te lang: hoogstens 2\.000 tekens/);
-  });
-
-  it("refuses a too-long realisation text with te lang and the limit", async () => {
-    const a = await firstActivity();
-    const res = await postForm(`/activiteiten/${a.id}`, `/activiteiten/${a.id}/status`, {
-      jaar: String(a.jaar),
-      status: "gerealiseerd",
-      realisatie: "z".repeat(TEXT_MAX + 1),
-    });
-    expect(res.statusCode).toBe(400);
-    expect(summaryOf(res.body)).toMatch(/Realisatie is te lang: hoogstens 10\.000 tekens/);
-  });
+  it.each([
+    [
+      "status explanation",
+      "vertraagd",
+      "toelichting",
+      NOTE_MAX,
+      /Toelichting is te lang: hoogstens 2\.000 tekens/,
+    ],
+    [
+      "realisation text",
+      "gerealiseerd",
+      "realisatie",
+      TEXT_MAX,
+      /Realisatie is te lang: hoogstens 10\.000 tekens/,
+    ],
+  ] as const)(
+    "refuses a too-long %s with te lang and the limit",
+    async (_what, status, field, max, message) => {
+      const a = await firstActivity();
+      const res = await postActivityForm(a, "status", {
+        jaar: String(a.jaar),
+        status,
+        [field]: "y".repeat(max + 1),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(summaryOf(res.body)).toMatch(message);
+    },
+  );
 });
