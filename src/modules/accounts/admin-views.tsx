@@ -4,6 +4,7 @@ import { Badge } from "../../web/components/badge.js";
 import {
   ActionForm,
   ErrorSummary,
+  Fields,
   fieldError,
   PostForm,
   RowActionForm,
@@ -146,28 +147,25 @@ export function UsersPage(props: {
       </h2>
       <ErrorSummary errors={errors} />
       <PostForm action={USERS} csrfToken={props.ctx.csrfToken} submit={nl.users.create}>
-        <TextField
-          name="gebruikersnaam"
-          label={nl.auth.username}
-          value={v.gebruikersnaam}
-          required
-          autocomplete="off"
-          error={fieldError(errors, "gebruikersnaam")}
-        />
-        <TextField
-          name="naam"
-          label={nl.users.displayName}
-          value={v.naam}
-          required
-          error={fieldError(errors, "naam")}
-          maxLength={DISPLAY_NAME_MAX}
-        />
-        <TextField
-          name="email"
-          label={nl.users.email}
-          type="email"
-          value={v.email}
-          error={fieldError(errors, "email")}
+        <Fields
+          errors={errors}
+          fields={[
+            {
+              name: "gebruikersnaam",
+              label: nl.auth.username,
+              value: v.gebruikersnaam,
+              required: true,
+              autocomplete: "off",
+            },
+            {
+              name: "naam",
+              label: nl.users.displayName,
+              value: v.naam,
+              required: true,
+              maxLength: DISPLAY_NAME_MAX,
+            },
+            { name: "email", label: nl.users.email, type: "email", value: v.email },
+          ]}
         />
         <RoleFields values={v} errors={errors} />
       </PostForm>

@@ -2,11 +2,11 @@ import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import {
   ErrorSummary,
+  Fields,
   fieldError,
   PostForm,
   RowActionForm,
   SelectField,
-  TextField,
 } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -118,24 +118,27 @@ export function TokensPage(props: {
           ]}
           error={fieldError(errors, "account")}
         />
-        <TextField
-          name="naam"
-          label={t.name}
-          value={v.naam}
-          required
-          help={t.nameHelp}
-          autocomplete="off"
-          error={fieldError(errors, "naam")}
-          maxLength={TOKEN_NAME_MAX}
-        />
-        <TextField
-          name="verloopt"
-          label={t.expires}
-          type="date"
-          value={v.verloopt ?? props.choices.standard}
-          required
-          help={t.expiresHelp(dateFormat.format(new Date(`${props.choices.latest}T12:00:00Z`)))}
-          error={fieldError(errors, "verloopt")}
+        <Fields
+          errors={errors}
+          fields={[
+            {
+              name: "naam",
+              label: t.name,
+              value: v.naam,
+              required: true,
+              help: t.nameHelp,
+              autocomplete: "off",
+              maxLength: TOKEN_NAME_MAX,
+            },
+            {
+              name: "verloopt",
+              label: t.expires,
+              type: "date",
+              value: v.verloopt ?? props.choices.standard,
+              required: true,
+              help: t.expiresHelp(dateFormat.format(new Date(`${props.choices.latest}T12:00:00Z`))),
+            },
+          ]}
         />
       </PostForm>
     </Layout>

@@ -1,12 +1,6 @@
 import { nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
-import {
-  ActionForm,
-  ErrorSummary,
-  fieldError,
-  PostForm,
-  TextField,
-} from "../../web/components/form.js";
+import { ActionForm, ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { RoleGrant } from "./permissions.js";
@@ -27,21 +21,24 @@ export function LoginPage(props: {
       <p class="nl-paragraph">{nl.auth.loginIntro}</p>
       <PostForm action="/inloggen" csrfToken={props.ctx.csrfToken} submit={nl.auth.submit}>
         {props.returnTo ? <input type="hidden" name="terug" value={props.returnTo} /> : null}
-        <TextField
-          name="gebruikersnaam"
-          label={nl.auth.username}
-          value={props.username}
-          required
-          autocomplete="username"
-          error={fieldError(errors, "gebruikersnaam")}
-        />
-        <TextField
-          name="wachtwoord"
-          label={nl.auth.password}
-          type="password"
-          required
-          autocomplete="current-password"
-          error={fieldError(errors, "wachtwoord")}
+        <Fields
+          errors={errors}
+          fields={[
+            {
+              name: "gebruikersnaam",
+              label: nl.auth.username,
+              value: props.username,
+              required: true,
+              autocomplete: "username",
+            },
+            {
+              name: "wachtwoord",
+              label: nl.auth.password,
+              type: "password",
+              required: true,
+              autocomplete: "current-password",
+            },
+          ]}
         />
       </PostForm>
     </Layout>
@@ -87,22 +84,25 @@ export function AccountPage(props: {
         csrfToken={props.ctx.csrfToken}
         submit={nl.auth.changePassword}
       >
-        <TextField
-          name="huidig"
-          label={nl.auth.currentPassword}
-          type="password"
-          required
-          autocomplete="current-password"
-          error={fieldError(errors, "huidig")}
-        />
-        <TextField
-          name="nieuw"
-          label={nl.auth.newPassword}
-          type="password"
-          required
-          autocomplete="new-password"
-          help={nl.auth.newPasswordHelp}
-          error={fieldError(errors, "nieuw")}
+        <Fields
+          errors={errors}
+          fields={[
+            {
+              name: "huidig",
+              label: nl.auth.currentPassword,
+              type: "password",
+              required: true,
+              autocomplete: "current-password",
+            },
+            {
+              name: "nieuw",
+              label: nl.auth.newPassword,
+              type: "password",
+              required: true,
+              autocomplete: "new-password",
+              help: nl.auth.newPasswordHelp,
+            },
+          ]}
         />
       </PostForm>
       <h2 class="nl-heading nl-heading--level-2">{nl.auth.sessionsTitle}</h2>
