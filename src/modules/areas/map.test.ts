@@ -3,6 +3,32 @@ import { describe, expect, it } from "vitest";
 import { square } from "../../../test/helpers/shapes.js";
 import { projectShapes } from "./map.js";
 
+/**
+ * One to `maxLength` square wijken, lower-left corners within the box (degrees), sizes drawn from
+ * `size`.
+ */
+const squareWijken = (
+  box: { x: [number, number]; y: [number, number] },
+  size: fc.Arbitrary<number>,
+  maxLength: number,
+) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.double({ min: box.x[0], max: box.x[1], noNaN: true }),
+        fc.double({ min: box.y[0], max: box.y[1], noNaN: true }),
+        size,
+      ),
+      { minLength: 1, maxLength },
+    )
+    .map((squares) =>
+      squares.map(([x, y, side], i) => ({
+        code: `W${i}`,
+        name: `W${i}`,
+        geometry: square(x, y, side),
+      })),
+    );
+
 describe("projectShapes", () => {
   it("returns nothing when no feature has a usable geometry", () => {
     expect(projectShapes([{ code: "A", name: "A", geometry: null }])).toBeUndefined();
@@ -10,35 +36,17 @@ describe("projectShapes", () => {
 
   it("keeps every projected point inside the view box", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.double({ min: 4, max: 6, noNaN: true }),
-            fc.double({ min: 51, max: 53, noNaN: true }),
-          ),
-          {
-            minLength: 1,
-            maxLength: 5,
-          },
-        ),
-        (corners) => {
-          const map = projectShapes(
-            corners.map(([x, y], i) => ({
-              code: `W${i}`,
-              name: "w",
-              geometry: square(x, y, 0.01),
-            })),
-          );
-          expect(map).toBeDefined();
-          const numbers = (map?.shapes ?? []).flatMap(
-            (s) => s.path.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [],
-          );
-          for (const n of numbers) {
-            expect(n).toBeGreaterThanOrEqual(0);
-            expect(n).toBeLessThanOrEqual(Math.max(map?.width ?? 0, map?.height ?? 0) + 0.1);
-          }
-        },
-      ),
+      fc.property(squareWijken({ x: [4, 6], y: [51, 53] }, fc.constant(0.01), 5), (wijken) => {
+        const map = projectShapes(wijken);
+        expect(map).toBeDefined();
+        const numbers = (map?.shapes ?? []).flatMap(
+          (s) => s.path.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [],
+        );
+        for (const n of numbers) {
+          expect(n).toBeGreaterThanOrEqual(0);
+          expect(n).toBeLessThanOrEqual(Math.max(map?.width ?? 0, map?.height ?? 0) + 0.1);
+        }
+      }),
     );
   });
 
@@ -56,22 +64,13 @@ describe("labelPoint", () => {
   it("puts a wijk's label inside it: every square's label lies in its square", () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.tuple(
-            fc.double({ min: 5, max: 5.2, noNaN: true }),
-            fc.double({ min: 52, max: 52.1, noNaN: true }),
-            fc.double({ min: 0.001, max: 0.05, noNaN: true }),
-          ),
-          { minLength: 1, maxLength: 8 },
+        squareWijken(
+          { x: [5, 5.2], y: [52, 52.1] },
+          fc.double({ min: 0.001, max: 0.05, noNaN: true }),
+          8,
         ),
-        (squares) => {
-          const map = projectShapes(
-            squares.map(([x, y, size], i) => ({
-              code: String(i),
-              name: String(i),
-              geometry: square(x, y, size),
-            })),
-          );
+        (wijken) => {
+          const map = projectShapes(wijken);
           for (const s of map?.shapes ?? []) {
             const xs = [...s.path.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => Number(m[1]));
             const ys = [...s.path.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => Number(m[2]));
