@@ -19,6 +19,9 @@ const known = {
 };
 const header =
   "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
+/** Parses a file of the header and these rows (line 2 onwards), as in `thisYear` when given. */
+const parseRows = (rows: string[], thisYear?: number) =>
+  parseMeasurementCsv([header, ...rows].join("\n"), known, thisYear);
 
 describe("parseDutchNumber", () => {
   it("reads Dutch and international notation", () => {
@@ -48,12 +51,10 @@ describe("parseDutchNumber", () => {
 
 describe("parseMeasurementCsv", () => {
   it("accepts good rows and folds realisation and target into one measurement", () => {
-    const csv = [
-      header,
+    const { rows, errors } = parseRows([
       'cohesie,GM0356,2018,,realisatie,"5,9",Monitor Sociale Kracht,,definitief,',
       "cohesie,GM0356,2018,,streefwaarde,6,Jaarverslag,,,",
-    ].join("\n");
-    const { rows, errors } = parseMeasurementCsv(csv, known);
+    ]);
     expect(errors).toEqual([]);
     expect(groupRows(rows)).toEqual([
       expect.objectContaining({
@@ -68,8 +69,7 @@ describe("parseMeasurementCsv", () => {
   });
 
   it("reports every bad row with its line number and a Dutch reason", () => {
-    const csv = [
-      header,
+    const { errors } = parseRows([
       "onbekend,GM0356,2020,,realisatie,1,x,,,",
       "cohesie,WK999999,2020,,realisatie,5,x,,,",
       "vrijwilligers,GM0356,2020,,realisatie,140,x,,,",
@@ -77,8 +77,7 @@ describe("parseMeasurementCsv", () => {
       "wmo,GM0356,2021,,realisatie,3380,CBS,,,",
       "wmo,GM0356,2021,,realisatie,3381,CBS,,,",
       "wmo,GM0356,2022,5,realisatie,3400,CBS,,,",
-    ].join("\n");
-    const { errors } = parseMeasurementCsv(csv, known);
+    ]);
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [2, 'onbekende indicator "onbekend"'],
       [3, 'onbekende gebiedscode "WK999999"'],
@@ -109,14 +108,12 @@ describe("parseMeasurementCsv", () => {
 
 describe("values a column cannot hold", () => {
   it("reports a day that does not exist and a value too large for numeric(14, 4)", () => {
-    const csv = [
-      header,
+    const { errors } = parseRows([
       "wmo,GM0356,2020,,realisatie,99999999999999999999999,CBS,,,",
       "wmo,GM0356,2021,,realisatie,3380,CBS,2024-02-30,,",
       "wmo,GM0356,2022,,realisatie,3380,CBS,0000-01-01,,",
       "wmo,GM0356,2023,,realisatie,3380,CBS,2024-02-29,,",
-    ].join("\n");
-    const { errors } = parseMeasurementCsv(csv, known);
+    ]);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4]);
     expect(errors[0]?.message).toContain("te groot");
     expect(errors[1]?.message).toContain("bestaande datum");
@@ -130,8 +127,10 @@ describe("plausibility and years", () => {
     expect(plausibility(0.475, percentage)).toEqual({
       warning: "waarde 0,475 lijkt een fractie; bedoelt u 47,5?",
     });
-    const csv = [header, 'vrijwilligers,GM0356,2020,,realisatie,"0,475",x,,,'].join("\n");
-    const { errors, warnings, rows } = parseMeasurementCsv(csv, known, 2026);
+    const { errors, warnings, rows } = parseRows(
+      ['vrijwilligers,GM0356,2020,,realisatie,"0,475",x,,,'],
+      2026,
+    );
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(1);
     expect(warnings).toEqual([
@@ -166,13 +165,14 @@ describe("plausibility and years", () => {
   });
 
   it("reports 2026-13-45 and a future realisation with their row numbers; a future target passes", () => {
-    const csv = [
-      header,
-      "vrijwilligers,GM0356,2020,,realisatie,40,x,2026-13-45,,",
-      "vrijwilligers,GM0356,2027,,realisatie,40,x,,,",
-      "vrijwilligers,GM0356,2030,,streefwaarde,45,x,,,",
-    ].join("\n");
-    const { errors, rows } = parseMeasurementCsv(csv, known, 2026);
+    const { errors, rows } = parseRows(
+      [
+        "vrijwilligers,GM0356,2020,,realisatie,40,x,2026-13-45,,",
+        "vrijwilligers,GM0356,2027,,realisatie,40,x,,,",
+        "vrijwilligers,GM0356,2030,,streefwaarde,45,x,,,",
+      ],
+      2026,
+    );
     expect(errors.map((e) => e.line)).toEqual([2, 3]);
     expect(errors[0]?.message).toContain("2026-13-45");
     expect(rows.map((r) => r.year)).toEqual([2030]);
@@ -187,8 +187,10 @@ describe("plausibility and years", () => {
       fc.property(
         fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { maxLength: 8 }),
         (body) => {
-          const csv = [header, ...body.map((cells) => cells.join(","))].join("\n");
-          const { rows, errors } = parseMeasurementCsv(csv, known, 2026);
+          const { rows, errors } = parseRows(
+            body.map((cells) => cells.join(",")),
+            2026,
+          );
           const bad = new Set(errors.map((e) => e.line));
           for (const r of rows) expect(bad.has(r.line)).toBe(false);
           const lines = new Set([...rows.map((r) => r.line), ...bad]);
