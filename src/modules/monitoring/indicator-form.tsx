@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
-import { ErrorSummary, Fields, PostForm } from "../../web/components/form.js";
+import { FormSection } from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { TARGET_YEAR_RANGE } from "./indicator-service.js";
 import type { IndicatorRow } from "./repository.js";
@@ -47,79 +47,73 @@ export function IndicatorEditForm({
   };
   const value = (name: string) => values[name] ?? stored[name] ?? "";
   return (
-    <section aria-labelledby="indicator-bewerken">
-      <h2 class="nl-heading nl-heading--level-2" id="indicator-bewerken">
-        Indicator bewerken
-      </h2>
-      <ErrorSummary errors={errors} />
-      <PostForm
-        action={`/monitor/${i.slug}/bewerken`}
-        csrfToken={ctx.csrfToken}
-        submit="Indicator opslaan"
-      >
-        <Fields
-          errors={errors}
-          fields={[
-            {
-              name: "naam",
-              label: "Naam",
-              value: value("naam"),
-              maxLength: TITLE_MAX,
-              required: true,
-            },
-            {
-              kind: "textarea",
-              name: "definitie",
-              label: "Definitie",
-              value: value("definitie"),
-              maxLength: STATEMENT_MAX,
-              rows: 4,
-            },
-            {
-              name: "bron",
-              label: "Bron",
-              value: value("bron"),
-              maxLength: TITLE_MAX,
-              required: true,
-            },
-            {
-              kind: "select",
-              name: "richting",
-              label: "Richting",
-              value: value("richting"),
-              options: DIRECTIONS,
-            },
-            { kind: "select", name: "rol", label: "Rol", value: value("rol"), options: ROLES },
-            {
-              name: "streefwaarde",
-              label: "Streefwaarde",
-              value: value("streefwaarde"),
-            },
-            {
-              name: "streefjaar",
-              label: "Streefjaar",
-              help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
-              value: value("streefjaar"),
-            },
-            {
-              kind: "textarea",
-              name: "verhaal",
-              label: "Het verhaal achter de cijfers",
-              help: "Wat verklaart het verloop, wie dragen bij, wat werkt.",
-              value: value("verhaal"),
-              maxLength: TEXT_MAX,
-              rows: 8,
-            },
-            {
-              kind: "select",
-              name: "archiveren",
-              label: "Archiveren",
-              value: value("archiveren"),
-              options: ARCHIVE,
-            },
-          ]}
-        />
-      </PostForm>
-    </section>
+    <FormSection
+      id="indicator-bewerken"
+      heading="Indicator bewerken"
+      action={`/monitor/${i.slug}/bewerken`}
+      csrfToken={ctx.csrfToken}
+      submit="Indicator opslaan"
+      errors={errors}
+      summary
+      fields={[
+        {
+          name: "naam",
+          label: "Naam",
+          value: value("naam"),
+          maxLength: TITLE_MAX,
+          required: true,
+        },
+        {
+          kind: "textarea",
+          name: "definitie",
+          label: "Definitie",
+          value: value("definitie"),
+          maxLength: STATEMENT_MAX,
+          rows: 4,
+        },
+        {
+          name: "bron",
+          label: "Bron",
+          value: value("bron"),
+          maxLength: TITLE_MAX,
+          required: true,
+        },
+        {
+          kind: "select",
+          name: "richting",
+          label: "Richting",
+          value: value("richting"),
+          options: DIRECTIONS,
+        },
+        { kind: "select", name: "rol", label: "Rol", value: value("rol"), options: ROLES },
+        {
+          name: "streefwaarde",
+          label: "Streefwaarde",
+          value: value("streefwaarde"),
+        },
+        {
+          name: "streefjaar",
+          label: "Streefjaar",
+          help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
+          value: value("streefjaar"),
+        },
+        {
+          kind: "textarea",
+          name: "verhaal",
+          label: "Het verhaal achter de cijfers",
+          help: "Wat verklaart het verloop, wie dragen bij, wat werkt.",
+          value: value("verhaal"),
+          maxLength: TEXT_MAX,
+          rows: 8,
+        },
+        {
+          kind: "select",
+          name: "archiveren",
+          label: "Archiveren",
+          value: value("archiveren"),
+          options: ARCHIVE,
+        },
+      ]}
+    />
   );
 }

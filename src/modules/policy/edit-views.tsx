@@ -6,13 +6,7 @@ import {
   STATEMENT_MAX,
   TITLE_MAX,
 } from "../../platform/schema-types.js";
-import {
-  CsrfField,
-  ErrorSummary,
-  Fields,
-  FieldsForm,
-  PostForm,
-} from "../../web/components/form.js";
+import { CsrfField, ErrorSummary, FieldsForm, FormSection } from "../../web/components/form.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -102,69 +96,63 @@ export function GoalPage(props: {
         <p class="nl-paragraph">Er hangen geen activiteiten onder dit doel.</p>
       )}
       {props.canEdit ? (
-        <section aria-labelledby="doel-bewerken">
-          <h2 class="nl-heading nl-heading--level-2" id="doel-bewerken">
-            Doel bewerken
-          </h2>
-          <PostForm
-            action={`/doelen/${g.id}/bewerken`}
-            csrfToken={props.ctx.csrfToken}
-            submit="Doel opslaan"
-          >
-            <Fields
-              errors={errors}
-              fields={[
-                {
-                  kind: "textarea",
-                  name: "tekst",
-                  label: "Tekst",
-                  value: v.tekst ?? g.text,
-                  maxLength: STATEMENT_MAX,
-                  required: true,
-                },
-                {
-                  name: "streefwaarde",
-                  label: "Streefwaarde (SMART)",
-                  value: v.streefwaarde ?? g.targetValue ?? "",
-                  maxLength: NAME_MAX,
-                },
-                {
-                  name: "streefjaar",
-                  label: "Streefjaar",
-                  help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
-                  value: v.streefjaar ?? (g.targetYear === null ? "" : String(g.targetYear)),
-                },
-                {
-                  name: "eigenaar",
-                  label: "Eigenaar",
-                  value: v.eigenaar ?? g.owner ?? "",
-                  maxLength: NAME_MAX,
-                },
-                {
-                  name: "gewicht",
-                  label: "Gewicht",
-                  help: `Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1.`,
-                  value: v.gewicht ?? String(g.weight),
-                },
-                {
-                  kind: "select",
-                  name: "nvt",
-                  label: "Niet van toepassing",
-                  value: g.notApplicable ? "ja" : "nee",
-                  options: yesNo,
-                },
-                {
-                  kind: "select",
-                  name: "archiveren",
-                  label: "Archiveren",
-                  value: g.archived ? "ja" : "nee",
-                  options: yesNo,
-                },
-              ]}
-            />
-          </PostForm>
-          <MoveButtons ctx={props.ctx} action={`/doelen/${g.id}/verplaatsen`} />
-        </section>
+        <FormSection
+          id="doel-bewerken"
+          heading="Doel bewerken"
+          action={`/doelen/${g.id}/bewerken`}
+          csrfToken={props.ctx.csrfToken}
+          submit="Doel opslaan"
+          errors={errors}
+          fields={[
+            {
+              kind: "textarea",
+              name: "tekst",
+              label: "Tekst",
+              value: v.tekst ?? g.text,
+              maxLength: STATEMENT_MAX,
+              required: true,
+            },
+            {
+              name: "streefwaarde",
+              label: "Streefwaarde (SMART)",
+              value: v.streefwaarde ?? g.targetValue ?? "",
+              maxLength: NAME_MAX,
+            },
+            {
+              name: "streefjaar",
+              label: "Streefjaar",
+              help: `Een jaar van ${TARGET_YEAR_RANGE.min} tot en met ${TARGET_YEAR_RANGE.max}.`,
+              value: v.streefjaar ?? (g.targetYear === null ? "" : String(g.targetYear)),
+            },
+            {
+              name: "eigenaar",
+              label: "Eigenaar",
+              value: v.eigenaar ?? g.owner ?? "",
+              maxLength: NAME_MAX,
+            },
+            {
+              name: "gewicht",
+              label: "Gewicht",
+              help: `Een getal van ${WEIGHT_RANGE.min} tot en met ${WEIGHT_RANGE.max}; standaard 1.`,
+              value: v.gewicht ?? String(g.weight),
+            },
+            {
+              kind: "select",
+              name: "nvt",
+              label: "Niet van toepassing",
+              value: g.notApplicable ? "ja" : "nee",
+              options: yesNo,
+            },
+            {
+              kind: "select",
+              name: "archiveren",
+              label: "Archiveren",
+              value: g.archived ? "ja" : "nee",
+              options: yesNo,
+            },
+          ]}
+          after={<MoveButtons ctx={props.ctx} action={`/doelen/${g.id}/verplaatsen`} />}
+        />
       ) : null}
     </Layout>
   );
@@ -183,72 +171,70 @@ export function SectionEditForm({
 }) {
   const errs = errors ?? [];
   return (
-    <section aria-labelledby="onderdeel-bewerken">
-      <h2 class="nl-heading nl-heading--level-2" id="onderdeel-bewerken">
-        Onderdeel bewerken
-      </h2>
-      <ErrorSummary errors={errs} />
-      <PostForm
-        action={`/beleid/${document.slug}/onderdelen/${section.slug}/bewerken`}
-        csrfToken={ctx.csrfToken}
-        submit="Onderdeel opslaan"
-      >
-        <Fields
-          errors={errs}
-          fields={[
-            {
-              name: "titel",
-              label: "Titel",
-              value: section.title,
-              maxLength: TITLE_MAX,
-              required: true,
-            },
-            {
-              kind: "textarea",
-              name: "tekst",
-              label: "Inleidende tekst",
-              value: section.body,
-              maxLength: BODY_MAX,
-              rows: 10,
-            },
-            {
-              kind: "select",
-              name: "archiveren",
-              label: "Archiveren",
-              value: section.archived ? "ja" : "nee",
-              options: yesNo,
-            },
-          ]}
-        />
-      </PostForm>
-      <MoveButtons
-        ctx={ctx}
-        action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
-      />
-      <FieldsForm
-        action={`/beleid/${document.slug}/onderdelen/${section.slug}/indicatoren`}
-        csrfToken={ctx.csrfToken}
-        submit="Indicator toevoegen"
-        heading="Indicator toevoegen"
-        fields={[
-          {
-            kind: "textarea",
-            name: "tekst",
-            id: "indicator-tekst",
-            label: "Indicator",
-            maxLength: NOTE_MAX,
-            rows: 3,
-            required: true,
-          },
-          {
-            name: "bron",
-            id: "indicator-bron",
-            label: "Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)",
-            maxLength: TITLE_MAX,
-          },
-        ]}
-      />
-    </section>
+    <FormSection
+      id="onderdeel-bewerken"
+      heading="Onderdeel bewerken"
+      action={`/beleid/${document.slug}/onderdelen/${section.slug}/bewerken`}
+      csrfToken={ctx.csrfToken}
+      submit="Onderdeel opslaan"
+      errors={errs}
+      summary
+      fields={[
+        {
+          name: "titel",
+          label: "Titel",
+          value: section.title,
+          maxLength: TITLE_MAX,
+          required: true,
+        },
+        {
+          kind: "textarea",
+          name: "tekst",
+          label: "Inleidende tekst",
+          value: section.body,
+          maxLength: BODY_MAX,
+          rows: 10,
+        },
+        {
+          kind: "select",
+          name: "archiveren",
+          label: "Archiveren",
+          value: section.archived ? "ja" : "nee",
+          options: yesNo,
+        },
+      ]}
+      after={
+        <>
+          <MoveButtons
+            ctx={ctx}
+            action={`/beleid/${document.slug}/onderdelen/${section.slug}/verplaatsen`}
+          />
+          <FieldsForm
+            action={`/beleid/${document.slug}/onderdelen/${section.slug}/indicatoren`}
+            csrfToken={ctx.csrfToken}
+            submit="Indicator toevoegen"
+            heading="Indicator toevoegen"
+            fields={[
+              {
+                kind: "textarea",
+                name: "tekst",
+                id: "indicator-tekst",
+                label: "Indicator",
+                maxLength: NOTE_MAX,
+                rows: 3,
+                required: true,
+              },
+              {
+                name: "bron",
+                id: "indicator-bron",
+                label: "Bron van de indicator (bijvoorbeeld Monitor Sociale Kracht)",
+                maxLength: TITLE_MAX,
+              },
+            ]}
+          />
+        </>
+      }
+    />
   );
 }
 

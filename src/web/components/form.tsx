@@ -309,6 +309,37 @@ export function PostForm(props: {
   );
 }
 
+/** A form as a section of its page, under its own level-2 heading (the page's contents list it). */
+export function FormSection(props: {
+  id: string;
+  heading: ComponentChildren;
+  action: string;
+  csrfToken: string;
+  submit: ComponentChildren;
+  fields?: readonly FieldSpec[];
+  errors?: readonly FieldError[] | undefined;
+  /** The error summary above the form, where the page has no summary of its own. */
+  summary?: boolean;
+  /** More of the form after the fields (a group of checkboxes, hidden fields). */
+  children?: ComponentChildren;
+  /** What follows the form in its section (other actions on the same record). */
+  after?: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 class="nl-heading nl-heading--level-2" id={props.id}>
+        {props.heading}
+      </h2>
+      {props.summary ? <ErrorSummary errors={props.errors ?? []} /> : null}
+      <PostForm action={props.action} csrfToken={props.csrfToken} submit={props.submit}>
+        {props.fields ? <Fields fields={props.fields} errors={props.errors} /> : null}
+        {props.children}
+      </PostForm>
+      {props.after}
+    </section>
+  );
+}
+
 /** The usual add or edit form on a page: its heading, its fields and its button. */
 export function FieldsForm(props: {
   action: string;
