@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formSession, pageStatus, startTestApp, type TestApp } from "../../../test/helpers/app.js";
+import { measurementCsv } from "../../../test/helpers/measurements.js";
 import { systemActor } from "../../platform/actor.js";
 import { auditEntries, countAuditEntries } from "../audit/index.js";
 import { deactivateAccount } from "./admin-service.js";
@@ -39,15 +40,13 @@ const postForm = (url: string, cookie: string, fields: Record<string, string>) =
     payload: form(fields),
   });
 
-const header =
-  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
 /** A CSV import of one measurement, authenticated only by the bearer token: no cookie at all. */
 const importWithToken = (token: string, year: number, value: number) =>
   t.app.inject({
     method: "POST",
     url: "/api/v1/metingen/import",
     headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
-    payload: [header, `cbs-wmo-clienten,WK035608,${year},,realisatie,${value},Test,,,`].join("\n"),
+    payload: measurementCsv(`cbs-wmo-clienten,WK035608,${year},,realisatie,${value},Test,,,`),
   });
 const measurement = async (year: number) => {
   const list = (
@@ -190,7 +189,7 @@ describe("API tokens", () => {
         url: "/api/v1/metingen/import",
         // A valid beheerder session alongside: the broken token still decides.
         headers: { authorization, cookie: admin, "content-type": "text/csv" },
-        payload: [header, "cbs-wmo-clienten,WK035608,2017,,realisatie,5,Test,,,"].join("\n"),
+        payload: measurementCsv("cbs-wmo-clienten,WK035608,2017,,realisatie,5,Test,,,"),
       });
       expectInvalidToken(res);
     }

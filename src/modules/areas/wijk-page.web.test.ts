@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/helpers/app.js";
+import { measurementCsv } from "../../../test/helpers/measurements.js";
 import { systemActor } from "../../platform/actor.js";
 import { importMeasurements } from "../monitoring/index.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
-
-const HEADER =
-  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
 
 /** The HTML of one registered section of a wijk page, by its anchor: up to the next part of the page. */
 function section(body: string, id: string): string {
@@ -59,11 +57,10 @@ describe("the wijk page as the resident's entry", () => {
   });
 
   it("shows an imported wijk value beside the municipality figure of the same year", async () => {
-    const csv = [
-      HEADER,
+    const csv = measurementCsv(
       "msk-eenzaamheid,WK035601,2024,,realisatie,57,Wijkmonitor (test),,,",
       "msk-eenzaamheid,WK035601,2022,,realisatie,44,Wijkmonitor (test),,,",
-    ].join("\n");
+    );
     const imported = await importMeasurements(t.database.db, systemActor("GM0356", "test"), csv);
     expect(imported.ok).toBe(true);
     const res = await t.app.inject({ url: "/gebieden/WK035601" });
@@ -83,7 +80,7 @@ describe("the wijk page as the resident's entry", () => {
   });
 
   it("applies the small-count rule as the monitor does: hidden for visitors, marked for staff", async () => {
-    const csv = [HEADER, "dementie,WK035602,2023,,realisatie,4,Wijkmonitor (test),,,"].join("\n");
+    const csv = measurementCsv("dementie,WK035602,2023,,realisatie,4,Wijkmonitor (test),,,");
     expect((await importMeasurements(t.database.db, systemActor("GM0356", "test"), csv)).ok).toBe(
       true,
     );

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { measurementCsv } from "../../../test/helpers/measurements.js";
 import {
   groupRows,
   KINDS,
@@ -17,11 +18,9 @@ const known = {
   ]),
   areas: new Set(["GM0356", "WK035601"]),
 };
-const header =
-  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
 /** Parses a file of the header and these rows (line 2 onwards), as in `thisYear` when given. */
 const parseRows = (rows: string[], thisYear?: number) =>
-  parseMeasurementCsv([header, ...rows].join("\n"), known, thisYear);
+  parseMeasurementCsv(measurementCsv(...rows), known, thisYear);
 
 describe("parseDutchNumber", () => {
   it("reads Dutch and international notation", () => {

