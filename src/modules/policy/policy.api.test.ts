@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formPost, formSession, useTestApp } from "../../../test/helpers/app.js";
+import { formPost, formSession, jsonRequest, useTestApp } from "../../../test/helpers/app.js";
 import { countAuditEntries } from "../audit/index.js";
 
 const t = useTestApp();
@@ -96,12 +96,7 @@ describe("changing an activity's status", () => {
   const target = async () =>
     (await activities("document=begroting-2020&onderdeel=geldwijs&jaar=2020"))[0] as Activiteit;
   const patch = (id: string, body: unknown, cookie?: string) =>
-    t.app.inject({
-      method: "PATCH",
-      url: `/api/v1/activiteiten/${id}/jaren/2020`,
-      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-      payload: JSON.stringify(body),
-    });
+    jsonRequest(t.app, "PATCH", `/api/v1/activiteiten/${id}/jaren/2020`, body, cookie);
 
   it("refuses a partner (403), an anonymous caller (401) and vertraagd without explanation (400), changing nothing", async () => {
     const a = await target();
