@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   formLogin,
+  formPost,
   formSession,
   pageStatus,
   startTestApp,
@@ -25,15 +26,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const post = (url: string, cookie: string, fields: Record<string, string>, ip = "127.0.0.1") =>
-  t.app.inject({
-    method: "POST",
-    url,
-    remoteAddress: ip,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: form(fields),
-  });
+  formPost(t.app, url, cookie, fields, ip);
 
 describe("logging in and out", () => {
   it("logs in with a valid form, sets an httpOnly SameSite=Lax session cookie and shows the account", async () => {

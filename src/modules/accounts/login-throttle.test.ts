@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  formPost,
   formSession,
   secondInstance,
   type TestApp,
@@ -60,17 +61,8 @@ describe("login throttling across instances", () => {
 
   const attempt = async (app: TestApp["app"], password: string, address: string) => {
     const { token, cookie } = await formSession(app, "/inloggen");
-    return app.inject({
-      method: "POST",
-      url: "/inloggen",
-      remoteAddress: address,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({
-        _csrf: token,
-        gebruikersnaam: "sanne",
-        wachtwoord: password,
-      }).toString(),
-    });
+    const fields = { _csrf: token, gebruikersnaam: "sanne", wachtwoord: password };
+    return formPost(app, "/inloggen", cookie, fields, address);
   };
 
   it("throttles 20 wrong logins for one account from two instances as one count; the real user gets in after the delay", async () => {
