@@ -313,6 +313,8 @@ export const nl = {
     missing: (label: string) => `${label} is verplicht.`,
     tooLong: (label: string, max: number, used: number) =>
       `${label} is te lang: hoogstens ${formatNumber(max)} tekens (nu ${formatNumber(used)}).`,
+    notOneOf: (label: string, allowed: readonly string[]) =>
+      `${label} moet een van deze zijn: ${allowed.join(", ")}.`,
     outOfRange: (label: string, min: number, max: number) =>
       `${label} moet een getal van ${formatNumber(min)} tot en met ${formatNumber(max)} zijn.`,
   },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { problems, rangeProblem, textProblem } from "./field-rules.js";
+import { choiceProblem, problems, rangeProblem, textProblem } from "./field-rules.js";
 
 const rule = { field: "tekst", label: "Tekst", max: 5000, required: true };
 
@@ -39,5 +39,20 @@ describe("field rules", () => {
     expect(rangeProblem(undefined, gewicht)).toBeUndefined();
     expect(rangeProblem(0, gewicht)).toBeUndefined();
     expect(problems(undefined, rangeProblem(-1, gewicht))).toHaveLength(1);
+  });
+
+  it("accepts a listed choice, names the allowed values otherwise, and says verplicht only when required", () => {
+    const choice = { field: "soort", label: "Soort", allowed: ["begroting", "beleidskader"] };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (value) => {
+        const found = choiceProblem(value, choice);
+        if (value === "" || choice.allowed.includes(value)) expect(found).toBeUndefined();
+        else expect(found?.message).toBe("Soort moet een van deze zijn: begroting, beleidskader.");
+      }),
+    );
+    expect(choiceProblem(undefined, { ...choice, required: true })?.message).toBe(
+      "Soort is verplicht.",
+    );
+    expect(choiceProblem("", { ...choice, required: true })?.field).toBe("soort");
   });
 });

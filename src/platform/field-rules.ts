@@ -41,6 +41,23 @@ export function rangeProblem(value: number | undefined, rule: RangeRule): FieldE
   return undefined;
 }
 
+export interface ChoiceRule {
+  field: string;
+  label: string;
+  allowed: readonly string[];
+  /** Without a value: "verplicht"; otherwise an absent value passes. */
+  required?: boolean;
+}
+
+/** The problem with a chosen value, if any: one outside the list names the values allowed. */
+export function choiceProblem(value: string | undefined, rule: ChoiceRule): FieldError | undefined {
+  if (value === undefined || value === "")
+    return rule.required ? { field: rule.field, message: nl.form.missing(rule.label) } : undefined;
+  if (!rule.allowed.includes(value))
+    return { field: rule.field, message: nl.form.notOneOf(rule.label, rule.allowed) };
+  return undefined;
+}
+
 /** The problems found, without the fields that had none. */
 export const problems = (...found: (FieldError | undefined)[]): FieldError[] =>
   found.filter((e): e is FieldError => e !== undefined);

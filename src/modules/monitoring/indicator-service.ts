@@ -1,7 +1,7 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
-import { problems, textProblem } from "../../platform/field-rules.js";
+import { choiceProblem, problems, textProblem } from "../../platform/field-rules.js";
 import { STATEMENT_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isCode, slugify } from "../../platform/values.js";
 import { recordAudit, recordCreated } from "../audit/index.js";
@@ -26,17 +26,6 @@ export interface IndicatorInput {
   archived?: boolean | undefined;
 }
 
-const oneOf = (
-  v: string | undefined,
-  allowed: readonly string[],
-  field: string,
-  label: string,
-  errors: FieldError[],
-) => {
-  if (v !== undefined && !allowed.includes(v))
-    errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
-};
-
 /** The range of a target year; the form states it, the web and API routes check it. */
 export const TARGET_YEAR_RANGE = { min: 2000, max: 2100 };
 
@@ -59,10 +48,28 @@ function check(input: IndicatorInput, creating: boolean): FieldError[] {
       message: "Code mag alleen kleine letters, cijfers en streepjes bevatten.",
     });
   }
-  oneOf(input.unit, UNITS, "eenheid", "Eenheid", errors);
-  oneOf(input.direction, DIRECTIONS, "richting", "Richting", errors);
-  oneOf(input.frequency, FREQUENCIES, "frequentie", "Frequentie", errors);
-  oneOf(input.role, INDICATOR_ROLES, "rol", "Rol", errors);
+  errors.push(
+    ...problems(choiceProblem(input.unit, { field: "eenheid", label: "Eenheid", allowed: UNITS })),
+  );
+  errors.push(
+    ...problems(
+      choiceProblem(input.direction, { field: "richting", label: "Richting", allowed: DIRECTIONS }),
+    ),
+  );
+  errors.push(
+    ...problems(
+      choiceProblem(input.frequency, {
+        field: "frequentie",
+        label: "Frequentie",
+        allowed: FREQUENCIES,
+      }),
+    ),
+  );
+  errors.push(
+    ...problems(
+      choiceProblem(input.role, { field: "rol", label: "Rol", allowed: INDICATOR_ROLES }),
+    ),
+  );
   if (input.scaleMin != null && input.scaleMax != null && input.scaleMin >= input.scaleMax) {
     errors.push({
       field: "schaalMax",

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
-import { problems, textProblem } from "../../platform/field-rules.js";
+import { choiceProblem, problems, textProblem } from "../../platform/field-rules.js";
 import { BODY_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { isCode, slugify } from "../../platform/values.js";
 import { recordAudit, recordCreated } from "../audit/index.js";
@@ -30,16 +30,6 @@ const text = (
   const problem = textProblem(v, { field, label, max, required: true });
   if (problem) errors.push(problem);
 };
-const oneOf = (
-  v: string | undefined,
-  allowed: readonly string[],
-  field: string,
-  label: string,
-  errors: FieldError[],
-) => {
-  if (!v || !allowed.includes(v))
-    errors.push({ field, message: `${label} moet een van deze zijn: ${allowed.join(", ")}.` });
-};
 
 export interface NewDocument {
   kind: string;
@@ -54,7 +44,16 @@ export interface NewDocument {
 
 export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
   const errors: FieldError[] = [];
-  oneOf(input.kind, DOCUMENT_KINDS, "soort", "Soort", errors);
+  errors.push(
+    ...problems(
+      choiceProblem(input.kind, {
+        field: "soort",
+        label: "Soort",
+        allowed: DOCUMENT_KINDS,
+        required: true,
+      }),
+    ),
+  );
   text(input.title, "titel", "Titel", TITLE_MAX, errors);
   const { min, max, span } = DOCUMENT_YEAR_RANGE;
   if (!Number.isInteger(input.firstYear) || input.firstYear < min || input.firstYear > max) {
@@ -82,7 +81,17 @@ export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
     textProblem(input.intro, { field: "inleiding", label: "Inleiding", max: BODY_MAX }),
   ))
     errors.push(problem);
-  if (input.state !== undefined) oneOf(input.state, DOCUMENT_STATES, "status", "Status", errors);
+  if (input.state !== undefined)
+    errors.push(
+      ...problems(
+        choiceProblem(input.state, {
+          field: "status",
+          label: "Status",
+          allowed: DOCUMENT_STATES,
+          required: true,
+        }),
+      ),
+    );
   const slug = input.slug?.trim() || slugify(input.title ?? "");
   if (!isCode(slug))
     errors.push({
@@ -128,7 +137,16 @@ export interface NewSection {
 
 export async function createSection(db: Db, actor: Actor, input: NewSection) {
   const errors: FieldError[] = [];
-  oneOf(input.kind, SECTION_KINDS, "soort", "Soort onderdeel", errors);
+  errors.push(
+    ...problems(
+      choiceProblem(input.kind, {
+        field: "soort",
+        label: "Soort onderdeel",
+        allowed: SECTION_KINDS,
+        required: true,
+      }),
+    ),
+  );
   text(input.title, "titel", "Titel", TITLE_MAX, errors);
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
@@ -176,7 +194,16 @@ export interface NewGoal {
 
 export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
   const errors: FieldError[] = [];
-  oneOf(input.level, GOAL_LEVELS, "niveau", "Niveau", errors);
+  errors.push(
+    ...problems(
+      choiceProblem(input.level, {
+        field: "niveau",
+        label: "Niveau",
+        allowed: GOAL_LEVELS,
+        required: true,
+      }),
+    ),
+  );
   text(input.text, "tekst", "Tekst", STATEMENT_MAX, errors);
   assertValid(errors);
   const doc = await resolveDocument(db, actor.municipalityCode, input.document);
