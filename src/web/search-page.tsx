@@ -4,7 +4,7 @@ import type { Db } from "../db/executor.js";
 import { countOf, nl } from "../i18n/nl.js";
 import type { FieldError } from "../platform/errors.js";
 import { PageQuery } from "../platform/schema-types.js";
-import { ErrorSummary, TextField } from "./components/form.js";
+import { ErrorSummary, FilterForm } from "./components/form.js";
 import { Pagination } from "./components/pagination.js";
 import type { PageContext } from "./context.js";
 import { Layout } from "./layout.js";
@@ -101,21 +101,21 @@ export function SearchPage(props: {
       <h1 class="nl-heading nl-heading--level-1">{nl.search.title}</h1>
       <p class="nl-paragraph">{nl.search.intro}</p>
       <ErrorSummary errors={props.errors} />
-      <form method="get" action="/zoeken" class="sk-filter">
-        <TextField
-          name="q"
-          label={nl.search.field}
-          type="search"
-          value={r.query}
-          maxLength={MAX_QUERY_LENGTH}
-          error={props.errors.find((e) => e.field === "q")?.message}
-        />
-        <div>
-          <button type="submit" class="nl-button nl-button--primary">
-            {nl.search.button}
-          </button>
-        </div>
-      </form>
+      <FilterForm
+        action="/zoeken"
+        submit={nl.search.button}
+        primary
+        errors={props.errors}
+        fields={[
+          {
+            name: "q",
+            label: nl.search.field,
+            type: "search",
+            value: r.query,
+            maxLength: MAX_QUERY_LENGTH,
+          },
+        ]}
+      />
       {r.query && props.errors.length === 0 ? (
         <p class="nl-paragraph" role="status">
           {r.total === 0

@@ -1,6 +1,6 @@
 import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
-import { ErrorSummary, fieldError, SelectField, TextField } from "../../web/components/form.js";
+import { ErrorSummary, FilterForm } from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
 import { ScrollRegion } from "../../web/components/scroll-region.js";
 import { DataTable } from "../../web/components/table.js";
@@ -46,47 +46,36 @@ export function AuditPage(props: {
       <h1 class="nl-heading nl-heading--level-1">{nl.audit.title}</h1>
       <p class="nl-paragraph">{nl.audit.intro}</p>
       <ErrorSummary errors={props.errors} />
-      <form method="get" action="/beheer/audit" class="sk-filter">
-        <SelectField
-          name="soort"
-          label={nl.audit.filterEntity}
-          value={f.soort ?? ""}
-          options={[
-            { value: "", label: nl.audit.all },
-            ...props.entityTypes.map((t) => ({ value: t, label: t })),
-          ]}
-        />
-        <SelectField
-          name="handeling"
-          label={nl.audit.action}
-          value={f.handeling ?? ""}
-          options={[
-            { value: "", label: nl.audit.all },
-            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: nl.audit.actions[a] })),
-          ]}
-          error={fieldError(props.errors, "handeling")}
-        />
-        <TextField name="gebruiker" label={nl.audit.filterActor} value={f.gebruiker} />
-        <TextField
-          name="van"
-          label={nl.audit.filterFrom}
-          type="date"
-          value={f.van}
-          error={fieldError(props.errors, "van")}
-        />
-        <TextField
-          name="tot"
-          label={nl.audit.filterTo}
-          type="date"
-          value={f.tot}
-          error={fieldError(props.errors, "tot")}
-        />
-        <div>
-          <button type="submit" class="nl-button nl-button--secondary">
-            {nl.audit.filter}
-          </button>
-        </div>
-      </form>
+      <FilterForm
+        action="/beheer/audit"
+        submit={nl.audit.filter}
+        errors={props.errors}
+        fields={[
+          {
+            kind: "select",
+            name: "soort",
+            label: nl.audit.filterEntity,
+            value: f.soort ?? "",
+            options: [
+              { value: "", label: nl.audit.all },
+              ...props.entityTypes.map((t) => ({ value: t, label: t })),
+            ],
+          },
+          {
+            kind: "select",
+            name: "handeling",
+            label: nl.audit.action,
+            value: f.handeling ?? "",
+            options: [
+              { value: "", label: nl.audit.all },
+              ...AUDIT_ACTIONS.map((a) => ({ value: a, label: nl.audit.actions[a] })),
+            ],
+          },
+          { name: "gebruiker", label: nl.audit.filterActor, value: f.gebruiker },
+          { name: "van", label: nl.audit.filterFrom, type: "date", value: f.van },
+          { name: "tot", label: nl.audit.filterTo, type: "date", value: f.tot },
+        ]}
+      />
       {props.entries.length === 0 ? (
         <p class="nl-paragraph">{nl.audit.empty}</p>
       ) : (

@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../i18n/nl.js";
-import { CsrfField, SelectField } from "../../web/components/form.js";
+import { CsrfField, FilterForm } from "../../web/components/form.js";
 import { Definition, LinkList } from "../../web/components/list.js";
 import { SourceRef } from "../../web/components/source-ref.js";
 import type { PageContext } from "../../web/context.js";
@@ -129,19 +129,19 @@ export function DocumentPage({
       ) : null}
       {d.intro ? <SourceText text={d.intro} /> : null}
       {tree.years.length > 1 ? (
-        <form method="get" action={docHref(d)} class="sk-filter">
-          <SelectField
-            name="jaar"
-            label="Jaar"
-            value={String(tree.year)}
-            options={tree.years.map((y) => ({ value: String(y), label: String(y) }))}
-          />
-          <div>
-            <button type="submit" class="nl-button nl-button--secondary">
-              Toon jaar
-            </button>
-          </div>
-        </form>
+        <FilterForm
+          action={docHref(d)}
+          submit="Toon jaar"
+          fields={[
+            {
+              kind: "select",
+              name: "jaar",
+              label: "Jaar",
+              value: String(tree.year),
+              options: tree.years.map((y) => ({ value: String(y), label: String(y) })),
+            },
+          ]}
+        />
       ) : null}
       {activityCount > 0 ? (
         <StatusSummaryTable

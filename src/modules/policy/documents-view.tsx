@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.js";
 import { TITLE_MAX } from "../../platform/schema-types.js";
-import { ErrorSummary, Fields, PostForm, TextField } from "../../web/components/form.js";
+import { ErrorSummary, Fields, FilterForm, PostForm } from "../../web/components/form.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -12,14 +12,11 @@ import { DOCUMENT_KINDS } from "./schema.js";
 
 export function SearchForm({ query }: { query?: string }) {
   return (
-    <form method="get" action="/zoeken" class="sk-filter">
-      <TextField name="q" label="Zoeken in alle beleidsteksten" type="search" value={query} />
-      <div>
-        <button type="submit" class="nl-button nl-button--secondary">
-          Zoeken
-        </button>
-      </div>
-    </form>
+    <FilterForm
+      action="/zoeken"
+      submit="Zoeken"
+      fields={[{ name: "q", label: "Zoeken in alle beleidsteksten", type: "search", value: query }]}
+    />
   );
 }
 

@@ -309,6 +309,32 @@ export function PostForm(props: {
   );
 }
 
+/**
+ * A search or filter form: GET, so the result has its own address and works without script; the
+ * button is secondary unless the form is the page's main action.
+ */
+export function FilterForm(props: {
+  action: string;
+  submit: ComponentChildren;
+  fields: readonly FieldSpec[];
+  errors?: readonly FieldError[] | undefined;
+  primary?: boolean;
+}) {
+  return (
+    <form method="get" action={props.action} class="sk-filter">
+      <Fields fields={props.fields} errors={props.errors} />
+      <div>
+        <button
+          type="submit"
+          class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
+        >
+          {props.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** A form as a section of its page, under its own level-2 heading (the page's contents list it). */
 export function FormSection(props: {
   id: string;
