@@ -16,9 +16,7 @@ export function ErrorPage({
   const known = (status in nl.errors ? status : status >= 500 ? 500 : 400) as KnownStatus;
   const text = nl.errors[known];
   return (
-    <Layout ctx={ctx} title={text.title}>
-      <h1 class="nl-heading nl-heading--level-1">{text.title}</h1>
-      <p class="nl-paragraph">{detail ?? text.text}</p>
+    <Layout ctx={ctx} title={text.title} heading intro={detail ?? text.text}>
       <p class="nl-paragraph">
         <a class="nl-link" href="/">
           {nl.errors.backHome}

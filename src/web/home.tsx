@@ -161,8 +161,7 @@ export function HomePage(props: HomeProps) {
   const { ctx, areas } = props;
   const municipality = areas.find((a) => a.level === "gemeente");
   return (
-    <Layout ctx={ctx} title={t.title}>
-      <h1 class="nl-heading nl-heading--level-1">{t.title}</h1>
+    <Layout ctx={ctx} title={t.title} heading>
       <p class="nl-paragraph nl-paragraph--lead">{nl.app.tagline}</p>
       <p class="nl-paragraph">{t.intro(ctx.tenant.municipality.name)}</p>
       {municipality?.population ? (

@@ -13,6 +13,10 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   breadcrumbs?: Crumb[];
+  /** The page's heading is its title (most pages); a page with another heading writes its own h1. */
+  heading?: boolean;
+  /** A first paragraph under the heading. */
+  intro?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -44,7 +48,7 @@ function NavLink({ href, label, current }: { href: string; label: string; curren
   );
 }
 
-export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
+export function Layout({ ctx, title, breadcrumbs, heading, intro, children }: LayoutProps) {
   const { tenant, account } = ctx;
   const pageTitle = `${title} - ${nl.app.name} ${tenant.municipality.name}`;
   return (
@@ -143,6 +147,8 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               <p class="nl-paragraph">{ctx.flash.message}</p>
             </div>
           ) : null}
+          {heading ? <h1 class="nl-heading nl-heading--level-1">{title}</h1> : null}
+          {intro ? <p class="nl-paragraph">{intro}</p> : null}
           {children}
         </main>
         <footer class="sk-footer">

@@ -75,8 +75,7 @@ export function StatementPage({
   const page = STATEMENT_PAGES[kind];
   if (!statement)
     return (
-      <Layout ctx={ctx} title={page.title}>
-        <h1 class="nl-heading nl-heading--level-1">{page.title}</h1>
+      <Layout ctx={ctx} title={page.title} heading>
         <p class="nl-paragraph">
           Gemeente {ctx.tenant.municipality.name} heeft in Samenkracht nog geen{" "}
           {page.title.toLowerCase()} opgenomen. Met vragen kunt u terecht bij:
@@ -86,8 +85,7 @@ export function StatementPage({
     );
   const date = new Date(`${statement.bijgewerkt}T00:00:00Z`);
   return (
-    <Layout ctx={ctx} title={statement.titel}>
-      <h1 class="nl-heading nl-heading--level-1">{statement.titel}</h1>
+    <Layout ctx={ctx} title={statement.titel} heading>
       {statement.inleiding ? (
         <p class="nl-paragraph nl-paragraph--lead">{statement.inleiding}</p>
       ) : null}

@@ -99,8 +99,8 @@ export function UsersPage(props: {
       ctx={props.ctx}
       title={nl.users.title}
       breadcrumbs={[{ href: USERS, label: nl.users.title }]}
+      heading
     >
-      <h1 class="nl-heading nl-heading--level-1">{nl.users.title}</h1>
       {props.created ? (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
           <p class="nl-paragraph">{nl.users.created(props.created.username)}</p>

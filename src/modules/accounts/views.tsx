@@ -15,8 +15,7 @@ export function LoginPage(props: {
 }) {
   const errors = props.errors ?? [];
   return (
-    <Layout ctx={props.ctx} title={nl.auth.loginTitle}>
-      <h1 class="nl-heading nl-heading--level-1">{nl.auth.loginTitle}</h1>
+    <Layout ctx={props.ctx} title={nl.auth.loginTitle} heading>
       <ErrorSummary errors={errors} />
       <p class="nl-paragraph">{nl.auth.loginIntro}</p>
       <PostForm action="/inloggen" csrfToken={props.ctx.csrfToken} submit={nl.auth.submit}>
@@ -62,8 +61,8 @@ export function AccountPage(props: {
       ctx={props.ctx}
       title={nl.auth.accountTitle}
       breadcrumbs={[{ href: "/account", label: nl.auth.accountTitle }]}
+      heading
     >
-      <h1 class="nl-heading nl-heading--level-1">{nl.auth.accountTitle}</h1>
       {a.mustChangePassword && !props.ctx.flash ? (
         <div class="utrecht-alert utrecht-alert--warning" role="status">
           <p class="nl-paragraph">{nl.auth.mustChangeNotice}</p>

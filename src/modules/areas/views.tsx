@@ -31,9 +31,9 @@ export function AreasPage(props: {
       ctx={props.ctx}
       title={nl.areas.title}
       breadcrumbs={[{ href: "/gebieden", label: nl.areas.title }]}
+      heading
+      intro={nl.areas.intro}
     >
-      <h1 class="nl-heading nl-heading--level-1">{nl.areas.title}</h1>
-      <p class="nl-paragraph">{nl.areas.intro}</p>
       {props.municipality ? (
         <p class="nl-paragraph">
           <a class="nl-link" href={areaHref(props.municipality.code)}>

@@ -42,9 +42,9 @@ export function AuditPage(props: {
       ctx={props.ctx}
       title={nl.audit.title}
       breadcrumbs={[{ href: "/beheer/audit", label: nl.audit.title }]}
+      heading
+      intro={nl.audit.intro}
     >
-      <h1 class="nl-heading nl-heading--level-1">{nl.audit.title}</h1>
-      <p class="nl-paragraph">{nl.audit.intro}</p>
       <ErrorSummary errors={props.errors} />
       <FilterForm
         action="/beheer/audit"

@@ -34,8 +34,7 @@ export function DocumentPage({
   const d = tree.document;
   const activityCount = tree.summary.reduce((s, r) => s + r.count, 0);
   return (
-    <Layout ctx={ctx} title={d.title} breadcrumbs={crumbs(d)}>
-      <h1 class="nl-heading nl-heading--level-1">{d.title}</h1>
+    <Layout ctx={ctx} title={d.title} breadcrumbs={crumbs(d)} heading>
       <dl class="sk-definition-list">
         <Definition term="Soort">{kindLabel(d.kind)}</Definition>
         <Definition term="Periode">{period(d)}</Definition>

@@ -135,8 +135,8 @@ export function PartnershipPage(props: {
       ctx={props.ctx}
       title={p.name}
       breadcrumbs={crumbs([{ href: `/samenwerkingsverbanden/${p.slug}`, label: p.name }])}
+      heading
     >
-      <h1 class="nl-heading nl-heading--level-1">{p.name}</h1>
       <ErrorSummary errors={errors} />
       <dl class="sk-definition-list">
         <dt>Soort</dt>
