@@ -1,6 +1,6 @@
-import type { Db } from "../../db/executor.js";
+import type { Db, Tx } from "../../db/executor.js";
 import type { Actor } from "../../platform/actor.js";
-import { assertValid, conflict, type FieldError, notFound } from "../../platform/errors.js";
+import { assertValid, conflict, notFound } from "../../platform/errors.js";
 import { choiceProblem, problems, textProblem } from "../../platform/field-rules.js";
 import { BODY_MAX, STATEMENT_MAX, TITLE_MAX } from "../../platform/schema-types.js";
 import { isCode, slugify } from "../../platform/values.js";
@@ -20,16 +20,33 @@ import {
 } from "./schema.js";
 import { resolveDocument } from "./service.js";
 
-const text = (
-  v: string | undefined,
-  field: string,
-  label: string,
-  max: number,
-  errors: FieldError[],
-) => {
-  const problem = textProblem(v, { field, label, max, required: true });
-  if (problem) errors.push(problem);
-};
+type DocumentContent = Awaited<ReturnType<typeof repo.loadDocumentContent>>;
+
+/**
+ * An addition to a document: slugs, numbers and positions are derived from what the document holds,
+ * so the document row is locked and its content read in the same transaction (one addition at a
+ * time).
+ */
+async function addToDocument<T>(
+  db: Db,
+  actor: Actor,
+  documentRef: string,
+  add: (tx: Tx, doc: repo.DocumentRow, content: DocumentContent) => Promise<T>,
+): Promise<T> {
+  const doc = await resolveDocument(db, actor.municipalityCode, documentRef);
+  return db.transaction(async (tx) => {
+    await repo.lockDocument(tx, doc.id);
+    return add(tx, doc, await repo.loadDocumentContent(tx, doc.id));
+  });
+}
+
+/** The section a new item goes into, by id or slug; none asked for is none. */
+function sectionIn(content: DocumentContent, ref: string | undefined) {
+  if (!ref) return undefined;
+  const section = content.sections.find((s) => s.id === ref || s.slug === ref);
+  if (!section) throw notFound(`Het document heeft geen onderdeel "${ref}".`);
+  return section;
+}
 
 export interface NewDocument {
   kind: string;
@@ -43,18 +60,15 @@ export interface NewDocument {
 }
 
 export async function createDocument(db: Db, actor: Actor, input: NewDocument) {
-  const errors: FieldError[] = [];
-  errors.push(
-    ...problems(
-      choiceProblem(input.kind, {
-        field: "soort",
-        label: "Soort",
-        allowed: DOCUMENT_KINDS,
-        required: true,
-      }),
-    ),
+  const errors = problems(
+    choiceProblem(input.kind, {
+      field: "soort",
+      label: "Soort",
+      allowed: DOCUMENT_KINDS,
+      required: true,
+    }),
+    textProblem(input.title, { field: "titel", label: "Titel", max: TITLE_MAX, required: true }),
   );
-  text(input.title, "titel", "Titel", TITLE_MAX, errors);
   const { min, max, span } = DOCUMENT_YEAR_RANGE;
   if (!Number.isInteger(input.firstYear) || input.firstYear < min || input.firstYear > max) {
     errors.push({
@@ -136,29 +150,19 @@ export interface NewSection {
 }
 
 export async function createSection(db: Db, actor: Actor, input: NewSection) {
-  const errors: FieldError[] = [];
-  errors.push(
-    ...problems(
+  assertValid(
+    problems(
       choiceProblem(input.kind, {
         field: "soort",
         label: "Soort onderdeel",
         allowed: SECTION_KINDS,
         required: true,
       }),
+      textProblem(input.title, { field: "titel", label: "Titel", max: TITLE_MAX, required: true }),
     ),
   );
-  text(input.title, "titel", "Titel", TITLE_MAX, errors);
-  assertValid(errors);
-  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
-  return db.transaction(async (tx) => {
-    // Slug and position are derived from the sections there are: one addition at a time.
-    await repo.lockDocument(tx, doc.id);
-    const content = await repo.loadDocumentContent(tx, doc.id);
-    const parent = input.parent
-      ? content.sections.find((s) => s.id === input.parent || s.slug === input.parent)
-      : undefined;
-    if (input.parent && !parent)
-      throw notFound(`Het document heeft geen onderdeel "${input.parent}".`);
+  return addToDocument(db, actor, input.document, async (tx, doc, content) => {
+    const parent = sectionIn(content, input.parent);
     let slug = slugify(input.title);
     for (let n = 2; content.sections.some((s) => s.slug === slug); n++)
       slug = `${slugify(input.title)}-${n}`;
@@ -193,29 +197,24 @@ export interface NewGoal {
 }
 
 export async function createGoal(db: Db, actor: Actor, input: NewGoal) {
-  const errors: FieldError[] = [];
-  errors.push(
-    ...problems(
+  assertValid(
+    problems(
       choiceProblem(input.level, {
         field: "niveau",
         label: "Niveau",
         allowed: GOAL_LEVELS,
         required: true,
       }),
+      textProblem(input.text, {
+        field: "tekst",
+        label: "Tekst",
+        max: STATEMENT_MAX,
+        required: true,
+      }),
     ),
   );
-  text(input.text, "tekst", "Tekst", STATEMENT_MAX, errors);
-  assertValid(errors);
-  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
-  return db.transaction(async (tx) => {
-    // Slug and position are derived from the goals there are: one addition at a time.
-    await repo.lockDocument(tx, doc.id);
-    const content = await repo.loadDocumentContent(tx, doc.id);
-    const section = input.section
-      ? content.sections.find((s) => s.id === input.section || s.slug === input.section)
-      : undefined;
-    if (input.section && !section)
-      throw notFound(`Het document heeft geen onderdeel "${input.section}".`);
+  return addToDocument(db, actor, input.document, async (tx, doc, content) => {
+    const section = sectionIn(content, input.section);
     const parent = input.parent ? content.goals.find((g) => g.id === input.parent) : undefined;
     if (input.parent && !parent) throw notFound(`Het document heeft geen doel "${input.parent}".`);
     const slugs = new Set(content.goals.map((g) => g.slug));
@@ -245,23 +244,22 @@ export interface NewActivity {
 }
 
 export async function createActivity(db: Db, actor: Actor, input: NewActivity) {
-  const errors: FieldError[] = [];
-  text(input.text, "tekst", "Tekst", STATEMENT_MAX, errors);
-  if (!input.section)
-    errors.push({
-      field: "onderdeel",
-      message: "Kies het onderdeel waar de activiteit bij hoort.",
-    });
-  assertValid(errors);
-  const doc = await resolveDocument(db, actor.municipalityCode, input.document);
-  return db.transaction(async (tx) => {
-    // Number, slug and position are derived from the activities there are: one addition at a time.
-    await repo.lockDocument(tx, doc.id);
-    const content = await repo.loadDocumentContent(tx, doc.id);
-    const section = content.sections.find(
-      (s) => s.id === input.section || s.slug === input.section,
-    );
-    if (!section) throw notFound(`Het document heeft geen onderdeel "${input.section}".`);
+  assertValid(
+    problems(
+      textProblem(input.text, {
+        field: "tekst",
+        label: "Tekst",
+        max: STATEMENT_MAX,
+        required: true,
+      }),
+      input.section
+        ? undefined
+        : { field: "onderdeel", message: "Kies het onderdeel waar de activiteit bij hoort." },
+    ),
+  );
+  return addToDocument(db, actor, input.document, async (tx, doc, content) => {
+    const section = sectionIn(content, input.section);
+    if (!section) throw notFound("Kies het onderdeel waar de activiteit bij hoort.");
     const goalIds = input.goals ?? [];
     const unknown = goalIds.filter((g) => !content.goals.some((x) => x.id === g));
     if (unknown.length > 0)
