@@ -280,10 +280,21 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function SubmitButton({ children }: { children: ComponentChildren }) {
+/** A form's button: primary for the page's main action, secondary for the others. */
+export function SubmitButton(props: {
+  children: ComponentChildren;
+  secondary?: boolean | undefined;
+  id?: string | undefined;
+  describedBy?: string | undefined;
+}) {
   return (
-    <button type="submit" class="nl-button nl-button--primary">
-      {children}
+    <button
+      type="submit"
+      id={props.id}
+      class={`nl-button ${props.secondary ? "nl-button--secondary" : "nl-button--primary"}`}
+      aria-describedby={props.describedBy}
+    >
+      {props.children}
     </button>
   );
 }
@@ -324,12 +335,7 @@ export function FilterForm(props: {
     <form method="get" action={props.action} class="sk-filter">
       <Fields fields={props.fields} errors={props.errors} />
       <div>
-        <button
-          type="submit"
-          class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
-        >
-          {props.submit}
-        </button>
+        <SubmitButton secondary={!props.primary}>{props.submit}</SubmitButton>
       </div>
     </form>
   );
@@ -401,14 +407,9 @@ export function ActionForm(props: {
       <p class="nl-paragraph" id={`${props.id}-uitleg`}>
         {props.help}
       </p>
-      <button
-        type="submit"
-        id={props.id}
-        class={`nl-button ${props.primary ? "nl-button--primary" : "nl-button--secondary"}`}
-        aria-describedby={`${props.id}-uitleg`}
-      >
+      <SubmitButton secondary={!props.primary} id={props.id} describedBy={`${props.id}-uitleg`}>
         {props.label}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -428,10 +429,10 @@ export function RowActionForm(props: {
     <form method="post" action={props.action} class="sk-inline-form">
       <CsrfField token={props.csrfToken} />
       {props.children}
-      <button type="submit" class="nl-button nl-button--secondary">
+      <SubmitButton secondary>
         {props.label}
         <span class="sk-visually-hidden"> {props.rowName}</span>
-      </button>
+      </SubmitButton>
     </form>
   );
 }
