@@ -153,6 +153,31 @@ export const pagedList = (key: string, item: TSchema, description: string) => ({
   },
 });
 
+/**
+ * A public paged list: its own filters plus pagina and paginaGrootte, 200 with the items under
+ * `key` and the page they are on; 404 when a filter names a record that does not exist.
+ */
+export const pagedListOperation = (s: {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  filters: Record<string, TSchema>;
+  key: string;
+  item: TSchema;
+  listDescription: string;
+  notFound?: boolean;
+}) =>
+  apiSchema({
+    operationId: s.operationId,
+    summary: s.summary,
+    ...(s.description ? { description: s.description } : {}),
+    tags: s.tags,
+    querystring: Type.Object({ ...s.filters, ...Pagination }),
+    success: pagedList(s.key, s.item, s.listDescription),
+    ...(s.notFound ? { errors: [404] } : {}),
+  });
+
 export function paginate<T>(items: readonly T[], page = 1, pageSize = 100) {
   const totaal = items.length;
   return {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { apiSchema, Pagination, pagedList, paginate } from "../../platform/api.js";
+import { apiSchema, pagedListOperation, paginate } from "../../platform/api.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import type { PopulationPoint } from "./population.js";
 import { AREA_LEVELS, type AreaLevel } from "./schema.js";
@@ -93,14 +93,16 @@ export function registerAreaApiRoutes(app: FastifyInstance, db: Db, tenant: Tena
   app.get<{ Querystring: { niveau?: AreaLevel; pagina?: number; paginaGrootte?: number } }>(
     "/api/v1/gebieden",
     {
-      schema: apiSchema({
+      schema: pagedListOperation({
         operationId: "listGebieden",
         summary: "Gebieden van de gemeente",
         description:
           "De gemeente, haar gebieden, wijken en buurten, met het meest recente inwonertal.",
         tags: ["Gebieden"],
-        querystring: Type.Object({ niveau: Type.Optional(Niveau), ...Pagination }),
-        success: pagedList("gebieden", GebiedSchema, "Lijst van gebieden"),
+        filters: { niveau: Type.Optional(Niveau) },
+        key: "gebieden",
+        item: GebiedSchema,
+        listDescription: "Lijst van gebieden",
       }),
     },
     async (request) => {

@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { fromRoot } from "../../config/paths.js";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
-import { apiSchema, changeOperation, Pagination, pagedList, paginate } from "../../platform/api.js";
+import { apiSchema, changeOperation, pagedListOperation, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { Id, NAME_MAX, PageNumber, Ref, STATEMENT_MAX, Year } from "../../platform/schema-types.js";
 import {
@@ -225,17 +225,18 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   }>(
     "/api/v1/doelen",
     {
-      schema: apiSchema({
+      schema: pagedListOperation({
         operationId: "listDoelen",
         summary: "Doelen (maatschappelijk effect, beleidsdoelstelling, resultaat, prestatie)",
         tags: TAG,
-        querystring: Type.Object({
+        filters: {
           document: Type.Optional(Ref({ description: "Code of id van het document" })),
           niveau: Type.Optional(Type.Enum([...GOAL_LEVELS], { type: "string" })),
-          ...Pagination,
-        }),
-        success: pagedList("doelen", Goal, "Doelen"),
-        errors: [404],
+        },
+        key: "doelen",
+        item: Goal,
+        listDescription: "Doelen",
+        notFound: true,
       }),
     },
     async (request) => {
@@ -259,21 +260,22 @@ export function registerPolicyApiRoutes(app: FastifyInstance, db: Db, tenant: Te
   }>(
     "/api/v1/activiteiten",
     {
-      schema: apiSchema({
+      schema: pagedListOperation({
         operationId: "listActiviteiten",
         summary: "Activiteiten per jaar met status",
         tags: TAG,
-        querystring: Type.Object({
+        filters: {
           document: Type.Optional(Ref({ description: "Code of id van het document" })),
           onderdeel: Type.Optional(
             Ref({ description: "Code van het onderdeel, bv. iedereen-doet-mee" }),
           ),
-          jaar: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+          jaar: Type.Optional(Year()),
           status: Type.Optional(Type.Enum([...ACTIVITY_STATUSES], { type: "string" })),
-          ...Pagination,
-        }),
-        success: pagedList("activiteiten", Activity, "Activiteiten"),
-        errors: [404],
+        },
+        key: "activiteiten",
+        item: Activity,
+        listDescription: "Activiteiten",
+        notFound: true,
       }),
     },
     async (request) => {
