@@ -1,4 +1,4 @@
-import { type TProperties, Type } from "typebox";
+import { type TProperties, type TSchema, Type } from "typebox";
 import { CODE_PATTERN } from "./values.js";
 
 /**
@@ -85,3 +85,6 @@ export const PageQuery = (fields: TProperties = {}) =>
 /** Path parameters, each a code or an id (documents, indicators) unless given otherwise. */
 export const RefParams = (...names: string[]) =>
   Type.Object(Object.fromEntries(names.map((n) => [n, Ref()])));
+
+/** A value that may also be null (a field without a value in a response). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

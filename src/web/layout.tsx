@@ -13,6 +13,8 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   breadcrumbs?: Crumb[];
+  /** A top-level page's own address: its one breadcrumb, named by the title. */
+  path?: string;
   /** The page's heading is its title (most pages); a page with another heading writes its own h1. */
   heading?: boolean;
   /** A first paragraph under the heading. */
@@ -48,7 +50,8 @@ function NavLink({ href, label, current }: { href: string; label: string; curren
   );
 }
 
-export function Layout({ ctx, title, breadcrumbs, heading, intro, children }: LayoutProps) {
+export function Layout({ ctx, title, path, heading, intro, children, ...rest }: LayoutProps) {
+  const breadcrumbs = rest.breadcrumbs ?? (path ? [{ href: path, label: title }] : undefined);
   const { tenant, account } = ctx;
   const pageTitle = `${title} - ${nl.app.name} ${tenant.municipality.name}`;
   return (

@@ -95,12 +95,7 @@ export function UsersPage(props: {
   const v = props.values ?? {};
   const sort = props.sort;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={nl.users.title}
-      breadcrumbs={[{ href: USERS, label: nl.users.title }]}
-      heading
-    >
+    <Layout ctx={props.ctx} title={nl.users.title} path={USERS} heading>
       {props.created ? (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
           <p class="nl-paragraph">{nl.users.created(props.created.username)}</p>

@@ -57,12 +57,7 @@ export function AccountPage(props: {
   const errors = props.errors ?? [];
   const a = props.account;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={nl.auth.accountTitle}
-      breadcrumbs={[{ href: "/account", label: nl.auth.accountTitle }]}
-      heading
-    >
+    <Layout ctx={props.ctx} title={nl.auth.accountTitle} path="/account" heading>
       {a.mustChangePassword && !props.ctx.flash ? (
         <div class="utrecht-alert utrecht-alert--warning" role="status">
           <p class="nl-paragraph">{nl.auth.mustChangeNotice}</p>

@@ -27,13 +27,7 @@ export function AreasPage(props: {
 }) {
   const total = props.municipality?.population;
   return (
-    <Layout
-      ctx={props.ctx}
-      title={nl.areas.title}
-      breadcrumbs={[{ href: "/gebieden", label: nl.areas.title }]}
-      heading
-      intro={nl.areas.intro}
-    >
+    <Layout ctx={props.ctx} title={nl.areas.title} path="/gebieden" heading intro={nl.areas.intro}>
       {props.municipality ? (
         <p class="nl-paragraph">
           <a class="nl-link" href={areaHref(props.municipality.code)}>

@@ -41,7 +41,7 @@ export function AuditPage(props: {
     <Layout
       ctx={props.ctx}
       title={nl.audit.title}
-      breadcrumbs={[{ href: "/beheer/audit", label: nl.audit.title }]}
+      path="/beheer/audit"
       heading
       intro={nl.audit.intro}
     >

@@ -5,7 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
 import { AppError } from "../../platform/errors.js";
-import { CODE_MAX, QUERY_VALUE_MAX, Text } from "../../platform/schema-types.js";
+import { CODE_MAX, Nullable, QUERY_VALUE_MAX, Text } from "../../platform/schema-types.js";
 import { requirePermission } from "../accounts/index.js";
 import { IdParams, TAG } from "./api-shared.js";
 import { IMPORT_COLUMNS } from "./csv-import.js";
@@ -26,7 +26,6 @@ import {
   resolveIndicator,
 } from "./service.js";
 
-const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 const Status = Type.Object({
   status: Type.String({ description: "op_koers, niet_op_koers of onvoldoende_gegevens" }),
   basis: Type.String({ description: "Waarop de status berust" }),

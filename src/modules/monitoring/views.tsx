@@ -56,7 +56,7 @@ export function MonitorPage({
   canImport: boolean;
 }) {
   return (
-    <Layout ctx={ctx} title="Monitor" breadcrumbs={[{ href: "/monitor", label: "Monitor" }]}>
+    <Layout ctx={ctx} title="Monitor" path="/monitor">
       <h1 class="nl-heading nl-heading--level-1">Monitor sociaal domein</h1>
       <p class="nl-paragraph">
         Per pijler{framework ? ` van ${framework}` : ""}: de indicatoren met de laatste meting, de

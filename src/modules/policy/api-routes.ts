@@ -5,7 +5,15 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, changeOperation, pagedListOperation, paginate } from "../../platform/api.js";
 import { toCsv } from "../../platform/csv.js";
-import { Id, NAME_MAX, PageNumber, Ref, STATEMENT_MAX, Year } from "../../platform/schema-types.js";
+import {
+  Id,
+  NAME_MAX,
+  Nullable,
+  PageNumber,
+  Ref,
+  STATEMENT_MAX,
+  Year,
+} from "../../platform/schema-types.js";
 import {
   loadSourceCatalog,
   type SourceCatalog,
@@ -28,7 +36,6 @@ import {
 } from "./service.js";
 import { STATUS_INFO } from "./status.js";
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Document = Type.Object({
   id: Type.String({ format: "uuid" }),
   code: Type.String({ description: "Leesbare sleutel, bv. begroting-2020" }),
