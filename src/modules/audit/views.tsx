@@ -20,6 +20,12 @@ export interface AuditFilterValues {
 const json = (value: unknown) =>
   value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
 
+/** A filter's choices, after "all" (no filter). */
+const orAll = (options: { value: string; label: string }[]) => [
+  { value: "", label: nl.audit.all },
+  ...options,
+];
+
 export function AuditPage(props: {
   ctx: PageContext;
   entries: AuditEntry[];
@@ -56,20 +62,14 @@ export function AuditPage(props: {
             name: "soort",
             label: nl.audit.filterEntity,
             value: f.soort ?? "",
-            options: [
-              { value: "", label: nl.audit.all },
-              ...props.entityTypes.map((t) => ({ value: t, label: t })),
-            ],
+            options: orAll(props.entityTypes.map((t) => ({ value: t, label: t }))),
           },
           {
             kind: "select",
             name: "handeling",
             label: nl.audit.action,
             value: f.handeling ?? "",
-            options: [
-              { value: "", label: nl.audit.all },
-              ...AUDIT_ACTIONS.map((a) => ({ value: a, label: nl.audit.actions[a] })),
-            ],
+            options: orAll(AUDIT_ACTIONS.map((a) => ({ value: a, label: nl.audit.actions[a] }))),
           },
           { name: "gebruiker", label: nl.audit.filterActor, value: f.gebruiker },
           { name: "van", label: nl.audit.filterFrom, type: "date", value: f.van },
