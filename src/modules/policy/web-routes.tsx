@@ -29,6 +29,8 @@ const yearOf = (raw: string | undefined) => (raw && /^\d{4}$/.test(raw) ? Number
 
 export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
+  const canEditPolicy = (request: FastifyRequest) =>
+    hasPermission(request.account?.roles ?? [], "policy.edit");
   const treeOf = (document: string, year: string | undefined) =>
     getDocumentTree(db, m, document, yearOf(year));
   const activityForm = (fields: TProperties = {}) => ({
@@ -68,7 +70,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       <DocumentsPage
         ctx={pageContext(request, reply, tenant)}
         documents={await listDocuments(db, m)}
-        canEdit={hasPermission(request.account?.roles ?? [], "policy.edit")}
+        canEdit={canEditPolicy(request)}
       />,
     );
   });
@@ -80,15 +82,14 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
       const documents = await listDocuments(db, m);
       const annualReports = documents.filter((d) => d.accountsForId === tree.document.id);
       const versions = await listVersions(db, m, tree.document.id);
-      const canEdit = hasPermission(request.account?.roles ?? [], "policy.edit");
       return sendPage(
         reply,
         <DocumentPage
           ctx={pageContext(request, reply, tenant)}
+          canEdit={canEditPolicy(request)}
           tree={tree}
           annualReports={annualReports}
           versions={versions}
-          canEdit={canEdit}
           others={documents}
         />,
       );
@@ -108,10 +109,10 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
         reply,
         <SectionPage
           ctx={pageContext(request, reply, tenant)}
+          canEdit={canEditPolicy(request)}
           tree={tree}
           node={node}
           parentGoals={parent?.goals ?? []}
-          canEdit={hasPermission(request.account?.roles ?? [], "policy.edit")}
         />,
       );
     },
@@ -130,7 +131,7 @@ export function registerPolicyWebRoutes(app: FastifyInstance, db: Db, tenant: Te
 
   app.get<{ Params: { id: string } }>("/activiteiten/:id", async (request, reply) => {
     const data = await getActivity(db, m, request.params.id);
-    const canEdit = hasPermission(request.account?.roles ?? [], "policy.edit");
+    const canEdit = canEditPolicy(request);
     return sendPage(
       reply,
       <ActivityPage ctx={pageContext(request, reply, tenant)} data={data} canEdit={canEdit} />,
