@@ -66,9 +66,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
       <UsersPage
         ctx={pageContext(request, reply, tenant)}
         users={result.rows}
-        total={result.total}
-        page={result.page}
-        pages={result.pages}
+        paging={result}
         sort={sort}
         {...extra}
       />,

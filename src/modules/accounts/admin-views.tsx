@@ -11,7 +11,7 @@ import {
   SelectField,
   TextField,
 } from "../../web/components/form.js";
-import { Pagination } from "../../web/components/pagination.js";
+import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { type Column, DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -83,9 +83,7 @@ function sortColumn(label: string, column: AccountSort, current: UserListSort): 
 export function UsersPage(props: {
   ctx: PageContext;
   users: UserRow[];
-  total: number;
-  page: number;
-  pages: number;
+  paging: Paging;
   sort: UserListSort;
   values?: Record<string, string>;
   errors?: FieldError[];
@@ -109,12 +107,12 @@ export function UsersPage(props: {
           </p>
         </div>
       ) : null}
-      {props.total === 0 ? (
+      {props.paging.total === 0 ? (
         <p class="nl-paragraph">{nl.users.empty}</p>
       ) : (
         <DataTable
           id="gebruikers"
-          caption={nl.users.listCaption(props.total)}
+          caption={nl.users.listCaption(props.paging.total)}
           columns={[
             sortColumn(nl.auth.username, "gebruikersnaam", sort),
             sortColumn(nl.users.displayName, "naam", sort),
@@ -136,7 +134,11 @@ export function UsersPage(props: {
           }))}
         />
       )}
-      <Pagination page={props.page} pages={props.pages} hrefFor={(p) => listHref(sort, p)} />
+      <Pagination
+        page={props.paging.page}
+        pages={props.paging.pages}
+        hrefFor={(p) => listHref(sort, p)}
+      />
       <h2 class="nl-heading nl-heading--level-2" id="nieuw">
         {nl.users.create}
       </h2>

@@ -1,7 +1,7 @@
 import { formatDateTime, nl } from "../../i18n/nl.js";
 import type { FieldError } from "../../platform/errors.js";
 import { ErrorSummary, FilterForm } from "../../web/components/form.js";
-import { Pagination } from "../../web/components/pagination.js";
+import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { ScrollRegion } from "../../web/components/scroll-region.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -29,9 +29,7 @@ const orAll = (options: { value: string; label: string }[]) => [
 export function AuditPage(props: {
   ctx: PageContext;
   entries: AuditEntry[];
-  total: number;
-  page: number;
-  pages: number;
+  paging: Paging;
   entityTypes: string[];
   filter: AuditFilterValues;
   errors: FieldError[];
@@ -80,7 +78,7 @@ export function AuditPage(props: {
         <p class="nl-paragraph">{nl.audit.empty}</p>
       ) : (
         <DataTable
-          caption={`${nl.audit.title} (${props.total})`}
+          caption={`${nl.audit.title} (${props.paging.total})`}
           columns={[
             nl.audit.when,
             nl.audit.who,
@@ -119,7 +117,7 @@ export function AuditPage(props: {
           }))}
         />
       )}
-      <Pagination page={props.page} pages={props.pages} hrefFor={query} />
+      <Pagination page={props.paging.page} pages={props.paging.pages} hrefFor={query} />
     </Layout>
   );
 }

@@ -67,9 +67,7 @@ export function registerAuditWebRoutes(
         <AuditPage
           ctx={pageContext(request, reply, tenant)}
           entries={result.rows}
-          total={result.total}
-          page={result.page}
-          pages={result.pages}
+          paging={result}
           entityTypes={await distinctEntityTypes(db, tenant.municipality.code)}
           filter={q}
           errors={errors}

@@ -1,5 +1,12 @@
 import { nl } from "../../i18n/nl.js";
 
+/** Where a paged list stands: the number of rows in all, this page and how many pages there are. */
+export interface Paging {
+  total: number;
+  page: number;
+  pages: number;
+}
+
 export function Pagination({
   page,
   pages,
