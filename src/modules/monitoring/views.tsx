@@ -1,4 +1,5 @@
 import type { FieldError } from "../../platform/errors.js";
+import { ChartFigure } from "../../web/components/chart.js";
 import { DataTable, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
@@ -14,7 +15,6 @@ const nf = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 export { formatValue };
 
 /** Below this width the charts' narrow variant (charts.ts CHART_SIZES.smal) is shown. */
-const NARROW = "(max-width: 40em)";
 
 const UNIT_LABEL: Record<string, string> = {
   score: "score",
@@ -178,30 +178,21 @@ export function IndicatorPage({
       {a.series.length === 0 ? (
         <p class="nl-paragraph">Er is nog geen meting voor deze indicator.</p>
       ) : (
-        <figure class="sk-figure">
-          {/* A phone gets the chart drawn at its width with larger text: scaled down, the wide one's
-              labels would be a few pixels high. A media query picks it, no script. */}
-          <picture>
-            <source
-              media={NARROW}
-              srcset={`/monitor/${i.slug}/grafiek.svg?formaat=smal`}
-              width={320}
-              height={280}
-            />
-            <img
-              src={`/monitor/${i.slug}/grafiek.svg`}
-              alt={chartAlt}
-              width={640}
-              height={320}
-              class="sk-chart"
-            />
-          </picture>
-          <figcaption class="nl-paragraph">
-            Gemeten waarden (doorgetrokken lijn)
-            {a.trend ? ", de trend doorgetrokken (stippellijn)" : ""}
-            {a.target ? " en de streefwaarde (ruit)" : ""}.
-          </figcaption>
-        </figure>
+        <ChartFigure
+          src={`/monitor/${i.slug}/grafiek.svg`}
+          narrowSrc={`/monitor/${i.slug}/grafiek.svg?formaat=smal`}
+          alt={chartAlt}
+          width={640}
+          height={320}
+          narrow={{ width: 320, height: 280 }}
+          caption={
+            <>
+              Gemeten waarden (doorgetrokken lijn)
+              {a.trend ? ", de trend doorgetrokken (stippellijn)" : ""}
+              {a.target ? " en de streefwaarde (ruit)" : ""}.
+            </>
+          }
+        />
       )}
       {a.trend ? (
         <p class="nl-paragraph">
@@ -262,17 +253,12 @@ export function IndicatorPage({
       ) : (
         <>
           {d.areaValues.some((v) => v.isPublic && v.value !== undefined) ? (
-            <figure class="sk-figure">
-              <picture>
-                <source media={NARROW} srcset={`/monitor/${i.slug}/wijken.svg?formaat=smal`} />
-                <img
-                  src={`/monitor/${i.slug}/wijken.svg`}
-                  alt={`Staafdiagram per wijk, ${d.comparisonYear}. De getallen staan in de tabel eronder.`}
-                  width={640}
-                  class="sk-chart"
-                />
-              </picture>
-            </figure>
+            <ChartFigure
+              src={`/monitor/${i.slug}/wijken.svg`}
+              narrowSrc={`/monitor/${i.slug}/wijken.svg?formaat=smal`}
+              alt={`Staafdiagram per wijk, ${d.comparisonYear}. De getallen staan in de tabel eronder.`}
+              width={640}
+            />
           ) : null}
           <DataTable
             caption={`${i.name} per wijk, ${d.comparisonYear}`}
