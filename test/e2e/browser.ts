@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import type { TestApp } from "../helpers/app.js";
+import { afterAll, beforeAll } from "vitest";
+import { startTestApp, type TestApp } from "../helpers/app.js";
 
 /** What the end-to-end tests share: the browser, the app on a port, and axe. */
 
@@ -83,4 +84,44 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+}
+
+/**
+ * The test app on a port and a browser, started in beforeAll (after `prepare`, e.g. data the
+ * test needs) and closed in afterAll. What it returns reads them once started.
+ */
+export function useBrowserApp(prepare?: (t: TestApp) => Promise<void>): BrowserApp {
+  let started: BrowserApp | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const t = await startTestApp();
+    await prepare?.(t);
+    const base = await listen(t);
+    started = { t, base, browser: await launchBrowser() };
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.t.close();
+  });
+  const current = () => {
+    if (!started) throw new Error("the browser and app start in beforeAll");
+    return started;
+  };
+  return {
+    get t() {
+      return current().t;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get base() {
+      return current().base;
+    },
+  };
 }

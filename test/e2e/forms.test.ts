@@ -1,14 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.js";
-import {
-  axeViolations,
-  browserContext,
-  hasChromium,
-  launchBrowser,
-  listen,
-  WIDTHS,
-} from "./browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, browserContext, hasChromium, useBrowserApp, WIDTHS } from "./browser.js";
 
 /*
  * A staff form after a failed submit, in headless Chromium: focus is on the error summary (with
@@ -16,30 +8,17 @@ import {
  * at a phone's and a desktop's width, and the live character count follows typing.
  */
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
 let activityId: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  t = await startTestApp();
-  base = await listen(t);
-  browser = await launchBrowser();
+const e2e = useBrowserApp(async (t) => {
   const list = await t.app.inject({ url: "/api/v1/activiteiten?document=begroting-2020" });
   activityId = list.json().activiteiten[0].id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 const editForm = () => `form[action$='/activiteiten/${activityId}/bewerken']`;
 
 /** Sends the activity's edit form with a text of `length` characters. */
 async function submitLongText(page: Page, length: number) {
-  await page.goto(`${base}/activiteiten/${activityId}`);
+  await page.goto(`${e2e.base}/activiteiten/${activityId}`);
   await page.fill(`${editForm()} textarea[name=tekst]`, "x".repeat(length));
   await Promise.all([page.waitForNavigation(), page.click(`${editForm()} button[type=submit]`)]);
 }
@@ -54,9 +33,9 @@ describe.skipIf(!hasChromium)("staff forms in headless Chromium", () => {
   for (const width of WIDTHS) {
     it(`puts focus on the error summary after a failed submit, with 0 axe violations at ${width} px`, async () => {
       const context = await browserContext(
-        browser,
-        base,
-        await t.sessionFor("beleidsmedewerker"),
+        e2e.browser,
+        e2e.base,
+        await e2e.t.sessionFor("beleidsmedewerker"),
         width,
       );
       const page = await context.newPage();
@@ -75,12 +54,12 @@ describe.skipIf(!hasChromium)("staff forms in headless Chromium", () => {
   }
 
   it("moves focus to the summary without JavaScript too (autofocus)", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const [name, value] = (await t.sessionFor("beleidsmedewerker")).split("=", 2) as [
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
+    const [name, value] = (await e2e.t.sessionFor("beleidsmedewerker")).split("=", 2) as [
       string,
       string,
     ];
-    await context.addCookies([{ name, value, url: base }]);
+    await context.addCookies([{ name, value, url: e2e.base }]);
     const page = await context.newPage();
     await submitLongText(page, 5001);
     expect((await focused(page)).className).toContain("sk-error-summary");
@@ -92,9 +71,13 @@ describe.skipIf(!hasChromium)("staff forms in headless Chromium", () => {
   });
 
   it("keeps the count current while typing and says it politely once typing pauses", async () => {
-    const context = await browserContext(browser, base, await t.sessionFor("beleidsmedewerker"));
+    const context = await browserContext(
+      e2e.browser,
+      e2e.base,
+      await e2e.t.sessionFor("beleidsmedewerker"),
+    );
     const page = await context.newPage();
-    await page.goto(`${base}/activiteiten/${activityId}`);
+    await page.goto(`${e2e.base}/activiteiten/${activityId}`);
     const area = `${editForm()} textarea[name=tekst]`;
     await page.fill(area, "");
     await page.type(area, "abc");
@@ -116,9 +99,13 @@ describe.skipIf(!hasChromium)("staff forms in headless Chromium", () => {
   });
 
   it("moves focus to the refusal of a form that returns to its page (Onderdeel toevoegen)", async () => {
-    const context = await browserContext(browser, base, await t.sessionFor("beleidsmedewerker"));
+    const context = await browserContext(
+      e2e.browser,
+      e2e.base,
+      await e2e.t.sessionFor("beleidsmedewerker"),
+    );
     const page = await context.newPage();
-    await page.goto(`${base}/beleid/begroting-2020`);
+    await page.goto(`${e2e.base}/beleid/begroting-2020`);
     await page.fill("#veld-onderdeel-titel", "");
     await Promise.all([
       page.waitForNavigation(),

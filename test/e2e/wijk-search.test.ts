@@ -1,16 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importMeasurements } from "../../src/modules/monitoring/index.js";
 import { systemActor } from "../../src/platform/actor.js";
-import { startTestApp, type TestApp } from "../helpers/app.js";
-import {
-  axeViolations,
-  browserContext,
-  hasChromium,
-  launchBrowser,
-  listen,
-  WIDTHS,
-} from "./browser.js";
+import { measurementCsv } from "../helpers/measurements.js";
+import { axeViolations, browserContext, hasChromium, useBrowserApp, WIDTHS } from "./browser.js";
 
 /*
  * The wijk page with its registered sections filled (figures with a hidden small count, policy
@@ -18,27 +10,13 @@ import {
  * at a phone's and a desktop's width: no axe violations, no sideways scrolling of the page.
  */
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  t = await startTestApp();
-  const csv = [
-    "indicator,gebied,jaar,kwartaal,soort,waarde,bron,publicatiedatum,status,toelichting",
+const e2e = useBrowserApp(async (t) => {
+  const csv = measurementCsv(
     "msk-eenzaamheid,WK035604,2024,,realisatie,51,Wijkmonitor (test),,,",
     "dementie,WK035604,2023,,realisatie,3,Wijkmonitor (test),,,",
-  ].join("\n");
+  );
   const imported = await importMeasurements(t.database.db, systemActor("GM0356", "test"), csv);
   if (!imported.ok) throw new Error("import failed");
-  base = await listen(t);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 const PAGES = [
@@ -52,17 +30,17 @@ const PAGES = [
 describe.skipIf(!hasChromium)("wijk page and search in headless Chromium", () => {
   for (const width of WIDTHS) {
     it(`have no axe violations and no sideways scrolling at ${width} px`, async () => {
-      const context = await browserContext(browser, base, undefined, width);
+      const context = await browserContext(e2e.browser, e2e.base, undefined, width);
       const page = await context.newPage();
       for (const path of PAGES) {
-        await page.goto(`${base}${path}`);
+        await page.goto(`${e2e.base}${path}`);
         expect(await axeViolations(page), path).toEqual([]);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, path).toBeLessThanOrEqual(0);
       }
-      await page.goto(`${base}/gebieden/WK035604`);
+      await page.goto(`${e2e.base}/gebieden/WK035604`);
       expect(await page.textContent("#sectie-cijfers")).toBe("Cijfers voor deze wijk");
       expect(await page.textContent("main")).toContain("niet getoond (privacy)");
       await context.close();
