@@ -107,7 +107,13 @@ export function registerErrorHandlers(
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.headers) reply.headers(problem.headers); // e.g. Retry-After with a 503
-    if (isApiRequest(request)) return sendProblem(reply, request, problem);
+    if (isApiRequest(request)) {
+      // A 401 says how to authenticate (RFC 9110 §11.6.1): the API takes a bearer token (RFC
+      // 6750). A refused token has already said why (error="invalid_token").
+      if (problem.status === 401 && !reply.hasHeader("WWW-Authenticate"))
+        reply.header("WWW-Authenticate", 'Bearer realm="Samenkracht"');
+      return sendProblem(reply, request, problem);
+    }
     if (problem.status === 401 && request.method === "GET") {
       return reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);
     }

@@ -176,6 +176,17 @@ describe("API tokens", () => {
     expect(await measurement(2018)).toBeUndefined();
   });
 
+  it("asks for a bearer token when an API call comes without credentials", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/metingen/import",
+      headers: { "content-type": "text/csv" },
+      payload: measurementCsv(),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers["www-authenticate"]).toBe('Bearer realm="Samenkracht"');
+  });
+
   it("refuses a malformed or unknown token with 401, never falling back to the session cookie", async () => {
     const before = await countAuditEntries(db());
     for (const authorization of [
