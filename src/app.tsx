@@ -55,6 +55,7 @@ import { registerHomeRoute } from "./web/home-route.js";
 import { pageContext } from "./web/page-context.js";
 import { sendPage } from "./web/render.js";
 import { SearchRegistry } from "./web/search.js";
+import { registerSearchApiRoutes } from "./web/search-api-routes.js";
 import { registerSearchRoutes } from "./web/search-page.js";
 import { SectionRegistry } from "./web/sections.js";
 import { registerStatementRoutes } from "./web/statements.js";
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
+        { name: "Zoeken", description: "Zoeken in wijken, indicatoren en beleidsteksten" },
         { name: "Systeem", description: "Status van de dienst" },
       ],
       components: {
@@ -232,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMonitoringSearch(search);
   registerPolicySearch(search);
   registerSearchRoutes(app, db, tenant, search);
+  registerSearchApiRoutes(app, db, tenant, search);
   registerAreaWebRoutes(app, db, tenant, sections);
   registerAreaApiRoutes(app, db, tenant);
   registerPolicyWebRoutes(app, db, tenant);

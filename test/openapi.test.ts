@@ -59,6 +59,7 @@ describe("OpenAPI document", () => {
       "/samenwerkingsverbanden",
       "/samenwerkingsverbanden/{id}",
       "/zoeken",
+      "/zoekresultaten",
     ]);
     expect(doc.servers[0].url).toBe("/api/v1");
   });
