@@ -28,6 +28,18 @@ export const dutchDocument = (...parts: SQL[]) =>
 export const dutchHeadline = (text: SQL, tsQuery: SQL, fragments = 1) =>
   sql`ts_headline('dutch', ${text}, ${tsQuery}, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15${fragments > 1 ? `, MaxFragments=${fragments}` : ""}`})`;
 
+/** A snippet in its plain and matched parts, in order (the markers themselves left out). */
+export function snippetParts(snippet: string): { text: string; hit: boolean }[] {
+  return snippet
+    .split(new RegExp(`(${HIT_START}[^${HIT_END}]*${HIT_END})`))
+    .filter((part) => part !== "")
+    .map((part) =>
+      part.startsWith(HIT_START)
+        ? { text: part.slice(1, -1), hit: true }
+        : { text: part, hit: false },
+    );
+}
+
 /** The rows of one page (selected with `count(*) over () as "total"`) and the number of all hits. */
 export function pageOfHits<T extends { total: string | number }>(rows: readonly unknown[]) {
   const typed = rows as T[];

@@ -146,7 +146,7 @@ export const PageInfo = Type.Object({
 });
 
 /** The 200 response of a paged list: the items under `key`, and the page they are on. */
-export const pagedList = (key: string, item: TSchema, description: string) => ({
+const pagedList = (key: string, item: TSchema, description: string) => ({
   200: {
     description,
     schema: Type.Object({ [key]: Type.Array(item), paginering: PageInfo }),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../config/tenant.js";
 import type { Db } from "../db/executor.js";
-import { HIT_END, HIT_START } from "../db/full-text.js";
+import { snippetParts } from "../db/full-text.js";
 import { apiSchema } from "../platform/api.js";
 import { badRequest } from "../platform/errors.js";
 import { Code, PageNumber } from "../platform/schema-types.js";
@@ -22,15 +22,13 @@ const Hit = Type.Object({
 });
 
 /** A snippet's marked words, and the snippet as plain text (a client escapes it as any text). */
-const unmark = (snippet: string | undefined) => ({
-  fragment:
-    snippet === undefined ? null : snippet.replaceAll(HIT_START, "").replaceAll(HIT_END, ""),
-  treffers: snippet
-    ? [...snippet.matchAll(new RegExp(`${HIT_START}([^${HIT_END}]*)${HIT_END}`, "g"))].map(
-        (m) => m[1] ?? "",
-      )
-    : [],
-});
+const unmark = (snippet: string | undefined) => {
+  const parts = snippet === undefined ? [] : snippetParts(snippet);
+  return {
+    fragment: snippet === undefined ? null : parts.map((p) => p.text).join(""),
+    treffers: parts.filter((p) => p.hit).map((p) => p.text),
+  };
+};
 
 /**
  * The search page's results as data: every kind the modules register (wijken, indicatoren,

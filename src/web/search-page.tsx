@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { TenantConfig } from "../config/tenant.js";
 import type { Db } from "../db/executor.js";
+import { snippetParts } from "../db/full-text.js";
 import { countOf, nl } from "../i18n/nl.js";
 import type { FieldError } from "../platform/errors.js";
 import { PageQuery } from "../platform/schema-types.js";
@@ -11,8 +12,6 @@ import { Layout } from "./layout.js";
 import { pageContext } from "./page-context.js";
 import { sendPage } from "./render.js";
 import {
-  HIT_END,
-  HIT_START,
   MAX_QUERY_LENGTH,
   runSearch,
   type SearchGroup,
@@ -28,16 +27,15 @@ const anchor = (kind: string) => `soort-${kind}`;
 
 /** A snippet with its highlights as <mark>, everything else escaped by Preact. */
 function Highlighted({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`(${HIT_START}[^${HIT_END}]*${HIT_END})`));
   return (
     <>
-      {parts.map((p, i) =>
-        p.startsWith(HIT_START) ? (
+      {snippetParts(text).map((p, i) =>
+        p.hit ? (
           <mark key={i} class="sk-hit">
-            {p.slice(1, -1)}
+            {p.text}
           </mark>
         ) : (
-          p
+          p.text
         ),
       )}
     </>

@@ -10,7 +10,6 @@ import { buildVocabulary, suggestQuery } from "../platform/did-you-mean.js";
  */
 
 /** Highlighted parts of a snippet are wrapped in U+E000 and U+E001, so the page can escape the text. */
-export { HIT_END, HIT_START } from "../db/full-text.js";
 
 export interface SearchHit {
   id: string;
@@ -18,7 +17,7 @@ export interface SearchHit {
   href: string;
   /** Where the hit lives, e.g. the document title of a goal; shown beside the title. */
   context?: string | undefined;
-  /** A piece of text around the matches, highlights between HIT_START and HIT_END. */
+  /** A piece of text around the matches, highlights between the markers of db/full-text.ts. */
   snippet?: string | undefined;
 }
 
