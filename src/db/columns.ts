@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Column shapes every module's tables repeat, so a table definition shows only what is its own.
@@ -18,3 +19,7 @@ export const timestamps = () => ({
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The SQL list of allowed values for a check constraint (values are code constants, never input). */
+export const inList = (values: readonly string[]) =>
+  sql.raw(values.map((v) => `'${v}'`).join(", "));

@@ -1,5 +1,11 @@
 export { actorOf, requireLogin, requirePermission } from "./guards.js";
-export { hasPermission, PERMISSIONS, type Permission, type RoleGrant } from "./permissions.js";
+export {
+  hasPermission,
+  PERMISSIONS,
+  type Permission,
+  partnerOrganisationIds,
+  type RoleGrant,
+} from "./permissions.js";
 export { ROLES, type Role } from "./schema.js";
 export {
   createAccount,

@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   "monitoring.edit": ["beheerder", "beleidsmedewerker"],
   "users.manage": ["beheerder"],
   "audit.read": ["beheerder"],
+  /** Organisation records, their review of partner changes and member links of partnerships. */
+  "organisations.edit": ["beheerder", "beleidsmedewerker"],
+  /** Subsidy decisions, the welfare budget, and reviewing accountability reports. */
+  "subsidies.manage": ["beheerder", "beleidsmedewerker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -23,6 +27,13 @@ export function hasPermission(grants: readonly RoleGrant[], permission: Permissi
 
 /** Roles that need a scope (the organisation of a partner, the meeting place of a buurtverbinder). */
 export const SCOPED_ROLES: readonly Role[] = ["partner", "buurtverbinder"];
+
+/**
+ * The organisations a partner account acts for: the scope of its partner grants is an organisation
+ * record's id. A partner reads and writes only what belongs to these organisations.
+ */
+export const partnerOrganisationIds = (grants: readonly RoleGrant[]): string[] =>
+  grants.filter((g) => g.role === "partner" && g.scope).map((g) => g.scope);
 
 /** Public label per role, strongest first: what public pages say did something, never a person. */
 const PUBLIC_ROLE_LABELS: readonly [Role, string][] = [

@@ -2,4 +2,5 @@ export { registerMonitoringApiRoutes } from "./api-routes.js";
 export { importMeasurements } from "./import-service.js";
 export { loadDefaultMonitoring } from "./loader.js";
 export { registerMonitoringSearch, registerMonitoringSections } from "./registrations.js";
+export { indicators, measurements } from "./schema.js";
 export { registerMonitoringWebRoutes } from "./web-routes.js";

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { municipality, ownedBy, timestamps, uuidKey } from "../../db/columns.js";
+import { organisations } from "../organisations/index.js";
 
 export const DOCUMENT_KINDS = [
   "begroting",
@@ -280,4 +281,22 @@ export const policyDocumentSnapshots = pgTable(
     content: jsonb().notNull(),
   },
   (t) => [unique("policy_document_snapshots_version_unique").on(t.documentId, t.version)],
+);
+
+/**
+ * A partnership member as the source names it, linked to its organisation record where one exists.
+ * Names without a record stay (organisationId null) and are listed for staff to link.
+ */
+export const partnershipMembers = pgTable(
+  "partnership_members",
+  {
+    partnershipId: ownedBy(() => partnerships.id),
+    name: text().notNull(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    linkedBy: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.name] }),
+    index("partnership_members_organisation_idx").on(t.organisationId),
+  ],
 );

@@ -1,0 +1,1 @@
+export { accountabilityReports, REPORT_STATES, type ReportState } from "./schema.js";

@@ -1,0 +1,8 @@
+export {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  organisations,
+  PLACEMENTS,
+  type Placement,
+  workAreas,
+} from "./schema.js";
