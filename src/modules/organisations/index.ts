@@ -1,4 +1,10 @@
 export {
+  getOrganisationSummary,
+  listOrganisationChoices,
+  listWorkAreas,
+  type OrganisationSummary,
+} from "./reads.js";
+export {
   ORGANISATION_KINDS,
   type OrganisationKind,
   organisations,
