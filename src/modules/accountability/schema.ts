@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { inList, municipality, ownedBy, timestamps, uuidKey } from "../../db/columns.js";
@@ -68,6 +69,10 @@ export const accountabilityReports = pgTable(
     check("accountability_reports_period_check", sql`${t.periodEnd} >= ${t.periodStart}`),
     check("accountability_reports_reach_check", sql`${t.reach} is null or ${t.reach} >= 0`),
     index("accountability_reports_subsidy_idx").on(t.subsidyId),
+    // One report answers one requirement: a second would leave it unclear which one counts.
+    uniqueIndex("accountability_reports_requirement_unique")
+      .on(t.requirementId)
+      .where(sql`${t.requirementId} is not null`),
     index("accountability_reports_state_idx").on(t.municipalityCode, t.state),
   ],
 );
@@ -119,5 +124,28 @@ export const reportAttachments = pgTable(
   (t) => [
     check("report_attachments_size_check", sql`${t.size} > 0`),
     index("report_attachments_report_idx").on(t.reportId),
+  ],
+);
+
+/** How far a requirement's deadline is: due within the reminder window, or past it. */
+export const REMINDER_STAGES = ["binnenkort", "verlopen"] as const;
+export type ReminderStage = (typeof REMINDER_STAGES)[number];
+
+/**
+ * The reminders sent: one row per requirement and stage, inserted before the notifications in the
+ * same transaction, so however many instances run the job, partners hear it once per stage.
+ */
+export const reportReminders = pgTable(
+  "report_reminders",
+  {
+    id: uuidKey(),
+    municipalityCode: municipality(),
+    requirementId: ownedBy(() => subsidyReportRequirements.id),
+    stage: text().$type<ReminderStage>().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("report_reminders_unique").on(t.requirementId, t.stage),
+    check("report_reminders_stage_check", sql`${t.stage} in (${inList(REMINDER_STAGES)})`),
   ],
 );
