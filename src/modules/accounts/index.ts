@@ -6,6 +6,7 @@ export {
   partnerOrganisationIds,
   type RoleGrant,
 } from "./permissions.js";
+export { listPartnerAccountIds } from "./repository.js";
 export { ROLES, type Role } from "./schema.js";
 export {
   createAccount,

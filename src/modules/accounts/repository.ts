@@ -78,6 +78,29 @@ export async function listAccounts(db: Executor, municipalityCode: string) {
   }));
 }
 
+/**
+ * The active accounts that act for an organisation: a partner grant whose scope is its id. Who
+ * hears about the organisation's reports and reminders (ordered, so notifications go in one order).
+ */
+export async function listPartnerAccountIds(
+  db: Executor,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: accounts.id })
+    .from(accountRoles)
+    .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
+    .where(
+      and(
+        eq(accountRoles.role, "partner"),
+        eq(accountRoles.scope, organisationId),
+        eq(accounts.active, true),
+      ),
+    )
+    .orderBy(asc(accounts.id));
+  return rows.map((r) => r.id);
+}
+
 export async function countAccountsWithRole(
   db: Executor,
   municipalityCode: string,
