@@ -3,6 +3,7 @@ import type { TenantConfig } from "./config/tenant.js";
 import type { Db } from "./db/executor.js";
 import { loadDefaultAreas } from "./modules/areas/index.js";
 import { loadDefaultMonitoring } from "./modules/monitoring/index.js";
+import { loadDefaultOrganisations } from "./modules/organisations/index.js";
 import { loadDefaultPolicy } from "./modules/policy/index.js";
 import { systemActor } from "./platform/actor.js";
 
@@ -12,6 +13,7 @@ export async function loadDefaultData(db: Db, tenant: TenantConfig): Promise<str
   const dir = fromRoot(tenant.dataSet);
   const loaded: string[] = [];
   if (await loadDefaultAreas(db, actor, dir)) loaded.push("gebieden");
+  if (await loadDefaultOrganisations(db, actor, dir)) loaded.push("organisaties");
   if (await loadDefaultPolicy(db, actor, dir)) loaded.push("beleid");
   if (await loadDefaultMonitoring(db, actor, dir)) loaded.push("monitoring");
   return loaded;

@@ -9,6 +9,7 @@ import {
   SubmitButton,
   TextField,
 } from "../../web/components/form.js";
+import { RegisteredSections, sectionAnchor } from "../../web/components/page-sections.js";
 import { DataTable } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { type Crumb, Layout } from "../../web/layout.js";
@@ -34,8 +35,6 @@ export interface AreaDetailView {
   mapFeatures: { code: string; name: string; geometry: unknown; highlighted: boolean }[];
   gebiedOptions: AreaRef[];
 }
-
-const sectionAnchor = (id: string) => `sectie-${id}`;
 
 /** In one sentence: where the area lies, how many live there, and what the projection says. */
 function Summary({ detail }: { detail: AreaDetailView }) {
@@ -210,14 +209,7 @@ export function AreaPage(props: {
       {isWijk && props.sections.length === 0 ? (
         <p class="nl-paragraph">{nl.areas.noSections}</p>
       ) : null}
-      {props.sections.map((s) => (
-        <section key={s.id} aria-labelledby={sectionAnchor(s.id)}>
-          <h2 class="nl-heading nl-heading--level-2" id={sectionAnchor(s.id)}>
-            {s.heading}
-          </h2>
-          {s.content}
-        </section>
-      ))}
+      <RegisteredSections sections={props.sections} />
       <div class="sk-grid">
         <div>
           <h2 class="nl-heading nl-heading--level-2" id="inwoners">

@@ -1,9 +1,14 @@
+export { registerOrganisationApiRoutes } from "./api-routes.js";
+export { nameKey } from "./dataset.js";
+export { loadDefaultOrganisations } from "./loader.js";
+export { matchOrganisation } from "./matching.js";
 export {
   getOrganisationSummary,
   listOrganisationChoices,
   listWorkAreas,
   type OrganisationSummary,
 } from "./reads.js";
+export { registerOrganisationSearch, registerOrganisationSections } from "./registrations.js";
 export {
   ORGANISATION_KINDS,
   type OrganisationKind,
@@ -12,3 +17,4 @@ export {
   type Placement,
   workAreas,
 } from "./schema.js";
+export { registerOrganisationWebRoutes } from "./web-routes.js";
