@@ -15,6 +15,7 @@ import type { RoleGrant } from "../modules/accounts/index.js";
 /** The subject of each kind of page; a new kind (e.g. an organisation page) adds a key. */
 export interface PageSubjects {
   wijk: { code: string; name: string; level: string; policyName: string | null };
+  organisatie: { id: string; slug: string; name: string; kind: string };
 }
 export type PageKind = keyof PageSubjects;
 
