@@ -1,4 +1,5 @@
 export { registerMonitoringApiRoutes } from "./api-routes.js";
+export { type CostSeries, listCostSeries } from "./cost-reads.js";
 export { importMeasurements } from "./import-service.js";
 export { loadDefaultMonitoring } from "./loader.js";
 export { registerMonitoringSearch, registerMonitoringSections } from "./registrations.js";

@@ -5,7 +5,11 @@ export { registerPolicyEditRoutes } from "./edit-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
 export { registerPartnershipRoutes } from "./partnership-routes.js";
 export { registerPolicySearch, registerPolicySections } from "./registrations.js";
-export { policyItemsByIds, policyTargets as findPolicyTargets } from "./repository.js";
+export {
+  listGoalChoices,
+  policyItemsByIds,
+  policyTargets as findPolicyTargets,
+} from "./repository.js";
 export { policyGoals, policyIndicators } from "./schema.js";
 export type { DocumentTree, SectionNode } from "./service.js";
 export { getDocumentTree, listDocuments } from "./service.js";

@@ -477,3 +477,28 @@ export async function policyItemsByIds(db: Executor, goalIds: string[], indicato
     : [];
   return { goals, indicators: inds };
 }
+
+/**
+ * The goals and results other modules may link to (a subsidy serves them): every goal not
+ * archived, of a document not archived, with its document, in document and plan order.
+ */
+export const listGoalChoices = (db: Executor, municipalityCode: string) =>
+  db
+    .select({
+      id: policyGoals.id,
+      level: policyGoals.level,
+      number: policyGoals.number,
+      text: policyGoals.text,
+      documentSlug: policyDocuments.slug,
+      documentTitle: policyDocuments.title,
+    })
+    .from(policyGoals)
+    .innerJoin(policyDocuments, eq(policyDocuments.id, policyGoals.documentId))
+    .where(
+      and(
+        eq(policyDocuments.municipalityCode, municipalityCode),
+        eq(policyDocuments.archived, false),
+        eq(policyGoals.archived, false),
+      ),
+    )
+    .orderBy(asc(policyDocuments.firstYear), asc(policyDocuments.title), asc(policyGoals.position));

@@ -1,0 +1,170 @@
+import type { FieldError } from "../../platform/errors.js";
+import { choiceProblem, problems, rangeProblem, textProblem } from "../../platform/field-rules.js";
+import { MAX_CENTS, moneyMessages, parseEuroCents } from "../../platform/money.js";
+import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
+import { PLACEMENTS } from "../organisations/index.js";
+import { REPORT_KINDS, SUBSIDY_FORMS, SUBSIDY_STATES } from "./schema.js";
+
+// What a decision's fields must be, with Dutch messages that name the field: one check for the
+// staff form and the API. Field names are the form's (the API's JSON keys say the same in camelCase).
+
+export interface SubsidyInput {
+  /** Id or slug of the organisation. */
+  organisation?: string | undefined;
+  year?: number | undefined;
+  reference?: string | null | undefined;
+  form?: string | undefined;
+  /** The state a new decision starts in (aanvraag unless given); changes go through changeState. */
+  state?: string | undefined;
+  /** Id or code of the work area; null clears it. */
+  workArea?: string | null | undefined;
+  placement?: string | null | undefined;
+  amountCents?: number | undefined;
+  establishedCents?: number | null | undefined;
+  volunteerOrMeetingPlace?: boolean | undefined;
+  assignment?: string | undefined;
+  internalNote?: string | undefined;
+  /** The version the editor saw: a different current version is a 409 (someone else changed it). */
+  version?: number | undefined;
+}
+
+export const YEAR_RANGE = { min: 1900, max: 2100 };
+/** States a decision may be entered in: an existing decision may be entered as granted or established. */
+export const INITIAL_STATES = ["aanvraag", "verleend", "vastgesteld"] as const;
+
+export const LABELS = {
+  organisatie: "Organisatie",
+  jaar: "Jaar",
+  kenmerk: "Kenmerk",
+  vorm: "Vorm",
+  status: "Status",
+  werkgebied: "Werkgebied",
+  plaats: "Plaats",
+  bedrag: "Bedrag",
+  vastgesteldBedrag: "Vastgesteld bedrag",
+  opdracht: "Opdracht",
+  interneNotitie: "Interne notitie",
+} as const;
+
+/** The problem with an amount in cents, in the words of the money parser, or undefined. */
+export function centsProblem(
+  value: number | null | undefined,
+  field: string,
+  label: string,
+): FieldError | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Number.isInteger(value)) return { field, message: moneyMessages.notAnAmount(label) };
+  if (value < 0) return { field, message: moneyMessages.negative(label) };
+  if (value > MAX_CENTS) return { field, message: moneyMessages.tooLarge(label) };
+  return undefined;
+}
+
+/** The problems of a new decision (`creating`) or of the fields an edit gives. */
+export function subsidyProblems(input: SubsidyInput, creating: boolean): FieldError[] {
+  const errors = problems(
+    creating || input.organisation !== undefined
+      ? textProblem(input.organisation, {
+          field: "organisatie",
+          label: LABELS.organisatie,
+          max: NAME_MAX,
+          required: true,
+        })
+      : undefined,
+    creating && input.year === undefined
+      ? { field: "jaar", message: `${LABELS.jaar} is verplicht.` }
+      : rangeProblem(input.year, { field: "jaar", label: LABELS.jaar, ...YEAR_RANGE }),
+    textProblem(input.reference, { field: "kenmerk", label: LABELS.kenmerk, max: NAME_MAX }),
+    choiceProblem(input.form, {
+      field: "vorm",
+      label: LABELS.vorm,
+      allowed: SUBSIDY_FORMS,
+      required: creating,
+    }),
+    choiceProblem(input.state, { field: "status", label: LABELS.status, allowed: INITIAL_STATES }),
+    choiceProblem(input.placement ?? undefined, {
+      field: "plaats",
+      label: LABELS.plaats,
+      allowed: PLACEMENTS,
+    }),
+    creating && input.amountCents === undefined
+      ? { field: "bedrag", message: moneyMessages.missing(LABELS.bedrag) }
+      : centsProblem(input.amountCents, "bedrag", LABELS.bedrag),
+    centsProblem(input.establishedCents, "vastgesteldBedrag", LABELS.vastgesteldBedrag),
+    textProblem(input.assignment, { field: "opdracht", label: LABELS.opdracht, max: TEXT_MAX }),
+    textProblem(input.internalNote, {
+      field: "interneNotitie",
+      label: LABELS.interneNotitie,
+      max: TEXT_MAX,
+    }),
+  );
+  if (
+    creating &&
+    input.state === "vastgesteld" &&
+    (input.establishedCents === undefined || input.establishedCents === null)
+  ) {
+    errors.push({
+      field: "vastgesteldBedrag",
+      message: "Vastgesteld bedrag is verplicht voor een vastgestelde subsidie.",
+    });
+  }
+  return errors;
+}
+
+/**
+ * An amount typed in a form: cents, null for an empty optional field, or the parser's message
+ * added to `errors` (then undefined: the field is left out of the change).
+ */
+export function formAmount(
+  text: string | undefined,
+  field: string,
+  label: string,
+  errors: FieldError[],
+  optional = false,
+): number | null | undefined {
+  if (text === undefined) return undefined;
+  if (optional && text.trim() === "") return null;
+  const parsed = parseEuroCents(text, label);
+  if (parsed.ok) return parsed.cents;
+  errors.push({ field, message: parsed.message });
+  return undefined;
+}
+
+export const isState = (v: string): v is (typeof SUBSIDY_STATES)[number] =>
+  (SUBSIDY_STATES as readonly string[]).includes(v);
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date YYYY-MM-DD that exists (no 31 February). */
+export function isDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export interface RequirementInput {
+  kind?: string | undefined;
+  dueOn?: string | undefined;
+  description?: string | undefined;
+}
+
+export function requirementProblems(input: RequirementInput): FieldError[] {
+  return problems(
+    choiceProblem(input.kind, {
+      field: "soort",
+      label: "Soort verantwoording",
+      allowed: REPORT_KINDS,
+      required: true,
+    }),
+    !input.dueOn
+      ? { field: "uiterlijk", message: "Uiterlijk op is verplicht." }
+      : !isDate(input.dueOn) ||
+          Number(input.dueOn.slice(0, 4)) < YEAR_RANGE.min ||
+          Number(input.dueOn.slice(0, 4)) > YEAR_RANGE.max
+        ? {
+            field: "uiterlijk",
+            message: "Uiterlijk op moet een datum zijn, bijvoorbeeld 2026-04-01.",
+          }
+        : undefined,
+    textProblem(input.description, { field: "omschrijving", label: "Omschrijving", max: TEXT_MAX }),
+  );
+}
