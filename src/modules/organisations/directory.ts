@@ -41,8 +41,7 @@ export function matchesFilter(entry: DirectoryEntry, f: DirectoryFilter): boolea
   const key = nameKey(f.query ?? "");
   if (key) {
     const names = [entry.name, ...entry.aliases].map(nameKey);
-    if (!names.some((n) => n.includes(key)) && !nameKey(entry.description).includes(key))
-      return false;
+    if (!names.some((n) => n.includes(key))) return false;
   }
   return true;
 }
