@@ -47,6 +47,16 @@ import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { isApiRequest, registerErrorHandlers, sendProblem } from "./platform/error-handler.js";
 import { registerFiniteNumbers } from "./platform/finite-numbers.js";
+import { JobRegistry } from "./platform/jobs/index.js";
+import {
+  createMailer,
+  DEFAULT_MAIL_SETTINGS,
+  type MailSettings,
+  outboxJob,
+  registerNotificationApiRoutes,
+  registerNotificationWebRoutes,
+  registerUnreadCount,
+} from "./platform/notifications/index.js";
 import { RequestLineLogController } from "./platform/request-log.js";
 import { registerRouteCatalog } from "./platform/route-catalog.js";
 import { applySecurityHeaders, registerSecurity } from "./platform/security.js";
@@ -72,6 +82,11 @@ export interface AppDeps {
   /** SESSION_IDLE_MINUTES and SESSION_MAX_HOURS; the defaults of config/env.ts when absent. */
   sessionIdleMinutes?: number;
   sessionMaxHours?: number;
+  /**
+   * SMTP_URL, MAIL_FROM and PUBLIC_URL; without them mail goes to the log with links to
+   * http://127.0.0.1:3000 (tests). The app's mailer sends the outbox (the "e-mail-versturen" job).
+   */
+  mail?: MailSettings;
   /** Registers more routes with the platform rules in force (tests of those rules). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -132,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
         { name: "Zoeken", description: "Zoeken in wijken, indicatoren en beleidsteksten" },
+        { name: "Meldingen", description: "Meldingen voor de ingelogde gebruiker" },
         { name: "Systeem", description: "Status van de dienst" },
       ],
       components: {
@@ -167,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxHours: deps.sessionMaxHours ?? DEFAULT_SESSION_POLICY.maxHours,
   };
   registerSessionHook(app, db, sessionPolicy);
+  registerUnreadCount(app, db);
   registerAccessRules(app, db);
 
   app.addHook("onSend", async (request, reply) => {
@@ -223,7 +240,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAccountWebRoutes(app, db, tenant, sessionPolicy);
+  registerNotificationWebRoutes(app, db, tenant);
+  registerNotificationApiRoutes(app, db);
   registerApiTokenRoutes(app, db, tenant);
+  // Jobs that run on a schedule, in one instance at a time however many share the database
+  // (platform/jobs, ADR 12). Modules register theirs on `app.jobs`; main.ts starts the scheduler,
+  // tests call runDueJobs(db, app.jobs, now, instanceId) and start no timers.
+  const jobs = new JobRegistry();
+  const mailer = createMailer(deps.mail ?? DEFAULT_MAIL_SETTINGS);
+  app.addHook("onClose", async () => mailer.close());
+  jobs.register(outboxJob(mailer));
+  app.decorate("jobs", jobs);
   // Modules add sections to other modules' pages (a wijk page) and kinds of search results here,
   // so the page's own module need not import them. One registry per app: test apps share nothing.
   const sections = new SectionRegistry();

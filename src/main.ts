@@ -7,6 +7,7 @@ import { openDatabase } from "./db/client.js";
 import { DataDirLockedError } from "./db/lock.js";
 import { ensureInitialAdministrator, INITIAL_ADMIN_USERNAME } from "./modules/accounts/index.js";
 import { systemActor } from "./platform/actor.js";
+import { type Scheduler, startScheduler } from "./platform/jobs/index.js";
 import { createLogger, effectiveLogFormat } from "./platform/logger.js";
 import { loadDefaultData } from "./seed.js";
 import { passwordBox } from "./web/console-box.js";
@@ -33,12 +34,15 @@ async function main(): Promise<void> {
     waitLimitMs: env.dbWaitLimitMs,
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let scheduler: Scheduler | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} ontvangen: Samenkracht stopt.`);
     try {
+      // First the jobs: a turn in progress finishes while the database is still open.
+      await scheduler?.stop();
       await app?.close();
     } finally {
       await database.close();
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
       trustProxy: env.trustProxy,
       sessionIdleMinutes: env.sessionIdleMinutes,
       sessionMaxHours: env.sessionMaxHours,
+      mail: { smtpUrl: env.smtpUrl, from: env.mailFrom, publicUrl: env.publicUrl },
     });
     const base = browserBase(env.host, env.port);
     await app.listen({
@@ -72,6 +77,8 @@ async function main(): Promise<void> {
       host: env.host,
       listenTextResolver: () => `Samenkracht draait op ${base}/ (database: ${database.kind})`,
     });
+    // After listening: a job missed while the server was down runs shortly after this.
+    if (!stopping) scheduler = startScheduler({ db: database.db, registry: app.jobs, log });
     if (password) {
       const login = `${base}/inloggen`;
       if (format === "json") {
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
       }
     }
   } catch (error) {
+    await scheduler?.stop();
     await app?.close().catch(() => undefined);
     await database.close();
     throw error;

@@ -54,6 +54,8 @@ describe("OpenAPI document", () => {
       "/indicatoren/{id}/analyse",
       "/indicatoren/{id}/metingen",
       "/indicatoren/{id}/sjabloon",
+      "/meldingen",
+      "/meldingen/{id}/gelezen",
       "/metingen",
       "/metingen/import",
       "/samenwerkingsverbanden",

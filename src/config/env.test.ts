@@ -31,6 +31,13 @@ describe("loadEnv", () => {
     ["SESSION_IDLE_MINUTES", { SESSION_IDLE_MINUTES: "half uur" }],
     ["SESSION_MAX_HOURS", { SESSION_MAX_HOURS: "721" }],
     ["SESSION_MAX_HOURS", { SESSION_MAX_HOURS: "1.5" }],
+    ["SMTP_URL", { SMTP_URL: "mail.gemeente.nl" }],
+    ["SMTP_URL", { SMTP_URL: "http://mail.gemeente.nl" }],
+    ["MAIL_FROM", { MAIL_FROM: "Samenkracht" }],
+    ["MAIL_FROM", { MAIL_FROM: "Samenkracht <noreply>" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "samenkracht.gemeente.nl" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "ftp://samenkracht.gemeente.nl" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "https://samenkracht.gemeente.nl/?x=1" }],
   ])("stops with a message naming %s", (variable, env) => {
     expect(() => loadEnv(env)).toThrow(ConfigError);
     expect(() => loadEnv(env)).toThrow(new RegExp(`^Ongeldige configuratie: ${variable} `));
@@ -47,6 +54,33 @@ describe("loadEnv", () => {
       sessionIdleMinutes: 15,
       sessionMaxHours: 8,
     });
+  });
+
+  it("sends e-mail only to the log unless SMTP_URL names a server, from MAIL_FROM, with links to PUBLIC_URL", () => {
+    expect(loadEnv({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: "Samenkracht <noreply@localhost>",
+      publicUrl: "http://127.0.0.1:3000",
+    });
+    expect(loadEnv({ PORT: "8080" }).publicUrl).toBe("http://127.0.0.1:8080");
+    expect(
+      loadEnv({
+        SMTP_URL: "smtps://samenkracht:geheim@mail.gemeente.nl:465",
+        MAIL_FROM: "Gemeente Nieuwegein <samenkracht@nieuwegein.nl>",
+        PUBLIC_URL: "https://www.nieuwegein.nl/samenkracht/",
+      }),
+    ).toMatchObject({
+      smtpUrl: "smtps://samenkracht:geheim@mail.gemeente.nl:465",
+      mailFrom: "Gemeente Nieuwegein <samenkracht@nieuwegein.nl>",
+      publicUrl: "https://www.nieuwegein.nl/samenkracht",
+    });
+    expect(loadEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }).smtpUrl).toBe("smtp://127.0.0.1:2525");
+  });
+
+  it("never repeats the SMTP_URL in its message: it may hold a password", () => {
+    expect(() => loadEnv({ SMTP_URL: "imap://jan:geheim@mail.gemeente.nl" })).toThrow(
+      /^Ongeldige configuratie: SMTP_URL moet met smtp:\/\/ of smtps:\/\/ beginnen \(nu "imap:"\)\.$/,
+    );
   });
 
   it("accepts a PostgreSQL URL", () => {

@@ -33,6 +33,12 @@ export interface EnvConfig {
   sessionIdleMinutes: number;
   /** A session ends this many hours after login, active or not (SESSION_MAX_HOURS). */
   sessionMaxHours: number;
+  /** The mail server (SMTP_URL, smtp:// or smtps://); without it e-mail only goes to the log. */
+  smtpUrl: string | undefined;
+  /** The sender of e-mail (MAIL_FROM). */
+  mailFrom: string;
+  /** The site's address as users reach it (PUBLIC_URL), without a trailing slash: links in e-mail. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -145,14 +151,78 @@ function parseWholeNumber(
   return value;
 }
 
+/**
+ * The mail server. The message never repeats the value: it may hold a password.
+ */
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "SMTP_URL",
+      "is geen geldige URL (verwacht smtp://gebruiker:wachtwoord@host:poort of smtps://…).",
+    );
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    throw new ConfigError(
+      "SMTP_URL",
+      `moet met smtp:// of smtps:// beginnen (nu "${url.protocol}").`,
+    );
+  }
+  if (url.hostname === "") throw new ConfigError("SMTP_URL", "noemt geen host.");
+  return raw;
+}
+
+export const DEFAULT_MAIL_FROM = "Samenkracht <noreply@localhost>";
+// "Naam <adres@domein>" or a bare address, on one line.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function parseMailFrom(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === "") return DEFAULT_MAIL_FROM;
+  if (!MAIL_FROM.test(raw.trim())) {
+    throw new ConfigError(
+      "MAIL_FROM",
+      `moet een afzender zijn als "Naam <adres@domein>" of adres@domein (nu "${raw}").`,
+    );
+  }
+  return raw.trim();
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw === "") return `http://127.0.0.1:${port}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.search !== "" ||
+    url.hash !== "" ||
+    url.username !== "" ||
+    url.password !== ""
+  ) {
+    throw new ConfigError(
+      "PUBLIC_URL",
+      `moet een adres zijn als https://samenkracht.gemeente.nl, zonder ? of # (nu "${raw}").`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
 const toAbsolute = (path: string): string => (isAbsolute(path) ? path : resolve(projectRoot, path));
 
 /** Reads and validates the environment once; throws ConfigError naming the variable at fault. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const host = env.HOST === undefined || env.HOST === "" ? "127.0.0.1" : env.HOST;
   if (/\s/.test(host)) throw new ConfigError("HOST", `bevat spaties (nu "${host}").`);
+  const port = parsePort(env.PORT);
   return {
-    port: parsePort(env.PORT),
+    port,
     host,
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     dataDir: toAbsolute(env.DATA_DIR === undefined || env.DATA_DIR === "" ? "var" : env.DATA_DIR),
@@ -174,5 +244,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       DEFAULT_SESSION_MAX_HOURS,
       { min: 1, max: 720, unit: "uren" },
     ),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
   };
 }

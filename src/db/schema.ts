@@ -7,4 +7,6 @@ export * from "../modules/monitoring/schema.js";
 export * from "../modules/organisations/schema.js";
 export * from "../modules/policy/schema.js";
 export * from "../modules/subsidies/schema.js";
+export * from "../platform/jobs/schema.js";
+export * from "../platform/notifications/schema.js";
 export * from "../platform/throttle/schema.js";

@@ -21,6 +21,7 @@ export const nl = {
     audit: "Audittrail",
     users: "Gebruikers",
     tokens: "API-tokens",
+    mail: "E-mail",
     login: "Inloggen",
     logout: "Uitloggen",
     account: "Mijn account",
@@ -294,6 +295,46 @@ export const nl = {
     all: "Alle",
     empty: "Geen auditregels gevonden voor dit filter.",
     system: "systeem",
+  },
+  notifications: {
+    title: "Meldingen",
+    intro:
+      "Berichten van Samenkracht voor u, de nieuwste eerst. Staat er een e-mailadres bij uw account, dan krijgt u ze ook per e-mail.",
+    /** The header link of a logged-in user, with the number of unread messages. */
+    header: (unread: number) => `Meldingen (${unread})`,
+    empty: "U heeft geen meldingen.",
+    caption: (total: number) =>
+      `Uw meldingen, de nieuwste eerst (${countOf(total, "melding", "meldingen")})`,
+    received: "Ontvangen",
+    message: "Melding",
+    status: "Status",
+    action: "Actie",
+    unread: "Ongelezen",
+    read: "Gelezen",
+    open: "Bekijken",
+    markRead: "Markeer als gelezen",
+    markedRead: "De melding is als gelezen gemarkeerd.",
+    markAll: "Alles als gelezen markeren",
+    markAllHelp: "Markeert al uw ongelezen meldingen als gelezen, ook die op andere pagina's.",
+    markedAllRead: (n: number) =>
+      n === 0
+        ? "Er waren geen ongelezen meldingen."
+        : `${countOf(n, "melding is", "meldingen zijn")} als gelezen gemarkeerd.`,
+  },
+  outbox: {
+    title: "Uitgaande e-mail",
+    intro:
+      "E-mail die nog niet is verstuurd: wachtend op een (nieuwe) poging, of mislukt na de laatste poging. Lukt het versturen niet, dan wacht Samenkracht steeds langer (tot een uur) en geeft het na enkele uren op. De tekst van de berichten staat hier niet.",
+    empty: "Er wacht geen e-mail: alles is verstuurd.",
+    caption: (total: number) => `E-mail die nog niet is verstuurd (${formatNumber(total)})`,
+    created: "Aangemaakt",
+    recipient: "Aan",
+    subject: "Onderwerp",
+    status: "Status",
+    attempts: "Pogingen",
+    nextAttempt: "Volgende poging",
+    lastError: "Laatste fout",
+    statuses: { pending: "wacht", failed: "mislukt", sent: "verstuurd" },
   },
   pagination: {
     label: "Paginering",

@@ -154,8 +154,9 @@ const pagedList = (key: string, item: TSchema, description: string) => ({
 });
 
 /**
- * A public paged list: its own filters plus pagina and paginaGrootte, 200 with the items under
- * `key` and the page they are on; 404 when a filter names a record that does not exist.
+ * A paged list: its own filters plus pagina and paginaGrootte, 200 with the items under `key` and
+ * the page they are on; 404 when a filter names a record that does not exist. Public unless
+ * `secured` (a list of the caller's own records: 401 and 403 too).
  */
 export const pagedListOperation = (s: {
   operationId: string;
@@ -167,6 +168,7 @@ export const pagedListOperation = (s: {
   item: TSchema;
   listDescription: string;
   notFound?: boolean;
+  secured?: boolean;
 }) =>
   apiSchema({
     operationId: s.operationId,
@@ -176,17 +178,20 @@ export const pagedListOperation = (s: {
     querystring: Type.Object({ ...s.filters, ...Pagination }),
     success: pagedList(s.key, s.item, s.listDescription),
     ...(s.notFound ? { errors: [404] } : {}),
+    ...(s.secured ? { secured: true } : {}),
   });
 
+/** The `paginering` of a page of `total` results, for a list paged in the database. */
+export const pageInfo = (totaal: number, page = 1, pageSize = 100) => ({
+  pagina: page,
+  paginaGrootte: pageSize,
+  totaal,
+  aantalPaginas: Math.max(1, Math.ceil(totaal / pageSize)),
+});
+
 export function paginate<T>(items: readonly T[], page = 1, pageSize = 100) {
-  const totaal = items.length;
   return {
     items: items.slice((page - 1) * pageSize, page * pageSize),
-    paginering: {
-      pagina: page,
-      paginaGrootte: pageSize,
-      totaal,
-      aantalPaginas: Math.max(1, Math.ceil(totaal / pageSize)),
-    },
+    paginering: pageInfo(items.length, page, pageSize),
   };
 }

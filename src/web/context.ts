@@ -7,6 +7,8 @@ export interface PageAccount {
   /** Navigation items this account may see. */
   canManageUsers: boolean;
   canReadAudit: boolean;
+  /** For the header's "Meldingen (n)" (platform/notifications/unread-hook.ts). */
+  unreadNotifications: number;
 }
 
 /** What every page needs besides its own data: who is looking, and the form token. */

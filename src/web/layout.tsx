@@ -78,6 +78,9 @@ export function Layout({ ctx, title, path, heading, intro, children, ...rest }: 
             <div class="sk-header__account">
               {account ? (
                 <>
+                  <a class="nl-link" href="/meldingen">
+                    {nl.notifications.header(account.unreadNotifications)}
+                  </a>
                   <a class="nl-link" href="/account">
                     {nl.layout.loggedInAs(account.displayName)}
                   </a>
@@ -107,6 +110,9 @@ export function Layout({ ctx, title, path, heading, intro, children, ...rest }: 
               ) : null}
               {account?.canManageUsers ? (
                 <NavLink href="/beheer/tokens" label={nl.nav.tokens} current={ctx.currentPath} />
+              ) : null}
+              {account?.canManageUsers ? (
+                <NavLink href="/beheer/e-mail" label={nl.nav.mail} current={ctx.currentPath} />
               ) : null}
               {account?.canReadAudit ? (
                 <NavLink href="/beheer/audit" label={nl.nav.audit} current={ctx.currentPath} />

@@ -20,6 +20,7 @@ export function pageContext(
           username: a.username,
           canManageUsers: hasPermission(a.roles, "users.manage"),
           canReadAudit: hasPermission(a.roles, "audit.read"),
+          unreadNotifications: request.unreadNotifications ?? 0,
         }
       : undefined,
     csrfToken: hooksRan ? reply.generateCsrf() : "",
