@@ -5,6 +5,7 @@ export { matchOrganisation } from "./matching.js";
 export {
   getOrganisationSummary,
   listOrganisationChoices,
+  listOrganisationNames,
   listWorkAreas,
   type OrganisationSummary,
 } from "./reads.js";

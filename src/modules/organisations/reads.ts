@@ -46,3 +46,16 @@ export async function listWorkAreas(
     name,
   }));
 }
+
+/** Every organisation with all its names: what free-text names elsewhere are matched against. */
+export async function listOrganisationNames(
+  db: Executor,
+  municipalityCode: string,
+): Promise<{ id: string; slug: string; name: string; aliases: string[] }[]> {
+  return (await repo.listOrganisationRows(db, municipalityCode)).map((o) => ({
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    aliases: o.aliases,
+  }));
+}

@@ -3,6 +3,10 @@ export { StatusSummaryTable } from "./components.js";
 export { registerPolicyCreateRoutes } from "./create-routes.js";
 export { registerPolicyEditRoutes } from "./edit-routes.js";
 export { loadDefaultPolicy } from "./loader.js";
+export {
+  linkMembersByName,
+  partnershipsOfOrganisation,
+} from "./partnership-member-service.js";
 export { registerPartnershipRoutes } from "./partnership-routes.js";
 export { registerPolicySearch, registerPolicySections } from "./registrations.js";
 export {

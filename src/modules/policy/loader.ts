@@ -9,6 +9,7 @@ import {
 } from "../../platform/source-catalog.js";
 import { recordAudit } from "../audit/index.js";
 import { type PolicyDataFile, validatePolicyDataFile } from "./dataset.js";
+import { syncMembers } from "./partnership-member-service.js";
 import * as repo from "./repository.js";
 
 export function readPolicyDataFiles(dataSetDir: string): { name: string; file: PolicyDataFile }[] {
@@ -147,6 +148,7 @@ async function loadOne(tx: Executor, actor: Actor, file: PolicyDataFile, catalog
       membersNote: p.membersNote ?? null,
       source: p.source,
     });
+    await syncMembers(tx, actor.municipalityCode, row.id, p.members);
     await repo.linkPartnershipSections(
       tx,
       row.id,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
@@ -17,7 +17,10 @@ import { submitAndReturn, submitForm } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, hasPermission, requirePermission } from "../accounts/index.js";
+import { listOrganisationChoices } from "../organisations/index.js";
 import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
+import { linkMember, membersOf, unlinkedMembers } from "./partnership-member-service.js";
+import { UnlinkedMembersPage } from "./partnership-member-views.js";
 import {
   addPolicyIndicator,
   createPartnership,
@@ -39,6 +42,17 @@ const Partnership = Type.Object({
   naam: Type.String(),
   soort: Type.String(),
   leden: Type.Array(Type.String()),
+  ledenOrganisaties: Type.Array(
+    Type.Object({
+      naam: Type.String({ description: "Het lid zoals de bron het noemt" }),
+      organisatie: Type.Union(
+        [Type.String({ description: "Code van de organisatie" }), Type.Null()],
+        {
+          description: "null: (nog) niet aan een organisatie gekoppeld",
+        },
+      ),
+    }),
+  ),
   ledenToelichting: Type.Union([Type.String(), Type.Null()]),
   toelichting: Type.String(),
   bron: Type.String(),
@@ -103,23 +117,33 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
         },
       }),
     },
-    async () => ({
-      samenwerkingsverbanden: (await listPartnerships(db, m)).map((p) => ({
-        id: p.id,
-        code: p.slug,
-        naam: p.name,
-        soort: p.kind,
-        leden: p.members,
-        ledenToelichting: p.membersNote,
-        toelichting: p.description,
-        bron: p.source,
-        onderdelen: p.sections.map((s) => ({
-          document: s.document.slug,
-          onderdeel: s.section.slug,
-          titel: s.section.title,
+    async () => {
+      const list = await listPartnerships(db, m);
+      const members = await membersOf(
+        db,
+        list.map((p) => p.id),
+      );
+      return {
+        samenwerkingsverbanden: list.map((p) => ({
+          id: p.id,
+          code: p.slug,
+          naam: p.name,
+          soort: p.kind,
+          leden: p.members,
+          ledenOrganisaties: members
+            .filter((x) => x.partnershipId === p.id)
+            .map((x) => ({ naam: x.name, organisatie: x.organisation?.slug ?? null })),
+          ledenToelichting: p.membersNote,
+          toelichting: p.description,
+          bron: p.source,
+          onderdelen: p.sections.map((s) => ({
+            document: s.document.slug,
+            onderdeel: s.section.slug,
+            titel: s.section.title,
+          })),
         })),
-      })),
-    }),
+      };
+    },
   );
 
   app.post<{ Body: BodyT }>(
@@ -238,6 +262,12 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
     }),
   );
 
+  /** What a partnership page shows besides the partnership: its members, and for staff the organisations. */
+  const memberProps = async (request: FastifyRequest, partnershipId: string) => ({
+    members: await membersOf(db, [partnershipId]),
+    choices: canEdit(request) ? await listOrganisationChoices(db, m) : undefined,
+  });
+
   app.get<{ Params: { slug: string } }>("/samenwerkingsverbanden/:slug", async (request, reply) => {
     const p = await getPartnership(db, m, request.params.slug);
     return sendPage(
@@ -245,10 +275,44 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
       <PartnershipPage
         ctx={pageContext(request, reply, tenant)}
         partnership={p}
+        {...(await memberProps(request, p.id))}
         canEdit={canEdit(request)}
       />,
     );
   });
+
+  app.post<{ Params: { slug: string }; Body: Form }>(
+    "/samenwerkingsverbanden/:slug/leden",
+    form(["slug"]),
+    async (request, reply) => {
+      const p = await getPartnership(db, m, request.params.slug);
+      const b = request.body ?? {};
+      const back = request.headers.referer?.includes("/beheer/samenwerkingsverbanden/leden")
+        ? "/beheer/samenwerkingsverbanden/leden"
+        : `/samenwerkingsverbanden/${p.slug}`;
+      return submitAndReturn(reply, {
+        write: () => linkMember(db, actorOf(request), p.id, b.lid ?? "", b.organisatie || null),
+        done: (r) => ({
+          flash: r.organisation
+            ? `"${r.member.name}" is gekoppeld aan ${r.organisation.name}.`
+            : `De koppeling van "${r.member.name}" is ongedaan gemaakt.`,
+          to: back,
+        }),
+        back,
+      });
+    },
+  );
+
+  app.get("/beheer/samenwerkingsverbanden/leden", edit, async (request, reply) =>
+    sendPage(
+      reply,
+      <UnlinkedMembersPage
+        ctx={pageContext(request, reply, tenant)}
+        unlinked={await unlinkedMembers(db, m)}
+        choices={await listOrganisationChoices(db, m)}
+      />,
+    ),
+  );
 
   app.post<{ Params: { slug: string }; Body: Form }>(
     "/samenwerkingsverbanden/:slug/bewerken",
@@ -266,10 +330,11 @@ export function registerPartnershipRoutes(app: FastifyInstance, db: Db, tenant: 
                 flash: "Het samenwerkingsverband is opgeslagen.",
                 to: `/samenwerkingsverbanden/${p.slug}`,
               },
-        refused: (errors) => (
+        refused: async (errors) => (
           <PartnershipPage
             ctx={pageContext(request, reply, tenant)}
             partnership={p}
+            {...(await memberProps(request, p.id))}
             canEdit
             errors={errors}
             values={b}

@@ -6,6 +6,7 @@ import { NAME_MAX, NOTE_MAX, TEXT_MAX, TITLE_MAX } from "../../platform/schema-t
 import { definedOnly, slugify } from "../../platform/values.js";
 import { recordCreated } from "../audit/index.js";
 import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
+import { syncMembers } from "./partnership-member-service.js";
 import * as repo from "./repository.js";
 import { documentOwner, editOwned } from "./write.js";
 
@@ -82,6 +83,7 @@ export async function createPartnership(db: Db, actor: Actor, input: Partnership
       membersNote: input.membersNote?.trim() || null,
       source: `Toegevoegd door ${actor.publicName}`,
     });
+    await syncMembers(tx, actor.municipalityCode, row.id, row.members);
     await recordCreated(
       tx,
       actor,
@@ -100,8 +102,10 @@ export async function editPartnership(db: Db, actor: Actor, id: string, input: P
     find: (tx, i) => repo.findPartnership(tx, i, true),
     ownerOf: (p) => p.municipalityCode,
     missing: `Er is geen samenwerkingsverband "${id}".`,
-    change: () =>
-      definedOnly({
+    change: async (p, tx) => {
+      // The member rows (with their links to organisations) follow the names in the same transaction.
+      if (input.members) await syncMembers(tx, actor.municipalityCode, p.id, input.members);
+      return definedOnly({
         name: input.name?.trim(),
         kind: input.kind?.trim(),
         description: input.description?.trim(),
@@ -109,7 +113,8 @@ export async function editPartnership(db: Db, actor: Actor, id: string, input: P
         membersNote:
           input.membersNote === undefined ? undefined : input.membersNote?.trim() || null,
         archived: input.archived,
-      }),
+      });
+    },
     update: repo.updatePartnership,
     audit: (found) => ({
       entityType: "samenwerkingsverband",

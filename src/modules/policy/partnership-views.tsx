@@ -6,6 +6,7 @@ import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import { kindLabel } from "./components.js";
 import { MEMBERS_MAX, MEMBERS_NOTE_MAX } from "./limits.js";
+import { MembersTable, type OrganisationChoice } from "./partnership-member-views.js";
 import type * as repo from "./repository.js";
 
 type Partnership = Awaited<ReturnType<typeof repo.listPartnerships>>[number];
@@ -124,6 +125,9 @@ export function PartnershipsPage(props: {
 export function PartnershipPage(props: {
   ctx: PageContext;
   partnership: Partnership;
+  members: Parameters<typeof MembersTable>[0]["members"];
+  /** Organisations to link members to: given to staff. */
+  choices?: OrganisationChoice[] | undefined;
   canEdit: boolean;
   errors?: FieldError[];
   values?: Values;
@@ -155,6 +159,24 @@ export function PartnershipPage(props: {
         </dd>
       </dl>
       <p class="nl-paragraph">{p.description}</p>
+      {props.members.length > 0 ? (
+        <>
+          <h2 class="nl-heading nl-heading--level-2">Leden</h2>
+          <MembersTable
+            ctx={props.ctx}
+            partnershipSlug={p.slug}
+            members={props.members}
+            choices={props.canEdit ? props.choices : undefined}
+          />
+          {props.canEdit ? (
+            <p class="nl-paragraph">
+              <a class="nl-link" href="/beheer/samenwerkingsverbanden/leden">
+                Alle leden zonder organisatie
+              </a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
       <h2 class="nl-heading nl-heading--level-2">Genoemd in</h2>
       {p.sections.length === 0 ? (
         <p class="nl-paragraph">Nog aan geen onderdeel van een beleidsdocument gekoppeld.</p>

@@ -98,3 +98,68 @@ describe("indicators named in a document", () => {
     expect(await pillarIndicators()).toHaveLength(4);
   });
 });
+
+describe("partnership members as organisation records", () => {
+  it("links every member to an organisation record or lists it as unlinked", async () => {
+    const list = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" })).json()
+      .samenwerkingsverbanden as {
+      code: string;
+      leden: string[];
+      ledenOrganisaties: { naam: string; organisatie: string | null }[];
+    }[];
+    const lijfstyle = list.find((p) => p.code === "lijfstyle");
+    expect(lijfstyle?.ledenOrganisaties).toContainEqual({
+      naam: "MOvactor",
+      organisatie: "movactor",
+    });
+    expect(lijfstyle?.ledenOrganisaties).toContainEqual({
+      naam: "Bibliotheek DTV",
+      organisatie: "bibliotheek-nieuwegein",
+    });
+    const unlinkedPage = await t.app.inject({
+      url: "/beheer/samenwerkingsverbanden/leden",
+      headers: { cookie: staff() },
+    });
+    expect(unlinkedPage.statusCode).toBe(200);
+    for (const p of list) {
+      expect(p.ledenOrganisaties.map((x) => x.naam).sort()).toEqual([...new Set(p.leden)].sort());
+      for (const member of p.ledenOrganisaties.filter((x) => x.organisatie === null))
+        expect(unlinkedPage.body).toContain(member.naam);
+    }
+    expect(unlinkedPage.body).toContain("Gezondheidscentra");
+    const movactor = await t.app.inject({ url: "/organisaties/movactor" });
+    expect(movactor.body).toContain('href="/samenwerkingsverbanden/lijfstyle"');
+  });
+
+  it("staff link an unlinked member by hand; editing the members keeps the links of names that stay", async () => {
+    const orgs = (await t.app.inject({ url: "/api/v1/organisaties?zoek=GGDrU" })).json()
+      .organisaties;
+    const linked = await submitForm(
+      t.app,
+      "/samenwerkingsverbanden/lijfstyle",
+      staff(),
+      "/samenwerkingsverbanden/lijfstyle/leden",
+      { lid: "Gezondheidscentra", organisatie: orgs[0].id },
+    );
+    expect(linked.statusCode).toBe(303);
+    const lijfstyle = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" }))
+      .json()
+      .samenwerkingsverbanden.find((p: { code: string }) => p.code === "lijfstyle");
+    expect(lijfstyle.ledenOrganisaties).toContainEqual({
+      naam: "Gezondheidscentra",
+      organisatie: orgs[0].code,
+    });
+    const edited = await json("PATCH", `/api/v1/samenwerkingsverbanden/${lijfstyle.id}`, {
+      leden: ["MOvector", "Gezondheidscentra", "Nieuw lid zonder record"],
+    });
+    expect(edited.statusCode).toBe(204);
+    const after = (await t.app.inject({ url: "/api/v1/samenwerkingsverbanden" }))
+      .json()
+      .samenwerkingsverbanden.find((p: { code: string }) => p.code === "lijfstyle");
+    expect(after.ledenOrganisaties).toEqual([
+      { naam: "Gezondheidscentra", organisatie: orgs[0].code },
+      { naam: "MOvector", organisatie: "movactor" },
+      { naam: "Nieuw lid zonder record", organisatie: null },
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 import { Fragment } from "preact";
+import { BulletList } from "../../web/components/list.js";
 import type { SearchRegistry } from "../../web/search.js";
 import type { SectionRegistry } from "../../web/sections.js";
 import { levelLabel } from "./components.js";
+import { partnershipsOfOrganisation } from "./partnership-member-service.js";
 import {
   type PolicyItem,
   type PolicyMention,
@@ -78,6 +80,29 @@ function PolicyNaming({ items, wijk }: { items: PolicyMention[]; wijk: string })
 
 /** "Beleid in deze wijk" on the wijk page: goals, activities and sections whose texts name it. */
 export function registerPolicySections(sections: SectionRegistry): void {
+  sections.register("organisatie", {
+    id: "samenwerkingsverbanden",
+    order: 30,
+    heading: "Samenwerkingsverbanden",
+    async load(ctx, organisation) {
+      const found = await partnershipsOfOrganisation(ctx.db, organisation.id);
+      return found.length > 0 ? found : null;
+    },
+    render: (found) => (
+      <BulletList
+        items={found}
+        keyOf={(p) => p.slug}
+        item={(p) => (
+          <>
+            <a class="nl-link" href={`/samenwerkingsverbanden/${p.slug}`}>
+              {p.name}
+            </a>
+            {` (genoemd als "${p.memberName}")`}
+          </>
+        )}
+      />
+    ),
+  });
   sections.register("wijk", {
     id: "beleid",
     order: 20,
