@@ -42,6 +42,7 @@ import {
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
+import { registerSubsidyApiRoutes, registerSubsidyWebRoutes } from "./modules/subsidies/index.js";
 import { DEFAULT_BODY_LIMIT, registerAccessRules } from "./platform/access.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
+        { name: "Subsidies", description: "Subsidieregister en begroting welzijn" },
         { name: "Zoeken", description: "Zoeken in wijken, indicatoren en beleidsteksten" },
         { name: "Meldingen", description: "Meldingen voor de ingelogde gebruiker" },
         { name: "Systeem", description: "Status van de dienst" },
@@ -272,6 +274,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPartnershipRoutes(app, db, tenant);
   registerMonitoringWebRoutes(app, db, tenant);
   registerMonitoringApiRoutes(app, db, tenant);
+  registerSubsidyWebRoutes(app, db, tenant);
+  registerSubsidyApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
   deps.extraRoutes?.(app);
 

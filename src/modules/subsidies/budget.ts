@@ -95,9 +95,13 @@ export function budgetOverview(
  * arithmetic (BigInt, so no cents are lost on the way); "—" when the whole is zero.
  */
 export function formatShare(partCents: number, wholeCents: number): string {
-  if (wholeCents <= 0) return "—";
-  const tenths = (BigInt(partCents) * 2000n + BigInt(wholeCents)) / (2n * BigInt(wholeCents));
-  const whole = tenths / 10n;
-  const fraction = tenths % 10n;
-  return `${whole},${fraction}%`;
+  const tenths = shareTenths(partCents, wholeCents);
+  if (tenths === null) return "—";
+  return `${Math.trunc(tenths / 10)},${tenths % 10}%`;
+}
+
+/** A part of a whole in tenths of a percent (123 is 12,3%), rounded half up; null for a zero whole. */
+export function shareTenths(partCents: number, wholeCents: number): number | null {
+  if (wholeCents <= 0) return null;
+  return Number((BigInt(partCents) * 2000n + BigInt(wholeCents)) / (2n * BigInt(wholeCents)));
 }

@@ -1,3 +1,10 @@
+export { registerSubsidyApiRoutes } from "./api-routes.js";
+export { saveBudgetPlans } from "./budget-service.js";
+export {
+  addReportRequirement,
+  addSubsidyGoal,
+  addSubsidyIndicator,
+} from "./links-service.js";
 export {
   getSubsidyForReport,
   listOpenRequirements,
@@ -8,6 +15,7 @@ export {
   type SubsidyForReport,
   type SubsidyOfOrganisation,
 } from "./report-reads.js";
+export { countsAsVolunteer, isPublicState, maySee, type SubsidyViewer } from "./rules.js";
 export {
   budgetPlans,
   REPORT_KINDS,
@@ -20,3 +28,5 @@ export {
   subsidyIndicators,
   subsidyReportRequirements,
 } from "./schema.js";
+export { changeSubsidyState, createSubsidy, editSubsidy } from "./service.js";
+export { registerSubsidyWebRoutes } from "./web-routes.js";

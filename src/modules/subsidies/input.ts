@@ -168,3 +168,36 @@ export function requirementProblems(input: RequirementInput): FieldError[] {
     textProblem(input.description, { field: "omschrijving", label: "Omschrijving", max: TEXT_MAX }),
   );
 }
+
+/**
+ * A target typed in a form, "120" or "7,5": a number, null when empty, or a message in `errors`.
+ * Only digits with one decimal comma or point: "1e3" or "Infinity" are not targets anyone types.
+ */
+export function formNumber(
+  text: string | undefined,
+  field: string,
+  label: string,
+  errors: FieldError[],
+): number | null {
+  const t = (text ?? "").trim();
+  if (t === "") return null;
+  if (/^-?\d{1,10}([.,]\d{1,4})?$/.test(t)) return Number(t.replace(",", "."));
+  errors.push({ field, message: `${label} moet een getal zijn, bijvoorbeeld 120 of 7,5.` });
+  return null;
+}
+
+/** A whole number typed in a form (a year, a version), or undefined when it is not one. */
+export const formInteger = (text: string | undefined): number | undefined => {
+  const t = (text ?? "").trim();
+  return /^\d{1,9}$/.test(t) ? Number(t) : undefined;
+};
+
+/** One message per field: the first (the form's own parsing) wins over the service's repeat. */
+export const onePerField = (errors: readonly FieldError[]): FieldError[] =>
+  errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
+
+/** A page number from a query string: 1 unless it is a whole number in range. */
+export const pageNumber = (value: string | undefined) => {
+  const n = Number(value ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+};

@@ -78,6 +78,8 @@ export async function browseSubsidies(
   options: { sort?: repo.Sort; page?: number; pageSize?: number } = {},
 ) {
   const pageSize = options.pageSize ?? 25;
+  // Beyond any real list, and an offset PostgreSQL can still hold.
+  const page = Math.min(Math.max(1, options.page ?? 1), 100_000);
   const found = await repo.findSubsidies(
     db,
     {
@@ -86,10 +88,10 @@ export async function browseSubsidies(
       visibleTo: viewer.staff ? undefined : { organisationIds: viewer.organisationIds },
     },
     options.sort ?? "organisatie",
-    { limit: pageSize, offset: ((options.page ?? 1) - 1) * pageSize },
+    { limit: pageSize, offset: (page - 1) * pageSize },
   );
   const pages = Math.max(1, Math.ceil(found.total / pageSize));
-  return { rows: found.rows, total: found.total, page: options.page ?? 1, pages, pageSize };
+  return { rows: found.rows, total: found.total, page, pages, pageSize };
 }
 
 /** Every decision the viewer may see under the filter, for an export. */

@@ -11,7 +11,7 @@ import { NOTE_MAX } from "../../platform/schema-types.js";
 import { definedOnly, isUuid } from "../../platform/values.js";
 import { recordAudit, recordCreated } from "../audit/index.js";
 import { getOrganisationSummary, listWorkAreas, type Placement } from "../organisations/index.js";
-import { centsProblem, isState, type SubsidyInput, subsidyProblems } from "./input.js";
+import { centsProblem, isState, onePerField, type SubsidyInput, subsidyProblems } from "./input.js";
 import * as repo from "./repository.js";
 import { STATE_LABELS, transitionProblem } from "./rules.js";
 import type { SubsidyForm, SubsidyState } from "./schema.js";
@@ -33,10 +33,9 @@ export async function lockSubsidy(tx: Executor, actor: Actor, id: string) {
 /** A 409 when the editor saw another version than the current one. */
 export function assertVersion(current: number, seen: number | undefined) {
   if (seen !== undefined && seen !== current) {
-    throw conflict(
-      "Deze subsidie is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en voer uw wijziging nog eens in.",
-      [{ field: "versie", message: "De subsidie is intussen gewijzigd; laad de pagina opnieuw." }],
-    );
+    const message =
+      "Deze subsidie is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en voer uw wijziging nog eens in.";
+    throw conflict(message, [{ field: "versie", message }]);
   }
 }
 
@@ -88,9 +87,8 @@ export async function createSubsidy(
   input: SubsidyInput,
   formErrors: FieldError[] = [],
 ) {
-  const errors = [...formErrors, ...subsidyProblems(input, true)];
   const refs = await resolveRefs(db, actor.municipalityCode, input);
-  assertValid([...errors, ...refs.errors.filter((e) => !errors.some((x) => x.field === e.field))]);
+  assertValid(onePerField([...formErrors, ...subsidyProblems(input, true), ...refs.errors]));
   const state = (input.state ?? "aanvraag") as SubsidyState;
   return db.transaction(async (tx) => {
     const row = await repo.insertSubsidy(tx, {
@@ -135,9 +133,14 @@ export async function editSubsidy(
   input: SubsidyInput,
   formErrors: FieldError[] = [],
 ) {
-  const errors = [...formErrors, ...subsidyProblems({ ...input, state: undefined }, false)];
   const refs = await resolveRefs(db, actor.municipalityCode, input);
-  assertValid([...errors, ...refs.errors.filter((e) => !errors.some((x) => x.field === e.field))]);
+  assertValid(
+    onePerField([
+      ...formErrors,
+      ...subsidyProblems({ ...input, state: undefined }, false),
+      ...refs.errors,
+    ]),
+  );
   return db.transaction(async (tx) => {
     const { subsidy: before } = await lockSubsidy(tx, actor, id);
     assertVersion(before.version, input.version);
@@ -194,23 +197,30 @@ export async function changeSubsidyState(
   formErrors: FieldError[] = [],
 ) {
   const to = input.to ?? "";
-  assertValid([
-    ...formErrors,
-    ...(isState(to)
-      ? []
-      : [
-          {
-            field: "status",
-            message: "Kies de nieuwe status: verleend, vastgesteld of ingetrokken.",
-          },
-        ]),
-    ...((input.note ?? "").length > NOTE_MAX
-      ? [{ field: "toelichting", message: `Toelichting is te lang: hoogstens ${NOTE_MAX} tekens.` }]
-      : []),
-    ...[centsProblem(input.establishedCents, "vastgesteldBedrag", "Vastgesteld bedrag")].filter(
-      (e): e is FieldError => e !== undefined,
-    ),
-  ]);
+  assertValid(
+    onePerField([
+      ...formErrors,
+      ...(isState(to)
+        ? []
+        : [
+            {
+              field: "status",
+              message: "Kies de nieuwe status: verleend, vastgesteld of ingetrokken.",
+            },
+          ]),
+      ...((input.note ?? "").length > NOTE_MAX
+        ? [
+            {
+              field: "toelichting",
+              message: `Toelichting is te lang: hoogstens ${NOTE_MAX} tekens.`,
+            },
+          ]
+        : []),
+      ...[centsProblem(input.establishedCents, "vastgesteldBedrag", "Vastgesteld bedrag")].filter(
+        (e): e is FieldError => e !== undefined,
+      ),
+    ]),
+  );
   const target = to as SubsidyState;
   return db.transaction(async (tx) => {
     const { subsidy: before } = await lockSubsidy(tx, actor, id);
