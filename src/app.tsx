@@ -14,6 +14,13 @@ import type { TenantConfig } from "./config/tenant.js";
 import type { DatabaseKind } from "./db/client.js";
 import type { Db } from "./db/executor.js";
 import {
+  registerAccountabilityApiRoutes,
+  registerAccountabilitySections,
+  registerAccountabilityWebRoutes,
+  registerPartnerReportRoutes,
+  reminderJob,
+} from "./modules/accountability/index.js";
+import {
   DEFAULT_SESSION_POLICY,
   registerAccountWebRoutes,
   registerApiTokenRoutes,
@@ -147,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
+        { name: "Verantwoordingen", description: "Verantwoording van partners over hun subsidie" },
         { name: "Subsidies", description: "Subsidieregister en begroting welzijn" },
         { name: "Zoeken", description: "Zoeken in wijken, indicatoren en beleidsteksten" },
         { name: "Meldingen", description: "Meldingen voor de ingelogde gebruiker" },
@@ -252,12 +260,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mailer = createMailer(deps.mail ?? DEFAULT_MAIL_SETTINGS);
   app.addHook("onClose", async () => mailer.close());
   jobs.register(outboxJob(mailer));
+  jobs.register(reminderJob(tenant.municipality.code));
   app.decorate("jobs", jobs);
   // Modules add sections to other modules' pages (a wijk page) and kinds of search results here,
   // so the page's own module need not import them. One registry per app: test apps share nothing.
   const sections = new SectionRegistry();
   registerMonitoringSections(sections);
   registerPolicySections(sections);
+  registerAccountabilitySections(sections);
   const search = new SearchRegistry();
   registerAreaSearch(search);
   registerMonitoringSearch(search);
@@ -276,6 +286,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMonitoringApiRoutes(app, db, tenant);
   registerSubsidyWebRoutes(app, db, tenant);
   registerSubsidyApiRoutes(app, db, tenant);
+  registerPartnerReportRoutes(app, db, tenant);
+  registerAccountabilityWebRoutes(app, db, tenant);
+  registerAccountabilityApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
   deps.extraRoutes?.(app);
 

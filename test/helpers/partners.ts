@@ -5,6 +5,13 @@ import {
   organisations,
   workAreas,
 } from "../../src/modules/organisations/index.js";
+import {
+  type ReportKind,
+  type SubsidyState,
+  subsidies,
+  subsidyIndicators,
+  subsidyReportRequirements,
+} from "../../src/modules/subsidies/index.js";
 
 // Rows for partner tests, inserted directly: a test says only what matters to it.
 
@@ -46,4 +53,57 @@ export async function insertWorkArea(
     .returning({ id: workAreas.id, code: workAreas.code, name: workAreas.name });
   if (!row) throw new Error("work area not inserted");
   return row;
+}
+
+/**
+ * A subsidy decision with the indicators and reports it asks back, inserted directly (granted,
+ * unless `state` says otherwise). Returns its id and the ids of its agreements and requirements, in
+ * the order given.
+ */
+export async function insertSubsidyWithAgreements(
+  db: Executor,
+  municipalityCode: string,
+  fields: {
+    organisationId: string;
+    year: number;
+    state?: SubsidyState;
+    amountCents?: number;
+    indicators?: { indicatorId: string; target?: number | null }[];
+    requirements?: { kind?: ReportKind; dueOn: string; description?: string }[];
+  },
+): Promise<{ id: string; indicatorIds: string[]; requirementIds: string[] }> {
+  const [subsidy] = await db
+    .insert(subsidies)
+    .values({
+      municipalityCode,
+      organisationId: fields.organisationId,
+      year: fields.year,
+      form: "budgetfinanciering",
+      state: fields.state ?? "verleend",
+      amountCents: fields.amountCents ?? 100_000_00,
+    })
+    .returning({ id: subsidies.id });
+  if (!subsidy) throw new Error("subsidy not inserted");
+  const indicatorIds: string[] = [];
+  for (const i of fields.indicators ?? []) {
+    const [row] = await db
+      .insert(subsidyIndicators)
+      .values({ subsidyId: subsidy.id, indicatorId: i.indicatorId, target: i.target ?? null })
+      .returning({ id: subsidyIndicators.id });
+    if (row) indicatorIds.push(row.id);
+  }
+  const requirementIds: string[] = [];
+  for (const r of fields.requirements ?? []) {
+    const [row] = await db
+      .insert(subsidyReportRequirements)
+      .values({
+        subsidyId: subsidy.id,
+        kind: r.kind ?? "verantwoording",
+        dueOn: r.dueOn,
+        description: r.description ?? "",
+      })
+      .returning({ id: subsidyReportRequirements.id });
+    if (row) requirementIds.push(row.id);
+  }
+  return { id: subsidy.id, indicatorIds, requirementIds };
 }

@@ -41,7 +41,7 @@ const EXTENSION: Record<AttachmentType, string> = {
  * extension of what the content is (a PDF named "verslag.png" is served as "verslag.pdf").
  */
 export function safeFileName(name: string, type: AttachmentType): string {
-  const base = (name.split(/[/\\]/).at(-1) ?? "")
+  const base = (name.toWellFormed().split(/[/\\]/).at(-1) ?? "")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, "")
     .trim();

@@ -1,5 +1,6 @@
 export { registerMonitoringApiRoutes } from "./api-routes.js";
 export { type CostSeries, listCostSeries } from "./cost-reads.js";
+export { parseDutchNumber } from "./csv-import.js";
 export { importMeasurements } from "./import-service.js";
 export { loadDefaultMonitoring } from "./loader.js";
 export { registerMonitoringSearch, registerMonitoringSections } from "./registrations.js";

@@ -321,6 +321,48 @@ export function PostForm(props: {
 }
 
 /**
+ * A file upload: a multipart POST with its CSRF token first (the route reads the fields in order and
+ * checks the token before it keeps any file), one file field and its button. `accept` only helps
+ * the browser's file picker; the server decides from the file's content what it is.
+ */
+export function UploadForm(props: {
+  action: string;
+  csrfToken: string;
+  name: string;
+  label: string;
+  help: string;
+  accept: string;
+  submit: ComponentChildren;
+  errors?: readonly FieldError[] | undefined;
+}) {
+  const error = fieldError(props.errors ?? [], props.name);
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class="sk-form"
+      enctype="multipart/form-data"
+      novalidate
+    >
+      <CsrfField token={props.csrfToken} />
+      <Field name={props.name} label={props.label} error={error} help={props.help}>
+        <input
+          type="file"
+          id={`veld-${props.name}`}
+          name={props.name}
+          accept={props.accept}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={describedBy(props.name, props.help, error)}
+        />
+      </Field>
+      <div>
+        <SubmitButton>{props.submit}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/**
  * A search or filter form: GET, so the result has its own address and works without script; the
  * button is secondary unless the form is the page's main action.
  */
