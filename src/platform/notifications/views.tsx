@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { formatDateTime, nl } from "../../i18n/nl.js";
 import { Badge } from "../../web/components/badge.js";
 import { ActionForm, RowActionForm } from "../../web/components/form.js";
@@ -19,22 +20,28 @@ const paragraphs = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+/**
+ * A message in its table cell: phrasing content only (the cell is a span), so its paragraphs and
+ * link each start on a new line.
+ */
 function Message({ n }: { n: NotificationRow }) {
   return (
     <>
       <strong>{n.subject}</strong>
       {paragraphs(n.body).map((p, i) => (
-        <p key={i} class="nl-paragraph">
+        <Fragment key={i}>
+          <br />
           {p}
-        </p>
+        </Fragment>
       ))}
       {n.link ? (
-        <p class="nl-paragraph">
+        <>
+          <br />
           <a class="nl-link" href={n.link}>
             {t.open}
             <span class="sk-visually-hidden">: {n.subject}</span>
           </a>
-        </p>
+        </>
       ) : null}
     </>
   );

@@ -4,10 +4,10 @@ import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
 import { requireLogin, requirePermission } from "../../modules/accounts/index.js";
+import { submitAndReturn } from "../../web/form-route.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { unauthorized } from "../errors.js";
-import { setFlash } from "../flash.js";
 import { FormBody, Id, PageQuery } from "../schema-types.js";
 import { OutboxPage } from "./outbox-views.js";
 import {
@@ -65,20 +65,25 @@ export function registerNotificationWebRoutes(
       schema: { params: Type.Object({ id: Id() }), body: FormBody() },
     },
     async (request, reply) => {
-      await markNotificationRead(db, accountOf(request).id, request.params.id);
-      setFlash(reply, nl.notifications.markedRead);
-      return reply.redirect(notificationsHref(pageNumber(request.body?.pagina)), 303);
+      const back = notificationsHref(pageNumber(request.body?.pagina));
+      // Another account's message is not found (404, from the error handler), as in the API.
+      return submitAndReturn(reply, {
+        write: () => markNotificationRead(db, accountOf(request).id, request.params.id),
+        done: () => ({ flash: nl.notifications.markedRead, to: back }),
+        back,
+      });
     },
   );
 
   app.post(
     "/meldingen/gelezen",
     { onRequest: requireLogin, schema: { body: FormBody() } },
-    async (request, reply) => {
-      const marked = await markAllNotificationsRead(db, accountOf(request).id);
-      setFlash(reply, nl.notifications.markedAllRead(marked));
-      return reply.redirect("/meldingen", 303);
-    },
+    async (request, reply) =>
+      submitAndReturn(reply, {
+        write: () => markAllNotificationsRead(db, accountOf(request).id),
+        done: (marked) => ({ flash: nl.notifications.markedAllRead(marked), to: "/meldingen" }),
+        back: "/meldingen",
+      }),
   );
 
   app.get<{ Querystring: { pagina?: string } }>(
