@@ -35,6 +35,7 @@ describe("OpenAPI document", () => {
       "/activiteiten/{id}",
       "/activiteiten/{id}/doorschuiven",
       "/activiteiten/{id}/jaren/{jaar}",
+      "/begroting-welzijn",
       "/beleidsdocumenten",
       "/beleidsdocumenten/{document}",
       "/beleidsdocumenten/{document}/activiteiten.csv",
@@ -60,6 +61,10 @@ describe("OpenAPI document", () => {
       "/metingen/import",
       "/samenwerkingsverbanden",
       "/samenwerkingsverbanden/{id}",
+      "/subsidies",
+      "/subsidies/register.csv",
+      "/subsidies/{id}",
+      "/subsidies/{id}/status",
       "/zoeken",
       "/zoekresultaten",
     ]);
