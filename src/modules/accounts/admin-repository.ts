@@ -61,7 +61,7 @@ export async function findAccountPage(
       ...a,
       roles: roles
         .filter((r) => r.accountId === a.id)
-        .map((r) => ({ role: r.role, scope: r.scope })),
+        .map((r) => ({ role: r.role, scope: r.scope, scopeLabel: r.scopeLabel })),
     })),
     total: count?.n ?? 0,
   };
@@ -116,11 +116,11 @@ export async function setActive(db: Executor, id: string, active: boolean): Prom
 export async function insertRole(
   db: Executor,
   accountId: string,
-  grant: { role: Role; scope: string },
+  grant: { role: Role; scope: string; scopeLabel?: string | undefined },
 ): Promise<boolean> {
   const inserted = await db
     .insert(accountRoles)
-    .values({ accountId, ...grant })
+    .values({ accountId, role: grant.role, scope: grant.scope, scopeLabel: grant.scopeLabel ?? "" })
     .onConflictDoNothing()
     .returning({ role: accountRoles.role });
   return inserted.length > 0;

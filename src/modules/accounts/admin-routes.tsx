@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { nl } from "../../i18n/nl.js";
+import type { FieldError } from "../../platform/errors.js";
 import { setFlash } from "../../platform/flash.js";
 import { FormBody, PageQuery, Text } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
@@ -18,8 +19,9 @@ import {
   removeAccountRole,
   resetAccountPassword,
 } from "./admin-service.js";
-import { type UserListSort, UserPage, UsersPage } from "./admin-views.js";
+import { type PartnerOrganisation, type UserListSort, UserPage, UsersPage } from "./admin-views.js";
 import { actorOf, requirePermission } from "./guards.js";
+import { type RoleGrant, scopeName } from "./permissions.js";
 import { createAccount } from "./service.js";
 
 type Form = Record<string, string | undefined>;
@@ -48,8 +50,38 @@ const pageNumber = (raw: string | undefined) =>
  * account, and per account a page with its actions as small POST forms (CSRF), each answered with
  * a redirect and a message, or the page again with an error summary.
  */
-export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
+/**
+ * Where the scopes of roles come from, given by the app: the organisation records a partner account
+ * can act for. Without it (a bare app) a scope is free text.
+ */
+export interface ScopeCatalog {
+  partnerOrganisations(db: Db, municipalityCode: string): Promise<PartnerOrganisation[]>;
+}
+
+export function registerUserAdminRoutes(
+  app: FastifyInstance,
+  db: Db,
+  tenant: TenantConfig,
+  scopes?: ScopeCatalog,
+) {
   const manageUsers = { onRequest: requirePermission("users.manage") };
+  const organisations = async () => scopes?.partnerOrganisations(db, tenant.municipality.code);
+  /**
+   * A partner's scope is the organisation record chosen in the form (its id, with its name as
+   * label); other roles keep the typed scope. Refused when the partner's organisation is no record.
+   */
+  const scopeOf = async (b: Form): Promise<{ scope: string; scopeLabel?: string }> => {
+    const list = await organisations();
+    if (!list || b.rol !== "partner") return { scope: b.scope ?? "" };
+    const chosen = list.find((o) => o.id === b.organisatie);
+    // No record chosen: an empty scope, which the account rules refuse with the other problems.
+    return chosen ? { scope: chosen.id, scopeLabel: chosen.name } : { scope: "" };
+  };
+  /** A partner's missing scope is the organisation select's problem when there is one. */
+  const onForm = (errors: FieldError[], values: Record<string, string>) =>
+    scopes && values.rol === "partner"
+      ? errors.map((e) => (e.field === "scope" ? { ...e, field: "organisatie" } : e))
+      : errors;
   const municipality = tenant.municipality.code;
 
   const listPage = async (
@@ -64,6 +96,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
     return sendPage(
       reply,
       <UsersPage
+        partnerOrganisations={await organisations()}
         ctx={pageContext(request, reply, tenant)}
         users={result.rows}
         paging={result}
@@ -92,22 +125,32 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
         email: b.email ?? "",
         rol: b.rol ?? "",
         scope: b.scope ?? "",
+        organisatie: b.organisatie ?? "",
       };
       const sort = listSort({});
       try {
+        const { scope, scopeLabel } = await scopeOf(b);
         const { account, password } = await createAccount(db, actorOf(request), {
           username: values.gebruikersnaam,
           displayName: values.naam,
           email: values.email || undefined,
           role: values.rol,
-          scope: values.scope || undefined,
+          scope: scope || undefined,
+          scopeLabel,
         });
         // The one-time password is shown in this response only: a redirect would have to store it.
         const created = { id: account.id, username: account.username, password };
         return listPage(request, reply, sort, 1, { created }, 201);
       } catch (error) {
         const { status, errors } = formErrors(error);
-        return listPage(request, reply, sort, 1, { values, errors }, status);
+        return listPage(
+          request,
+          reply,
+          sort,
+          1,
+          { values, errors: onForm(errors, values) },
+          status,
+        );
       }
     },
   );
@@ -123,7 +166,12 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
     const user = await getAccount(db, municipality, id);
     return sendPage(
       reply,
-      <UserPage ctx={pageContext(request, reply, tenant)} user={user} {...extra} />,
+      <UserPage
+        ctx={pageContext(request, reply, tenant)}
+        user={user}
+        partnerOrganisations={await organisations()}
+        {...extra}
+      />,
       status,
     );
   };
@@ -149,7 +197,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
       return reply.redirect(`${USERS}/${id}`, 303);
     } catch (error) {
       const { status, errors } = formErrors(error);
-      return userPage(request, reply, id, { errors, values }, status);
+      return userPage(request, reply, id, { errors: onForm(errors, values), values }, status);
     }
   };
 
@@ -182,21 +230,21 @@ export function registerUserAdminRoutes(app: FastifyInstance, db: Db, tenant: Te
     );
   }
 
-  const roleLabel = (g: { role: keyof typeof nl.roles; scope: string }) =>
-    `${nl.roles[g.role]}${g.scope ? ` (${g.scope})` : ""}`;
+  const roleLabel = (g: RoleGrant) => `${nl.roles[g.role]}${g.scope ? ` (${scopeName(g)})` : ""}`;
 
   app.post<{ Params: { id: string }; Body: Form }>(
     `${USERS}/:id/rollen`,
     actionOptions,
     async (request, reply) => {
-      const values = { rol: request.body?.rol ?? "", scope: request.body?.scope ?? "" };
+      const b = request.body ?? {};
+      const values = { rol: b.rol ?? "", scope: b.scope ?? "", organisatie: b.organisatie ?? "" };
       return act(
         request,
         reply,
         async () => {
           const { grant } = await addAccountRole(db, actorOf(request), request.params.id, {
             role: values.rol,
-            scope: values.scope,
+            ...(await scopeOf(b)),
           });
           return nl.users.roleAdded(roleLabel(grant));
         },

@@ -8,7 +8,7 @@ import * as adminRepo from "./admin-repository.js";
 import { accountKey } from "./login-throttle.js";
 import { clearFailures } from "./login-throttle-repository.js";
 import { generatePassword, hashPassword } from "./password.js";
-import { type RoleGrant, SCOPED_ROLES } from "./permissions.js";
+import { type RoleGrant, SCOPED_ROLES, scopeName } from "./permissions.js";
 import { deleteSessionsOfAccount, updatePasswordHash } from "./repository.js";
 import { ROLES, type Role } from "./schema.js";
 import { publicAccount } from "./service.js";
@@ -178,6 +178,7 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: string) {
 export interface RoleInput {
   role: string;
   scope?: string | undefined;
+  scopeLabel?: string | undefined;
 }
 
 /** A role as stored: a known role, and a scope only (and always) for partner and buurtverbinder. */
@@ -210,10 +211,10 @@ export function validateRole(input: RoleInput): { grant?: RoleGrant; errors: Fie
       ],
     };
   }
-  return { grant: { role, scope }, errors: [] };
+  return { grant: { role, scope, scopeLabel: input.scopeLabel?.trim() ?? "" }, errors: [] };
 }
 
-const grantLabel = (g: RoleGrant) => `${g.role}${g.scope ? ` (${g.scope})` : ""}`;
+const grantLabel = (g: RoleGrant) => `${g.role}${g.scope ? ` (${scopeName(g)})` : ""}`;
 
 function validGrant(input: RoleInput): RoleGrant {
   const { grant, errors } = validateRole(input);

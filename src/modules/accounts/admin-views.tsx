@@ -17,11 +17,11 @@ import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { AccountSort } from "./admin-repository.js";
 import { SCOPE_MAX } from "./admin-service.js";
-import type { RoleGrant } from "./permissions.js";
+import { type RoleGrant, scopeName } from "./permissions.js";
 import { ROLES } from "./schema.js";
 import { DISPLAY_NAME_MAX } from "./service.js";
 
-const roleLabel = (g: RoleGrant) => `${nl.roles[g.role]}${g.scope ? ` (${g.scope})` : ""}`;
+const roleLabel = (g: RoleGrant) => `${nl.roles[g.role]}${g.scope ? ` (${scopeName(g)})` : ""}`;
 
 export interface UserRow {
   id: string;
@@ -88,6 +88,7 @@ export function UsersPage(props: {
   values?: Record<string, string>;
   errors?: FieldError[];
   created?: { id: string; username: string; password: string };
+  partnerOrganisations?: readonly PartnerOrganisation[] | undefined;
 }) {
   const errors = props.errors ?? [];
   const v = props.values ?? {};
@@ -164,13 +165,20 @@ export function UsersPage(props: {
             { name: "email", label: nl.users.email, type: "email", value: v.email },
           ]}
         />
-        <RoleFields values={v} errors={errors} />
+        <RoleFields values={v} errors={errors} organisations={props.partnerOrganisations} />
       </PostForm>
     </Layout>
   );
 }
 
-function RoleFields(props: { values: Record<string, string>; errors: FieldError[] }) {
+/** The organisations a partner account can be scoped to (the organisation records). */
+export type PartnerOrganisation = { id: string; name: string };
+
+function RoleFields(props: {
+  values: Record<string, string>;
+  errors: FieldError[];
+  organisations?: readonly PartnerOrganisation[] | undefined;
+}) {
   return (
     <>
       <SelectField
@@ -181,11 +189,24 @@ function RoleFields(props: { values: Record<string, string>; errors: FieldError[
         options={ROLES.map((r) => ({ value: r, label: nl.roles[r] }))}
         error={fieldError(props.errors, "rol")}
       />
+      {props.organisations ? (
+        <SelectField
+          name="organisatie"
+          label="Organisatie (bij de rol partner)"
+          value={props.values.organisatie ?? ""}
+          help="Een partner werkt voor één organisatie en ziet alleen wat van die organisatie is."
+          options={[
+            { value: "", label: "Kies de organisatie" },
+            ...props.organisations.map((o) => ({ value: o.id, label: o.name })),
+          ]}
+          error={fieldError(props.errors, "organisatie")}
+        />
+      ) : null}
       <TextField
         name="scope"
-        label={nl.users.scope}
+        label={props.organisations ? "Buurtplein (bij de rol buurtverbinder)" : nl.users.scope}
         value={props.values.scope}
-        help={nl.users.scopeHelp}
+        help={props.organisations ? undefined : nl.users.scopeHelp}
         error={fieldError(props.errors, "scope")}
         maxLength={SCOPE_MAX}
       />
@@ -200,6 +221,7 @@ export function UserPage(props: {
   values?: Record<string, string>;
   /** Just reset: the one-time password, shown in this response only. */
   oneTimePassword?: string;
+  partnerOrganisations?: readonly PartnerOrganisation[] | undefined;
 }) {
   const errors = props.errors ?? [];
   const u = props.user;
@@ -279,7 +301,7 @@ export function UserPage(props: {
           key: `${g.role}:${g.scope}`,
           cells: [
             nl.roles[g.role],
-            g.scope || nl.users.noScope,
+            g.scope ? scopeName(g) : nl.users.noScope,
             <RowActionForm
               csrfToken={props.ctx.csrfToken}
               action={`${base}/rollen/verwijderen`}
@@ -294,7 +316,11 @@ export function UserPage(props: {
       />
       <h3 class="nl-heading nl-heading--level-3">{nl.users.addRole}</h3>
       <PostForm action={`${base}/rollen`} csrfToken={props.ctx.csrfToken} submit={nl.users.addRole}>
-        <RoleFields values={props.values ?? {}} errors={errors} />
+        <RoleFields
+          values={props.values ?? {}}
+          errors={errors}
+          organisations={props.partnerOrganisations}
+        />
       </PostForm>
     </Layout>
   );

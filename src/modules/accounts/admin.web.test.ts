@@ -335,13 +335,19 @@ describe("roles", () => {
       ],
     });
 
-    const partner = await adminAction(id, "rollen", { rol: "partner", scope: "" });
+    // A partner acts for an organisation record, chosen from the records (not typed).
+    const partner = await adminAction(id, "rollen", { rol: "partner", scope: "MOvactor" });
     expect(partner.statusCode).toBe(400);
     expect(partner.body).toContain("hoort een organisatie of buurtplein");
-    expect(partner.body).toContain('href="#veld-scope"');
-    const scoped = await adminAction(id, "rollen", { rol: "partner", scope: "MOvactor" });
+    expect(partner.body).toContain('href="#veld-organisatie"');
+    const movactor = (await t.app.inject({ url: "/api/v1/organisaties/movactor" })).json();
+    const scoped = await adminAction(id, "rollen", { rol: "partner", organisatie: movactor.id });
     expect(scoped.statusCode).toBe(303);
-    const duplicate = await adminAction(id, "rollen", { rol: "partner", scope: "MOvactor" });
+    const grant = (
+      await db().select().from(accountRoles).where(eq(accountRoles.accountId, id))
+    ).find((r) => r.role === "partner");
+    expect(grant).toMatchObject({ scope: movactor.id, scopeLabel: "MOvactor" });
+    const duplicate = await adminAction(id, "rollen", { rol: "partner", organisatie: movactor.id });
     expect(duplicate.statusCode).toBe(409);
     const unknown = await adminAction(id, "rollen", { rol: "koning" });
     expect(unknown.statusCode).toBe(400);
@@ -359,7 +365,11 @@ describe("roles", () => {
     expect(removed.statusCode).toBe(303);
     expect((await apiWrite(session)).statusCode).toBe(403);
     expect((await lastAudit(id))?.summary).toBe("Rol beleidsmedewerker afgenomen van rolwisselaar");
-    await adminAction(id, "rollen/verwijderen", { rol: "partner", scope: "MOvactor" });
+    const unscoped = await adminAction(id, "rollen/verwijderen", {
+      rol: "partner",
+      scope: movactor.id,
+    });
+    expect(unscoped.statusCode).toBe(303);
     const last = await adminAction(id, "rollen/verwijderen", { rol: "inwoner", scope: "" });
     expect(last.statusCode).toBe(409);
     expect(last.body).toContain("minstens één rol");

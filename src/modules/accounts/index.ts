@@ -1,3 +1,4 @@
+export type { ScopeCatalog } from "./admin-routes.js";
 export { actorOf, requireLogin, requirePermission } from "./guards.js";
 export {
   hasPermission,
@@ -6,7 +7,7 @@ export {
   partnerOrganisationIds,
   type RoleGrant,
 } from "./permissions.js";
-export { listPartnerAccountIds } from "./repository.js";
+export { listPartnerAccountIds, relabelScope } from "./repository.js";
 export { ROLES, type Role } from "./schema.js";
 export {
   createAccount,

@@ -3,7 +3,12 @@ import type { Role } from "./schema.js";
 export interface RoleGrant {
   role: Role;
   scope: string;
+  /** The scope's name (a partner's organisation), where the scope itself is an id. */
+  scopeLabel?: string | undefined;
 }
+
+/** How a grant reads for people: the role's scope by its name. */
+export const scopeName = (g: RoleGrant) => g.scopeLabel || g.scope;
 
 /** What a role may do. One table, so the rules are reviewable in one place. */
 export const PERMISSIONS = {
@@ -51,7 +56,7 @@ const PUBLIC_ROLE_LABELS: readonly [Role, string][] = [
 export function publicActorName(grants: readonly RoleGrant[]): string {
   for (const [role, label] of PUBLIC_ROLE_LABELS) {
     const grant = grants.find((g) => g.role === role);
-    if (grant) return SCOPED_ROLES.includes(role) && grant.scope ? grant.scope : label;
+    if (grant) return SCOPED_ROLES.includes(role) && grant.scope ? scopeName(grant) : label;
   }
   return "Gemeente";
 }

@@ -51,15 +51,26 @@ export async function touchLastLogin(db: Executor, id: string): Promise<void> {
 export async function insertRoles(
   db: Executor,
   accountId: string,
-  grants: { role: Role; scope: string }[],
+  grants: { role: Role; scope: string; scopeLabel?: string | undefined }[],
 ) {
   if (grants.length === 0) return;
-  await db.insert(accountRoles).values(grants.map((g) => ({ accountId, ...g })));
+  await db.insert(accountRoles).values(
+    grants.map((g) => ({
+      accountId,
+      role: g.role,
+      scope: g.scope,
+      scopeLabel: g.scopeLabel ?? "",
+    })),
+  );
 }
 
 export async function findRoles(db: Executor, accountId: string) {
   return db
-    .select({ role: accountRoles.role, scope: accountRoles.scope })
+    .select({
+      role: accountRoles.role,
+      scope: accountRoles.scope,
+      scopeLabel: accountRoles.scopeLabel,
+    })
     .from(accountRoles)
     .where(eq(accountRoles.accountId, accountId))
     .orderBy(asc(accountRoles.role));
@@ -74,7 +85,9 @@ export async function listAccounts(db: Executor, municipalityCode: string) {
   const roles = await db.select().from(accountRoles);
   return rows.map((a) => ({
     ...a,
-    roles: roles.filter((r) => r.accountId === a.id).map((r) => ({ role: r.role, scope: r.scope })),
+    roles: roles
+      .filter((r) => r.accountId === a.id)
+      .map((r) => ({ role: r.role, scope: r.scope, scopeLabel: r.scopeLabel })),
   }));
 }
 
@@ -169,4 +182,12 @@ export async function deleteExpiredSessions(
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)));
+}
+
+/** Renames a scope everywhere it is granted (an organisation renamed), in the caller's transaction. */
+export async function relabelScope(db: Executor, role: Role, scope: string, scopeLabel: string) {
+  await db
+    .update(accountRoles)
+    .set({ scopeLabel })
+    .where(and(eq(accountRoles.role, role), eq(accountRoles.scope, scope)));
 }

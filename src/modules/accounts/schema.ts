@@ -51,6 +51,8 @@ export const accountRoles = pgTable(
     accountId: ownedBy(() => accounts.id),
     role: text().$type<Role>().notNull(),
     scope: text().notNull().default(""),
+    /** The scope as people know it (the organisation's name): what public pages show for its changes. */
+    scopeLabel: text().notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.role, t.scope] }),

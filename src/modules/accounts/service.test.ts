@@ -20,7 +20,7 @@ describe("initial beheerder and sessions", () => {
     const session = await login(database.db, "beheerder", password ?? "");
     expect(session).toBeDefined();
     const account = await resolveSession(database.db, session?.token ?? "");
-    expect(account?.roles).toEqual([{ role: "beheerder", scope: "" }]);
+    expect(account?.roles).toEqual([{ role: "beheerder", scope: "", scopeLabel: "" }]);
   });
 
   it("stores only a hash of the session token and expires sessions", async () => {

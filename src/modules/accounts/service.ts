@@ -50,6 +50,8 @@ export interface NewAccountInput {
   email?: string | undefined;
   role: string;
   scope?: string | undefined;
+  /** The scope's name where the scope is a record's id (a partner's organisation). */
+  scopeLabel?: string | undefined;
   /** When absent a random password is generated and returned once. */
   password?: string | undefined;
 }
@@ -114,12 +116,13 @@ export async function createAccount(db: Db, actor: Actor, input: NewAccountInput
       // A generated password has been seen by someone else (console, beheerder): replace it first.
       mustChangePassword: input.password === undefined,
     });
-    await repo.insertRoles(tx, created.id, [{ role, scope }]);
+    const scopeLabel = scope ? (input.scopeLabel?.trim() ?? "") : "";
+    await repo.insertRoles(tx, created.id, [{ role, scope, scopeLabel }]);
     await recordAudit(tx, actor, {
       action: "create",
       entityType: "gebruiker",
       entityId: created.id,
-      summary: `Gebruiker ${created.username} aangemaakt met rol ${role}${scope ? ` (${scope})` : ""}`,
+      summary: `Gebruiker ${created.username} aangemaakt met rol ${role}${scope ? ` (${scopeLabel || scope})` : ""}`,
       after: publicAccount(created, [{ role, scope }]),
     });
     return created;

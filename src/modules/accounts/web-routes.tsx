@@ -8,7 +8,7 @@ import { FormBody } from "../../platform/schema-types.js";
 import { formErrors } from "../../web/form-errors.js";
 import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
-import { registerUserAdminRoutes } from "./admin-routes.js";
+import { registerUserAdminRoutes, type ScopeCatalog } from "./admin-routes.js";
 import { actorOf, requireLogin } from "./guards.js";
 import { attemptLogin } from "./login-service.js";
 import {
@@ -41,6 +41,7 @@ export function registerAccountWebRoutes(
   db: Db,
   tenant: TenantConfig,
   sessionPolicy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  scopes?: ScopeCatalog,
 ): void {
   app.get<{ Querystring: { terug?: string } }>("/inloggen", async (request, reply) => {
     return sendPage(
@@ -152,5 +153,5 @@ export function registerAccountWebRoutes(
     },
   );
 
-  registerUserAdminRoutes(app, db, tenant);
+  registerUserAdminRoutes(app, db, tenant, scopes);
 }

@@ -4,6 +4,7 @@ import { assertValid, conflict, forbidden, notFound } from "../../platform/error
 import { choiceProblem, problems, textProblem } from "../../platform/field-rules.js";
 import { NAME_MAX, NOTE_MAX } from "../../platform/schema-types.js";
 import { definedOnly } from "../../platform/values.js";
+import { relabelScope } from "../accounts/index.js";
 import { listAreaSummaries } from "../areas/index.js";
 import { recordAudit, recordCreated } from "../audit/index.js";
 import { nameKey } from "./dataset.js";
@@ -178,6 +179,9 @@ export async function editOrganisation(db: Db, actor: Actor, id: string, input: 
       version: before.version + 1,
     });
     await repo.updateOrganisation(tx, before.id, change);
+    // Partner accounts are shown publicly by their organisation's name: keep that name current.
+    if (change.name && change.name !== before.name)
+      await relabelScope(tx, "partner", before.id, change.name);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "organisatie",
