@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { toCsv } from "../../platform/csv.js";
+import { isUuid } from "../../platform/values.js";
 import { hasPermission, partnerOrganisationIds } from "../accounts/index.js";
 import type { ListedSubsidy } from "./repository.js";
 import { FORM_LABELS, PLACEMENT_LABELS, STATE_LABELS, type SubsidyViewer } from "./rules.js";
@@ -9,7 +10,9 @@ export function viewerOf(request: FastifyRequest): SubsidyViewer {
   const roles = request.account?.roles ?? [];
   return {
     staff: hasPermission(roles, "subsidies.manage"),
-    organisationIds: partnerOrganisationIds(roles),
+    // A scope that is not an organisation record's id (an account made before organisations
+    // were records) names no organisation.
+    organisationIds: partnerOrganisationIds(roles).filter(isUuid),
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Executor } from "../../db/executor.js";
+import { isUuid } from "../../platform/values.js";
 import { indicators } from "../monitoring/index.js";
 import { type OrganisationKind, organisations, workAreas } from "../organisations/index.js";
 import {
@@ -50,6 +51,7 @@ export async function getSubsidyForReport(
   municipalityCode: string,
   subsidyId: string,
 ): Promise<SubsidyForReport | null> {
+  if (!isUuid(subsidyId)) return null;
   const [row] = await db
     .select({
       id: subsidies.id,
@@ -118,7 +120,9 @@ export async function listSubsidiesOfOrganisations(
   organisationIds: readonly string[],
   year?: number,
 ): Promise<SubsidyOfOrganisation[]> {
-  if (organisationIds.length === 0) return [];
+  // Only ids can name an organisation record; anything else (a free-text scope) names none.
+  const ids = organisationIds.filter(isUuid);
+  if (ids.length === 0) return [];
   return db
     .select({
       id: subsidies.id,
@@ -139,7 +143,7 @@ export async function listSubsidiesOfOrganisations(
     .where(
       and(
         eq(subsidies.municipalityCode, municipalityCode),
-        inArray(subsidies.organisationId, [...organisationIds]),
+        inArray(subsidies.organisationId, ids),
         year === undefined ? undefined : eq(subsidies.year, year),
       ),
     )

@@ -142,6 +142,14 @@ describe("the subsidy API", () => {
     expect(
       (await api("GET", "/api/v1/subsidies?organisatie=bestaat-niet", undefined, null)).statusCode,
     ).toBe(404);
+    // A partner whose scope is not an organisation record sees the public register, no error.
+    const loose = await t.sessionFor("partner", "Geen organisatierecord");
+    expect(ids(await api("GET", "/api/v1/subsidies?jaar=2031", undefined, loose))).toEqual([
+      bGranted,
+    ]);
+    expect(
+      (await t.app.inject({ url: "/partner/subsidies", headers: { cookie: loose } })).statusCode,
+    ).toBe(200);
     const csv = await api("GET", "/api/v1/subsidies/register.csv?jaar=2031", undefined, null);
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body.trim().split("\r\n")).toHaveLength(2);
