@@ -40,6 +40,13 @@ import {
   registerMonitoringWebRoutes,
 } from "./modules/monitoring/index.js";
 import {
+  listOrganisationChoices,
+  registerOrganisationApiRoutes,
+  registerOrganisationSearch,
+  registerOrganisationSections,
+  registerOrganisationWebRoutes,
+} from "./modules/organisations/index.js";
+import {
   registerPartnershipRoutes,
   registerPolicyApiRoutes,
   registerPolicyCreateRoutes,
@@ -154,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: "Gebieden", description: "Gemeente, gebieden, wijken en buurten" },
         { name: "Beleid", description: "Beleidsdocumenten, doelen, activiteiten en zoeken" },
         { name: "Monitoring", description: "Indicatoren, metingen per jaar en gebied, analyse" },
+        { name: "Organisaties", description: "Partnerorganisaties, werkgebieden en functies" },
         { name: "Verantwoordingen", description: "Verantwoording van partners over hun subsidie" },
         { name: "Subsidies", description: "Subsidieregister en begroting welzijn" },
         { name: "Zoeken", description: "Zoeken in wijken, indicatoren en beleidsteksten" },
@@ -249,7 +257,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return app.swagger();
   });
 
-  registerAccountWebRoutes(app, db, tenant, sessionPolicy);
+  // Partner accounts act for an organisation record: the user form offers those records.
+  registerAccountWebRoutes(app, db, tenant, sessionPolicy, {
+    partnerOrganisations: listOrganisationChoices,
+  });
   registerNotificationWebRoutes(app, db, tenant);
   registerNotificationApiRoutes(app, db);
   registerApiTokenRoutes(app, db, tenant);
@@ -267,11 +278,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sections = new SectionRegistry();
   registerMonitoringSections(sections);
   registerPolicySections(sections);
+  registerOrganisationSections(sections);
   registerAccountabilitySections(sections);
   const search = new SearchRegistry();
   registerAreaSearch(search);
   registerMonitoringSearch(search);
   registerPolicySearch(search);
+  registerOrganisationSearch(search);
   registerSearchRoutes(app, db, tenant, search);
   registerSearchApiRoutes(app, db, tenant, search);
   registerAreaWebRoutes(app, db, tenant, sections);
@@ -284,11 +297,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPartnershipRoutes(app, db, tenant);
   registerMonitoringWebRoutes(app, db, tenant);
   registerMonitoringApiRoutes(app, db, tenant);
-  registerSubsidyWebRoutes(app, db, tenant);
-  registerSubsidyApiRoutes(app, db, tenant);
+  registerOrganisationWebRoutes(app, db, tenant, sections);
+  registerOrganisationApiRoutes(app, db, tenant);
   registerPartnerReportRoutes(app, db, tenant);
   registerAccountabilityWebRoutes(app, db, tenant);
   registerAccountabilityApiRoutes(app, db, tenant);
+  registerSubsidyWebRoutes(app, db, tenant);
+  registerSubsidyApiRoutes(app, db, tenant);
   registerAuditWebRoutes(app, db, tenant, requirePermission("audit.read"));
   deps.extraRoutes?.(app);
 
