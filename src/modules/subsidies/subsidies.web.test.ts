@@ -123,6 +123,45 @@ describe("staff pages", () => {
   });
 });
 
+describe("what a decision serves and asks back", () => {
+  it("takes a goal, an indicator with a target and a requirement through the staff forms", async () => {
+    const s = await createSubsidy(t.database.db, actor(), {
+      organisation: orgA.id,
+      year: 2029,
+      form: "budgetfinanciering",
+      state: "verleend",
+      amountCents: 1,
+    });
+    const page = `/beheer/subsidies/${s.id}`;
+    const html = (await t.app.inject({ url: page, headers: { cookie: staff() } })).body;
+    const goal = /name="doel"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(html)?.[1] as string;
+    const indicator = /name="indicator"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(
+      html,
+    )?.[1] as string;
+    const base = `/beheer/subsidies/${s.id}`;
+    expect((await post(`${base}/doelen`, { doel: goal }, page)).statusCode).toBe(303);
+    const badTarget = await post(`${base}/indicatoren`, { indicator, streefwaarde: "veel" }, page);
+    expect(badTarget.statusCode).toBe(303);
+    expect(
+      (await post(`${base}/indicatoren`, { indicator, streefwaarde: "7,5" }, page)).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await post(
+          `${base}/verantwoording`,
+          { soort: "verantwoording", uiterlijk: "2030-04-01", omschrijving: "Jaarverslag" },
+          page,
+        )
+      ).statusCode,
+    ).toBe(303);
+    const publicPage = (await t.app.inject({ url: `/subsidies/${s.id}` })).body;
+    expect(publicPage).toContain("7,5");
+    expect(publicPage).toContain("1 april 2030");
+    expect(publicPage).toContain("Jaarverslag");
+    expect(publicPage).toMatch(/<li>[^<]+\(<a class="nl-link" href="\/beleid\//);
+  });
+});
+
 describe("the public register and its CSV", () => {
   it("show granted and established decisions only, and neutralise formulas", async () => {
     const granted = await createSubsidy(t.database.db, actor(), {
