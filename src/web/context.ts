@@ -7,6 +7,8 @@ export interface PageAccount {
   /** Navigation items this account may see. */
   canManageUsers: boolean;
   canReadAudit: boolean;
+  /** Acts for an organisation: the partner portal is theirs. */
+  isPartner: boolean;
   /** For the header's "Meldingen (n)" (platform/notifications/unread-hook.ts). */
   unreadNotifications: number;
 }

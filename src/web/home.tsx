@@ -141,6 +141,9 @@ function Partners({ ctx }: Pick<HomeProps, "ctx">) {
       <p class="nl-paragraph">{t.partners.text}</p>
       <LinkList
         links={[
+          ["/organisaties", t.partners.organisations],
+          ["/subsidies", t.partners.register],
+          ...(ctx.account?.isPartner ? ([["/partner", t.partners.portal]] as const) : []),
           ["/samenwerkingsverbanden", t.partners.partnerships],
           ["/api/v1/openapi.json", t.partners.api],
         ]}

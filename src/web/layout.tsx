@@ -104,6 +104,11 @@ export function Layout({ ctx, title, path, heading, intro, children, ...rest }: 
               <NavLink href="/beleid" label={nl.nav.policy} current={ctx.currentPath} />
               <NavLink href="/monitor" label={nl.nav.monitor} current={ctx.currentPath} />
               <NavLink href="/gebieden" label={nl.nav.areas} current={ctx.currentPath} />
+              <NavLink
+                href="/organisaties"
+                label={nl.nav.organisations}
+                current={ctx.currentPath}
+              />
               <NavLink href="/zoeken" label={nl.nav.search} current={ctx.currentPath} />
               {account?.canManageUsers ? (
                 <NavLink href="/beheer/gebruikers" label={nl.nav.users} current={ctx.currentPath} />

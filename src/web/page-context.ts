@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { TenantConfig } from "../config/tenant.js";
-import { hasPermission } from "../modules/accounts/index.js";
+import { hasPermission, partnerOrganisationIds } from "../modules/accounts/index.js";
 import { takeFlash } from "../platform/flash.js";
 import type { PageContext } from "./context.js";
 
@@ -20,6 +20,7 @@ export function pageContext(
           username: a.username,
           canManageUsers: hasPermission(a.roles, "users.manage"),
           canReadAudit: hasPermission(a.roles, "audit.read"),
+          isPartner: partnerOrganisationIds(a.roles).length > 0,
           unreadNotifications: request.unreadNotifications ?? 0,
         }
       : undefined,
