@@ -103,9 +103,17 @@ describe("home page", () => {
     const partnerPage = (await home(t.cookie("partner"))).body;
     expect(hrefs(section(partnerPage, "voor-medewerkers"))).toEqual(["/account"]);
     const partners = section(partnerPage, "voor-partners");
-    expect(hrefs(partners)).toEqual(["/samenwerkingsverbanden", "/api/v1/openapi.json"]);
+    expect(hrefs(partners)).toEqual([
+      "/organisaties",
+      "/subsidies",
+      "/partner",
+      "/samenwerkingsverbanden",
+      "/api/v1/openapi.json",
+    ]);
     // Logged out, a partner is pointed to the login.
-    expect(hrefs(section((await home()).body, "voor-partners"))).toContain("/inloggen");
+    const visitor = hrefs(section((await home()).body, "voor-partners"));
+    expect(visitor).toContain("/inloggen");
+    expect(visitor).not.toContain("/partner");
   });
 });
 
