@@ -111,9 +111,9 @@ describe("home page", () => {
       "/api/v1/openapi.json",
     ]);
     // Logged out, a partner is pointed to the login.
-    const visitor = hrefs(section((await home()).body, "voor-partners"));
-    expect(visitor).toContain("/inloggen");
-    expect(visitor).not.toContain("/partner");
+    const visitorLinks = hrefs(section((await home()).body, "voor-partners"));
+    expect(visitorLinks).toContain("/inloggen");
+    expect(visitorLinks).not.toContain("/partner");
   });
 });
 
