@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
-import type { FastifyBaseLogger } from "fastify";
 import { SMTPServer } from "smtp-server";
-import { createLogger } from "../../src/platform/logger.js";
+
+/** Tests of mail often read the log too (no address in it): the logger is at hand here as well. */
+export { capturedLogger } from "./logs.js";
 
 /** A message as the test server received it: envelope, headers and decoded text. */
 export interface ReceivedMail {
@@ -80,28 +80,5 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${bound}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** A JSON logger whose lines a test can read back (each line parsed). */
-export function capturedLogger(): {
-  log: FastifyBaseLogger;
-  lines: Record<string, unknown>[];
-  text(): string;
-} {
-  const raw: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      raw.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger({ level: "debug", format: "json", destination });
-  return {
-    log,
-    get lines() {
-      return raw.flatMap((chunk) => chunk.split("\n").filter(Boolean)).map((l) => JSON.parse(l));
-    },
-    text: () => raw.join(""),
   };
 }

@@ -1,11 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, testDatabaseUrl } from "../../../test/helpers/database.js";
-import {
-  capturedLogger,
-  startSmtpServer,
-  type TestSmtpServer,
-} from "../../../test/helpers/smtp.js";
+import { capturedLogger } from "../../../test/helpers/logs.js";
+import { startSmtpServer, type TestSmtpServer } from "../../../test/helpers/smtp.js";
 import type { DatabaseHandle } from "../../db/client.js";
 import { accounts } from "../../db/schema.js";
 import { createAccount } from "../../modules/accounts/index.js";
