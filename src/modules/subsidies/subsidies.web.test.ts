@@ -180,16 +180,28 @@ describe("the public register and its CSV", () => {
       amountCents: 5,
       assignment: "Nog een aanvraag",
     });
+    const withdrawn = await createSubsidy(t.database.db, actor(), {
+      organisation: orgB.id,
+      year: 2026,
+      form: "projectsubsidie",
+      state: "verleend",
+      amountCents: 7,
+      assignment: "Later ingetrokken",
+    });
+    await changeSubsidyState(t.database.db, actor(), withdrawn.id, { to: "ingetrokken" });
+    expect((await t.app.inject({ url: `/subsidies/${withdrawn.id}` })).statusCode).toBe(404);
     const csv = await t.app.inject({ url: `/subsidies/register.csv?organisatie=${orgB.slug}` });
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv.body).toContain(`"'+SUM(A1:A2)"`);
     expect(csv.body).toContain("999.99");
     expect(csv.body).not.toContain("Nog een aanvraag");
+    expect(csv.body).not.toContain("Later ingetrokken");
     expect(csv.body).not.toContain("niet voor het publiek");
     const page = await t.app.inject({ url: `/subsidies?jaar=2026&organisatie=${orgB.slug}` });
     expect(page.body).toContain("€ 999,99");
     expect(page.body).not.toContain("Nog een aanvraag");
+    expect(page.body).not.toContain("Later ingetrokken");
     expect((await t.app.inject({ url: `/subsidies/${granted.id}` })).statusCode).toBe(200);
   });
 });
