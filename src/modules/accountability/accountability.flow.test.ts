@@ -358,6 +358,14 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     expect(publicJson.gebeurtenissen).toBeUndefined();
     const publicList = (await api("GET", "/api/v1/verantwoordingen", undefined, null)).json();
     expect(publicList.verantwoordingen.map((r: { id: string }) => r.id)).toContain(id);
+    const farPage = await api(
+      "GET",
+      "/api/v1/verantwoordingen?pagina=900000000000000",
+      undefined,
+      null,
+    );
+    expect(farPage.statusCode).toBe(200);
+    expect(farPage.json().verantwoordingen).toEqual([]);
     expect((await page(`/verantwoordingen/${id}`)).statusCode).toBe(200);
     const organisationPage = await page(`/organisaties/${own.slug}`);
     if (organisationPage.statusCode === 200)

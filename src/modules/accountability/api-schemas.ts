@@ -8,6 +8,7 @@ import {
   STATEMENT_MAX,
   Text,
 } from "../../platform/schema-types.js";
+import { attachmentPath } from "./attachment-rules.js";
 import { TEXT_FIELDS, type TextColumn, VALUE_NOTE_MAX } from "./fields.js";
 import type { ReportDetail, ReportListItem } from "./reads.js";
 import { REPORT_FORMATS, REPORT_STATES, REVIEW_DECISIONS } from "./schema.js";
@@ -245,7 +246,7 @@ export function detailJson(d: ReportDetail) {
             naam: a.fileName,
             mediatype: a.mediaType,
             grootte: a.size,
-            adres: `/verantwoordingen/${r.id}/bijlagen/${a.id}`,
+            adres: attachmentPath(r.id, a.id),
           })),
         }
       : {}),

@@ -7,6 +7,13 @@
 export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
+/**
+ * Where an attachment is downloaded. The name of the last segment does not matter (the download
+ * is named by Content-Disposition); its extension marks the route as a download, not a page.
+ */
+export const attachmentPath = (reportId: string, id: string) =>
+  `/verantwoordingen/${reportId}/bijlagen/${id}/bestand.bin`;
+
 /** Largest attachment: 5 MB. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 /** Most attachments on one report. */

@@ -13,7 +13,11 @@ import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { DataTable, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
-import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT } from "./attachment-rules.js";
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_PER_REPORT,
+  attachmentPath,
+} from "./attachment-rules.js";
 import { fieldsOf, REACH, VALUE_NOTE_MAX } from "./fields.js";
 import { formatDay, formatSize, STAGE_LABELS, STATE_LABELS } from "./labels.js";
 import type { DueRequirement, ReportDetail, ReportListItem } from "./reads.js";
@@ -280,7 +284,7 @@ export function ReportEditPage(props: {
             rows={d.attachments.map((a) => ({
               key: a.id,
               cells: [
-                <a key="a" class="nl-link" href={`/verantwoordingen/${r.id}/bijlagen/${a.id}`}>
+                <a key="a" class="nl-link" href={attachmentPath(r.id, a.id)}>
                   {a.fileName}
                 </a>,
                 a.mediaType,

@@ -5,6 +5,7 @@ import { DataTable, EMPTY, numeric } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import type { Crumb } from "../../web/layout.js";
 import { Layout } from "../../web/layout.js";
+import { attachmentPath } from "./attachment-rules.js";
 import { fieldsOf, REACH } from "./fields.js";
 import {
   FORMAT_LABELS,
@@ -122,7 +123,7 @@ export function ReportBody({ d }: { d: ReportDetail }) {
           rows={d.attachments.map((a) => ({
             key: a.id,
             cells: [
-              <a key="a" class="nl-link" href={`/verantwoordingen/${r.id}/bijlagen/${a.id}`}>
+              <a key="a" class="nl-link" href={attachmentPath(r.id, a.id)}>
                 {a.fileName}
               </a>,
               a.mediaType,

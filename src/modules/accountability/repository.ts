@@ -90,6 +90,8 @@ function filterConditions(f: ReportFilter): SQL | undefined {
   );
 }
 
+const MAX_OFFSET = 1_000_000_000;
+
 /** One page of reports, the longest waiting submission first, then the newest. */
 export async function findReports(
   db: Executor,
@@ -98,16 +100,21 @@ export async function findReports(
 ): Promise<{ rows: OwnedReport[]; total: number }> {
   if (filter.organisationIds?.length === 0) return { rows: [], total: 0 };
   const where = filterConditions(filter);
-  const rows = await ownedReports(db)
-    .where(where)
-    .orderBy(
-      asc(sql`${accountabilityReports.submittedAt} is null`),
-      asc(accountabilityReports.submittedAt),
-      desc(accountabilityReports.createdAt),
-      asc(accountabilityReports.id),
-    )
-    .limit(page.limit)
-    .offset(page.offset);
+  // A page far beyond any list (the API admits any page number) is empty, not an offset too
+  // large for PostgreSQL.
+  const rows =
+    page.offset > MAX_OFFSET
+      ? []
+      : await ownedReports(db)
+          .where(where)
+          .orderBy(
+            asc(sql`${accountabilityReports.submittedAt} is null`),
+            asc(accountabilityReports.submittedAt),
+            desc(accountabilityReports.createdAt),
+            asc(accountabilityReports.id),
+          )
+          .limit(page.limit)
+          .offset(page.offset);
   const [total] = await db
     .select({ n: count() })
     .from(accountabilityReports)

@@ -55,7 +55,7 @@ export function registerAccountabilityWebRoutes(
   );
 
   app.get<{ Params: { id: string; bijlage: string } }>(
-    "/verantwoordingen/:id/bijlagen/:bijlage",
+    "/verantwoordingen/:id/bijlagen/:bijlage/bestand.bin",
     { schema: { params: Type.Object({ id: Id(), bijlage: Id() }) } },
     async (request, reply) => {
       const row = await readAttachment(
