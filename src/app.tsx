@@ -56,7 +56,11 @@ import {
   registerPolicyVersionRoutes,
   registerPolicyWebRoutes,
 } from "./modules/policy/index.js";
-import { registerSubsidyApiRoutes, registerSubsidyWebRoutes } from "./modules/subsidies/index.js";
+import {
+  registerSubsidyApiRoutes,
+  registerSubsidySections,
+  registerSubsidyWebRoutes,
+} from "./modules/subsidies/index.js";
 import { DEFAULT_BODY_LIMIT, registerAccessRules } from "./platform/access.js";
 import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
@@ -279,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMonitoringSections(sections);
   registerPolicySections(sections);
   registerOrganisationSections(sections);
+  registerSubsidySections(sections);
   registerAccountabilitySections(sections);
   const search = new SearchRegistry();
   registerAreaSearch(search);

@@ -5,6 +5,7 @@ export {
   addSubsidyGoal,
   addSubsidyIndicator,
 } from "./links-service.js";
+export { registerSubsidySections } from "./registrations.js";
 export {
   getSubsidyForReport,
   listOpenRequirements,
