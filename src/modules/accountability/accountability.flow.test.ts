@@ -320,6 +320,16 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     expect(monitor.body).toContain("37,5%");
 
     const current = (await api("GET", `/api/v1/verantwoordingen/${id}`, undefined, partner)).json();
+    // The trail names the organisation or the role, never a person or an account's scope id.
+    expect(
+      current.gebeurtenissen.map((e: { status: string; door: string }) => `${e.status} ${e.door}`),
+    ).toEqual([
+      "concept Welzijn Voorbeeld",
+      "ingediend Welzijn Voorbeeld",
+      "aanvulling_nodig Gemeente (beleidsmedewerker)",
+      "ingediend Welzijn Voorbeeld",
+      "akkoord Gemeente (beleidsmedewerker)",
+    ]);
     const locked = await api(
       "PATCH",
       `/api/v1/verantwoordingen/${id}`,

@@ -27,7 +27,7 @@ export async function addAttachment(
   upload: { fileName: string; content: Buffer },
 ) {
   return db.transaction(async (tx) => {
-    const { report } = await lockOwnReport(tx, caller, reportId);
+    const { report, organisationName } = await lockOwnReport(tx, caller, reportId);
     const locked = lockedMessage(report.state);
     if (locked) throw conflict(locked);
     const existing = await repo.listAttachments(tx, report.id);
@@ -41,7 +41,7 @@ export async function addAttachment(
       size: upload.content.length,
       sha256: createHash("sha256").update(upload.content).digest("hex"),
       content: upload.content,
-      uploadedByName: caller.actor.publicName,
+      uploadedByName: organisationName,
     });
     await recordAudit(tx, caller.actor, {
       action: "create",

@@ -71,6 +71,9 @@ export interface NewReport extends ReportInput {
   requirementId?: string | undefined;
 }
 
+// A partner's steps are shown under its organisation's name: the public name of a partner account
+// is the scope of its grant, which is the organisation's id (never a person, never a bare id).
+
 /**
  * A partner starts a report (a concept) for a decision of its own organisation. The format follows
  * the organisation's kind now and stays; the period is the decision's year unless given.
@@ -118,7 +121,7 @@ export async function createReport(db: Db, caller: Caller, input: NewReport) {
       reportId: row.id,
       toState: "concept",
       comment: "",
-      actorName: caller.actor.publicName,
+      actorName: subsidy.organisationName,
     });
     await recordCreated(
       tx,
@@ -197,7 +200,7 @@ export async function submitReport(db: Db, caller: Caller, id: string) {
       reportId: report.id,
       toState: next,
       comment: "",
-      actorName: caller.actor.publicName,
+      actorName: subsidy.organisationName,
     });
     await recordAudit(tx, caller.actor, {
       action: "update",
