@@ -229,6 +229,7 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     const dashboard = await page("/beheer/verantwoordingen?status=ingediend", staff);
     expect(dashboard.statusCode).toBe(200);
     expect(dashboard.body).toContain(review);
+    expect(dashboard.body).toContain("Wacht op beoordeling (1)");
     expect((await page(review, partner)).statusCode).toBe(403);
     const noComment = await submitForm(t.app, review, staff, review, {
       besluit: "aanvulling_nodig",

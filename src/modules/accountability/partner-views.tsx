@@ -99,7 +99,10 @@ export function MyReportsPage(props: {
     <Layout
       ctx={props.ctx}
       title="Mijn verantwoordingen"
-      path={HOME}
+      breadcrumbs={[
+        { href: "/partner", label: "Partnerportaal" },
+        { href: HOME, label: "Mijn verantwoordingen" },
+      ]}
       heading
       intro="Hier legt uw organisatie verantwoording af over de subsidie van de gemeente: wat u deed, wat het opleverde en de afgesproken indicatoren."
     >

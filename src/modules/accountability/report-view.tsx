@@ -146,12 +146,19 @@ export function ReportBody({ d }: { d: ReportDetail }) {
   );
 }
 
-export const reportCrumbs = (d: ReportDetail, staff: boolean, extra: Crumb[] = []): Crumb[] => [
+const trail = (d: ReportDetail, staff: boolean): Crumb[] =>
   staff
-    ? { href: "/beheer/verantwoordingen", label: "Verantwoordingen" }
+    ? [{ href: "/beheer/verantwoordingen", label: "Verantwoordingen" }]
     : d.view === "full"
-      ? { href: "/partner/verantwoordingen", label: "Mijn verantwoordingen" }
-      : { href: `/organisaties/${d.organisationSlug}`, label: d.organisationName },
+      ? [
+          { href: "/partner", label: "Partnerportaal" },
+          { href: "/partner/verantwoordingen", label: "Mijn verantwoordingen" },
+        ]
+      : [{ href: `/organisaties/${d.organisationSlug}`, label: d.organisationName }];
+
+/** Staff come from the dashboard, the organisation's partners from their portal, others from its page. */
+export const reportCrumbs = (d: ReportDetail, staff: boolean, extra: Crumb[] = []): Crumb[] => [
+  ...trail(d, staff),
   { href: `/verantwoordingen/${d.report.id}`, label: reportTitle(d) },
   ...extra,
 ];

@@ -28,6 +28,8 @@ export interface DashboardFilter {
 export function DashboardPage(props: {
   ctx: PageContext;
   due: readonly DueRequirement[];
+  /** Submitted reports, the longest waiting first. */
+  waiting: readonly ReportListItem[];
   reports: readonly ReportListItem[];
   paging: Paging;
   filter: DashboardFilter;
@@ -58,6 +60,15 @@ export function DashboardPage(props: {
         <DueTable due={overdue} caption={`Te laat (${overdue.length})`} />
       )}
       <DueTable due={soon} caption={`Binnen twee weken in te dienen (${soon.length})`} />
+      {props.waiting.length === 0 ? (
+        <p class="nl-paragraph">Er wachten geen verantwoordingen op beoordeling.</p>
+      ) : (
+        <ReportTable
+          reports={props.waiting}
+          caption={`Wacht op beoordeling (${props.waiting.length}), het langst wachtend eerst`}
+          href={(r) => `${HOME}/${r.report.id}/beoordelen`}
+        />
+      )}
       <h2 class="nl-heading nl-heading--level-2">Alle verantwoordingen</h2>
       <FilterForm
         action={HOME}

@@ -122,6 +122,9 @@ export function registerAccountabilityWebRoutes(
         <DashboardPage
           ctx={pageContext(request, reply, tenant)}
           due={await listDueRequirements(db, m, isoDay(new Date()))}
+          waiting={
+            (await listReports(db, m, readerOf(request), { states: ["ingediend"] }, 1, 100)).rows
+          }
           reports={list.rows}
           paging={list}
           filter={q}
