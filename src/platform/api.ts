@@ -126,7 +126,13 @@ export const changeOperation = (s: WriteRouteSchema) =>
 
 export const Pagination = {
   pagina: Type.Optional(
-    Type.Integer({ minimum: 1, default: 1, description: "Paginanummer, vanaf 1" }),
+    // Bounded, so an absurd page never becomes an offset the database refuses (a 500).
+    Type.Integer({
+      minimum: 1,
+      maximum: 100_000,
+      default: 1,
+      description: "Paginanummer, vanaf 1",
+    }),
   ),
   paginaGrootte: Type.Optional(
     Type.Integer({

@@ -6,6 +6,7 @@ import { listAreaSummaries } from "../../src/modules/areas/index.js";
 import { listDocuments } from "../../src/modules/policy/index.js";
 import { routeCatalog } from "../../src/platform/route-catalog.js";
 import { jsonRequest, startTestApp, type TestApp } from "../helpers/app.js";
+import { partnerCaller } from "../helpers/partner-caller.js";
 import {
   axeViolations,
   browserContext,
@@ -37,6 +38,8 @@ type Resolver = (r: Resolving) => Promise<string>;
 
 let t: TestApp;
 let admin: string;
+/** A partner of an organisation with a granted subsidy and two reports: its portal's pages. */
+let partner: string;
 
 const api = async (url: string, method: "GET" | "POST" = "GET") => {
   const res = await jsonRequest(t.app, method, url, method === "POST" ? {} : undefined, admin);
@@ -102,6 +105,31 @@ const RESOLVERS: Record<string, Resolver> = {
   "monitor/:indicator": async () =>
     first((await api("/api/v1/indicatoren")).indicatoren as { code: string }[], "indicator").code,
   "evaluatie/:document": async () => (await newest("beleidskader")).slug,
+  "organisaties/:slug": async () =>
+    first(
+      (
+        (await api("/api/v1/organisaties?paginaGrootte=500")).organisaties as {
+          code: string;
+          werkgebieden: unknown[];
+        }[]
+      ).filter((o) => o.werkgebieden.length > 0),
+      "organisation in a work area",
+    ).code,
+  // /subsidies/:id and /beheer/subsidies/:id: the partner's granted subsidy.
+  "subsidies/:id": async () =>
+    first((await api("/api/v1/subsidies")).subsidies as { id: string }[], "subsidy").id,
+  // A concept for the partner's edit page, the submitted report for the review and report pages.
+  "verantwoordingen/:id": async ({ pattern }) => {
+    const reports = (await api("/api/v1/verantwoordingen")).verantwoordingen as {
+      id: string;
+      status: string;
+    }[];
+    const state = pattern.endsWith("/bewerken") ? "concept" : "ingediend";
+    return first(
+      reports.filter((r) => r.status === state),
+      `report in state ${state}`,
+    ).id;
+  },
   ":document/:year": async ({ values }) => {
     const d = (await documents()).find((x) => x.slug === values.document);
     if (!d) throw new Error(`no document ${values.document}`);
@@ -157,8 +185,11 @@ async function resolve(pattern: string): Promise<string> {
 interface Visit {
   pattern: string;
   path: string;
-  /** Public pages are walked as a visitor; staff pages, and the staff's forms on public pages, as a beheerder. */
-  as: "bezoeker" | "beheerder";
+  /**
+   * Public pages are walked as a visitor; staff pages, and the staff's forms on public pages, as a
+   * beheerder; the partner portal as a partner.
+   */
+  as: "bezoeker" | "beheerder" | "partner";
   /** The status the page is answered with: 200, or the error page's own. */
   status?: number;
 }
@@ -168,6 +199,8 @@ const forms = (html: string) =>
 
 /** How a page is walked, from what the app answers a visitor and a beheerder. */
 async function plan(pattern: string, path: string): Promise<Visit[]> {
+  if (pattern === "/partner" || pattern.startsWith("/partner/"))
+    return [{ pattern, path, as: "partner" }];
   const visitor = await t.app.inject({ url: path });
   const login = /^\/inloggen/.test(String(visitor.headers.location ?? ""));
   if ([401, 403].includes(visitor.statusCode) || (visitor.statusCode < 400 && login))
@@ -193,6 +226,7 @@ const visits: (Visit | { pattern: string; error: string })[] = [];
 if (hasChromium) {
   t = await startTestApp();
   admin = await t.sessionFor("beheerder");
+  partner = (await partnerCaller(t)).cookie;
   const patterns = [
     ...new Set(
       routeCatalog(t.app)
@@ -235,8 +269,9 @@ beforeAll(async () => {
   namePatterns = internalNamePatterns(fromRoot(t.tenant.dataSet));
   base = await listen(t);
   browser = await launchBrowser();
-  for (const as of ["bezoeker", "beheerder"] as const) {
-    const context = await browserContext(browser, base, as === "beheerder" ? admin : undefined);
+  const cookies = { bezoeker: undefined, beheerder: admin, partner };
+  for (const as of ["bezoeker", "beheerder", "partner"] as const) {
+    const context = await browserContext(browser, base, cookies[as]);
     tabs.set(as, { context, page: await context.newPage() });
   }
 });
@@ -284,6 +319,9 @@ describe.skipIf(!hasChromium)("every page at 320 px and 1280 px (route walk)", (
     expect(walked.length).toBeGreaterThan(20);
     expect(walked.some((v) => v.as === "beheerder" && v.pattern === "/monitor/import")).toBe(true);
     expect(walked.some((v) => v.as === "bezoeker" && v.pattern === "/gebieden/:code")).toBe(true);
+    expect(
+      walked.some((v) => v.as === "partner" && v.pattern === "/partner/verantwoordingen"),
+    ).toBe(true);
   });
 
   it.each(

@@ -10,6 +10,7 @@ import { systemActor } from "../../src/platform/actor.js";
 import { routeCatalog } from "../../src/platform/route-catalog.js";
 import { cookiesFrom, startTestApp, type TestApp } from "../helpers/app.js";
 import { Fingerprint } from "./fingerprint.js";
+import { partnerCaller } from "../helpers/partner-caller.js";
 import { ValuePool } from "./pool.js";
 import {
   type Caller,
@@ -206,6 +207,15 @@ async function campaign(
   const refresh = async (name: "inwoner" | "beheerder") => {
     callers[name] = await withCsrf(name, await t.sessionFor(name));
   };
+  // The authorised caller of a partner's own routes (its portal, reports, profile proposals).
+  const partnerAccount = await partnerCaller(t);
+  let partner = await withCsrf("beheerder", partnerAccount.cookie);
+  const partnerToken: Caller = {
+    name: "token",
+    cookie: "",
+    csrf: "",
+    authorization: `Bearer ${partnerAccount.token}`,
+  };
 
   // What to fuzz: the served OpenAPI document and the routes the app registered.
   const doc = (await app.inject({ url: "/api/v1/openapi.json" })).json() as OpenApiDocument;
@@ -228,9 +238,28 @@ async function campaign(
     if (response.headers["content-type"]?.includes("json")) pool.absorbJson(response.json());
   }
   const explorer = await crawl(app, callers.beheerder.cookie, targets, pool, {
-    start: ["/", "/beheer/gebruikers", "/account", "/monitor/import", "/beheer/audit"],
+    start: [
+      "/",
+      "/beheer/gebruikers",
+      "/account",
+      "/monitor/import",
+      "/beheer/audit",
+      "/beheer/subsidies",
+      "/beheer/verantwoordingen",
+      "/beheer/begroting-welzijn",
+      "/beheer/organisaties",
+      "/organisaties",
+    ],
     perPattern: 6,
   });
+  // The partner's pages hold the forms of its own routes.
+  await crawl(
+    app,
+    partner.cookie,
+    targets.filter((x) => x.authorisedAs === "partner"),
+    pool,
+    { start: ["/partner", "/partner/verantwoordingen", "/partner/subsidies"], perPattern: 6 },
+  );
 
   // The oracle must see a change: an authorised write moves the fingerprint, a refused one not.
   const oracle = { writeSeen: false, refusalUnchanged: false };
@@ -298,8 +327,15 @@ async function campaign(
     const arb = recipeArb(target);
     const targetSeed = (seed + index * 7919) % 2 ** 31;
 
+    const asPartner = target.authorisedAs === "partner";
+    const who = (caller: Caller["name"]) =>
+      asPartner && caller === "beheerder"
+        ? partner
+        : asPartner && caller === "token"
+          ? partnerToken
+          : callers[caller];
     const exchange = async (caller: Caller["name"], recipe: Recipe) => {
-      const req = materialise(target, recipe, callers[caller], pool);
+      const req = materialise(target, recipe, who(caller), pool);
       const authorised = caller === "beheerder" || caller === "token";
       const dead = DEAD_TOKENS.includes(caller);
       // Refusals must change nothing, and reads nothing at all: both are checked row by row.
@@ -390,16 +426,20 @@ async function campaign(
       // Or lost the session another way (the account deactivated or its password reset by the
       // beheerder's own generated requests): a 401 or 403 is then checked, so a wrong role never
       // silently turns into an anonymous caller and the authorised caller never stays locked out.
-      const probe = caller === "beheerder" ? "/beheer/gebruikers" : "/account";
+      const probe =
+        caller === "beheerder" ? (asPartner ? "/partner" : "/beheer/gebruikers") : "/account";
       const sessionLost =
         (caller === "beheerder" && (status === 401 || status === 403)) ||
         (caller === "inwoner" && status === 401)
-          ? (await app.inject({ url: probe, headers: { cookie: callers[caller].cookie } }))
+          ? (await app.inject({ url: probe, headers: { cookie: who(caller).cookie } }))
               .statusCode !== 200
           : false;
       const loggedOut =
         sessionLost || response.cookies.some((c) => c.name === SESSION_COOKIE && c.value === "");
-      if (loggedOut && (caller === "inwoner" || caller === "beheerder")) {
+      if (loggedOut && caller === "beheerder" && asPartner) {
+        partner = await withCsrf("beheerder", await partnerAccount.session());
+        last = undefined;
+      } else if (loggedOut && (caller === "inwoner" || caller === "beheerder")) {
         await refresh(caller);
         last = undefined;
       }

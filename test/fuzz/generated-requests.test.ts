@@ -6,7 +6,9 @@ import { formatReport, summariseFindings } from "./report.js";
  * Generated requests to every operation of the served OpenAPI document, every HTML form route and
  * every page (both from the route catalogue, so routes added later are covered without touching
  * this file), each as an anonymous caller, a wrong role (inwoner) and an authorised account
- * (beheerder), with valid, boundary, mutated and hostile parameters, queries and bodies. The API
+ * (beheerder; on a partner's own routes a partner of an organisation with a subsidy and reports,
+ * see targets.ts `authorisedAs`), with valid, boundary, mutated and hostile parameters, queries and
+ * bodies. The API
  * operations also get the same requests with a beheerder's API token (no cookie): a valid one, a
  * revoked one and an expired one.
  *

@@ -32,7 +32,24 @@ export interface Target {
   /** Anonymous callers and accounts without the right role must be refused (4xx). */
   refusesAnonymous: boolean;
   refusesWrongRole: boolean;
+  /** Who may use it: most routes a beheerder, a partner's own work only a partner of that organisation. */
+  authorisedAs: "beheerder" | "partner";
 }
+
+/**
+ * Routes only a partner may use (its portal, its own reports and profile proposals): the campaign's
+ * authorised caller there is a partner account of an organisation with a granted subsidy.
+ */
+const PARTNER_OPERATIONS = new Set([
+  "POST /api/v1/verantwoordingen",
+  "PATCH /api/v1/verantwoordingen/:id",
+  "POST /api/v1/verantwoordingen/:id/indienen",
+  "POST /api/v1/organisaties/:id/profielwijzigingen",
+]);
+const authorisedAs = (method: string, pattern: string): Target["authorisedAs"] =>
+  pattern.startsWith("/partner") || PARTNER_OPERATIONS.has(`${method} ${pattern}`)
+    ? "partner"
+    : "beheerder";
 
 export const targetName = (t: Target) => `${t.method} ${t.pattern}`;
 
@@ -53,6 +70,12 @@ export interface OpenApiDocument {
 }
 
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete"]);
+
+/** API operations on what is the caller's own (its messages): any role may, so none is "wrong". */
+const ANY_ACCOUNT_OPERATIONS = new Set([
+  "GET /api/v1/meldingen",
+  "POST /api/v1/meldingen/:id/gelezen",
+]);
 
 /** Every operation of the served OpenAPI document, with its parameters and body schema. */
 export function apiTargets(doc: OpenApiDocument): Target[] {
@@ -78,7 +101,15 @@ export function apiTargets(doc: OpenApiDocument): Target[] {
         forms: [],
         fields: [],
         refusesAnonymous: secured,
-        refusesWrongRole: secured,
+        refusesWrongRole:
+          secured &&
+          !ANY_ACCOUNT_OPERATIONS.has(
+            `${method.toUpperCase()} ${base}${path}`.replace(/\{([^}]+)\}/g, ":$1"),
+          ),
+        authorisedAs: authorisedAs(
+          method.toUpperCase(),
+          `${base}${path}`.replace(/\{([^}]+)\}/g, ":$1"),
+        ),
       });
     }
   }
@@ -88,7 +119,12 @@ export function apiTargets(doc: OpenApiDocument): Target[] {
 /** Writes anyone may send without an account, when the route config does not say so itself. */
 const PUBLIC_FORMS = new Set(["POST /inloggen", "POST /uitloggen"]);
 /** Writes any logged-in account may send, whatever its role (its own password, its own sessions). */
-const ANY_ACCOUNT_FORMS = new Set(["POST /account/wachtwoord", "POST /account/overal-uitloggen"]);
+const ANY_ACCOUNT_FORMS = new Set([
+  "POST /account/wachtwoord",
+  "POST /account/overal-uitloggen",
+  "POST /meldingen/gelezen",
+  "POST /meldingen/:id/gelezen",
+]);
 
 const paramNames = (pattern: string) =>
   [...pattern.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
@@ -122,6 +158,7 @@ export function webTargets(app: FastifyInstance): Target[] {
       fields: [],
       refusesAnonymous: !isPublic,
       refusesWrongRole: !isPublic && !ANY_ACCOUNT_FORMS.has(key),
+      authorisedAs: authorisedAs(method, url),
     });
   }
   return targets;

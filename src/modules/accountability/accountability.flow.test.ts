@@ -369,14 +369,18 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     expect(publicJson.gebeurtenissen).toBeUndefined();
     const publicList = (await api("GET", "/api/v1/verantwoordingen", undefined, null)).json();
     expect(publicList.verantwoordingen.map((r: { id: string }) => r.id)).toContain(id);
-    const farPage = await api(
+    const farPage = await api("GET", "/api/v1/verantwoordingen?pagina=100000", undefined, null);
+    expect(farPage.statusCode).toBe(200);
+    expect(farPage.json().verantwoordingen).toEqual([]);
+    // Past the last page any list allows: a 400 naming the parameter, never an offset the database refuses.
+    const absurd = await api(
       "GET",
       "/api/v1/verantwoordingen?pagina=900000000000000",
       undefined,
       null,
     );
-    expect(farPage.statusCode).toBe(200);
-    expect(farPage.json().verantwoordingen).toEqual([]);
+    expect(absurd.statusCode).toBe(400);
+    expect(absurd.json().detail).toContain("pagina");
     expect((await page(`/verantwoordingen/${id}`)).statusCode).toBe(200);
     const organisationPage = await page(`/organisaties/${own.slug}`);
     if (organisationPage.statusCode === 200)
