@@ -137,6 +137,17 @@ const RESOLVERS: Record<string, Resolver> = {
   },
 };
 
+/** The first organisation whose page lists functions with their time split. */
+async function organisationWithFunctions(): Promise<string> {
+  const list = (await api("/api/v1/organisaties?paginaGrootte=500")).organisaties as {
+    code: string;
+  }[];
+  for (const o of list)
+    if (((await api(`/api/v1/organisaties/${o.code}`)).functies as unknown[]).length > 0)
+      return o.code;
+  throw new Error("no organisation fills a function");
+}
+
 /**
  * The few routes whose page differs by what it shows, walked once more: an area page per level (a
  * gemeente, a gebied and a wijk each have their own tables) and the search page with results.
@@ -156,6 +167,9 @@ async function variants(): Promise<{ pattern: string; path: string }[]> {
       }`,
     })),
     { pattern: "/zoeken", path: `/zoeken?q=${encodeURIComponent(word?.toLowerCase() ?? "")}` },
+    // An organisation with functions (their time-split tables) and partnerships, and a filtered directory.
+    { pattern: "/organisaties/:slug", path: `/organisaties/${await organisationWithFunctions()}` },
+    { pattern: "/organisaties", path: "/organisaties?plaats=modulair&zoek=stichting" },
   ];
 }
 
