@@ -157,10 +157,12 @@ export function OrganisationPage(props: {
               {fn.timeSplit.length > 0 ? (
                 <DataTable
                   caption={`Tijdsverdeling ${fn.name.toLowerCase()}`}
+                  captionHidden
                   columns={[{ label: "Deel van de tijd", numeric: true }, "Waaraan"]}
                   rows={fn.timeSplit.map((t, i) => ({
                     key: i,
-                    cells: [`${t.percent}%`, t.description],
+                    // "oplossingen/antwoorden" may break after the slash on a phone.
+                    cells: [`${t.percent}%`, t.description.replaceAll("/", "/\u200B")],
                   }))}
                 />
               ) : (

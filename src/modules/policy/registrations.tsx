@@ -83,12 +83,13 @@ export function registerPolicySections(sections: SectionRegistry): void {
   sections.register("organisatie", {
     id: "samenwerkingsverbanden",
     order: 30,
-    heading: "Samenwerkingsverbanden",
+    // A soft hyphen: the long compound breaks with a hyphen on a phone, not mid-word.
+    heading: "Samenwerkings\u00ADverbanden",
     async load(ctx, organisation) {
       const found = await partnershipsOfOrganisation(ctx.db, organisation.id);
       return found.length > 0 ? found : null;
     },
-    render: (found) => (
+    render: (found, organisation) => (
       <BulletList
         items={found}
         keyOf={(p) => p.slug}
@@ -97,7 +98,7 @@ export function registerPolicySections(sections: SectionRegistry): void {
             <a class="nl-link" href={`/samenwerkingsverbanden/${p.slug}`}>
               {p.name}
             </a>
-            {` (genoemd als "${p.memberName}")`}
+            {p.memberName === organisation.name ? "" : ` (genoemd als "${p.memberName}")`}
           </>
         )}
       />
