@@ -9,8 +9,8 @@ import { issueApiToken, revokeApiToken } from "../../src/modules/accounts/token-
 import { systemActor } from "../../src/platform/actor.js";
 import { routeCatalog } from "../../src/platform/route-catalog.js";
 import { cookiesFrom, startTestApp, type TestApp } from "../helpers/app.js";
-import { Fingerprint } from "./fingerprint.js";
 import { partnerCaller } from "../helpers/partner-caller.js";
+import { Fingerprint } from "./fingerprint.js";
 import { ValuePool } from "./pool.js";
 import {
   type Caller,
