@@ -7,6 +7,10 @@ export interface PageAccount {
   /** Navigation items this account may see. */
   canManageUsers: boolean;
   canReadAudit: boolean;
+  /** Manages subsidies, the welfare budget and reviews partners' reports (subsidies.manage). */
+  canManageSubsidies: boolean;
+  /** Reviews partners' profile changes and links partnership members (organisations.edit). */
+  canEditOrganisations: boolean;
   /** Acts for an organisation: the partner portal is theirs. */
   isPartner: boolean;
   /** For the header's "Meldingen (n)" (platform/notifications/unread-hook.ts). */

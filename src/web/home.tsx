@@ -124,6 +124,13 @@ function Staff({ ctx, canImport }: Pick<HomeProps, "ctx" | "canImport">) {
     );
   const links: [string, string][] = [];
   if (canImport) links.push(["/monitor/import", t.staff.import]);
+  if (account.canManageSubsidies)
+    links.push(
+      ["/beheer/verantwoordingen", t.staff.reports],
+      ["/beheer/subsidies", t.staff.subsidies],
+      ["/beheer/begroting-welzijn", t.staff.budget],
+    );
+  if (account.canEditOrganisations) links.push(["/beheer/organisaties", t.staff.profileChanges]);
   if (account.canManageUsers)
     links.push(["/beheer/gebruikers", t.staff.users], ["/beheer/tokens", t.staff.tokens]);
   if (account.canReadAudit) links.push(["/beheer/audit", t.staff.audit]);

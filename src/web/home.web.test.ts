@@ -94,6 +94,10 @@ describe("home page", () => {
     const admin = section((await home(t.cookie("beheerder"))).body, "voor-medewerkers");
     expect(hrefs(admin)).toEqual([
       "/monitor/import",
+      "/beheer/verantwoordingen",
+      "/beheer/subsidies",
+      "/beheer/begroting-welzijn",
+      "/beheer/organisaties",
       "/beheer/gebruikers",
       "/beheer/tokens",
       "/beheer/audit",

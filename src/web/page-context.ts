@@ -20,6 +20,8 @@ export function pageContext(
           username: a.username,
           canManageUsers: hasPermission(a.roles, "users.manage"),
           canReadAudit: hasPermission(a.roles, "audit.read"),
+          canManageSubsidies: hasPermission(a.roles, "subsidies.manage"),
+          canEditOrganisations: hasPermission(a.roles, "organisations.edit"),
           isPartner: partnerOrganisationIds(a.roles).length > 0,
           unreadNotifications: request.unreadNotifications ?? 0,
         }

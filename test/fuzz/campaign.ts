@@ -428,8 +428,10 @@ async function campaign(
       // silently turns into an anonymous caller and the authorised caller never stays locked out.
       const probe =
         caller === "beheerder" ? (asPartner ? "/partner" : "/beheer/gebruikers") : "/account";
+      // A page sends a lost session to the login page instead of answering 401.
+      const toLogin = String(response.headers.location ?? "").startsWith("/inloggen");
       const sessionLost =
-        (caller === "beheerder" && (status === 401 || status === 403)) ||
+        (caller === "beheerder" && (status === 401 || status === 403 || toLogin)) ||
         (caller === "inwoner" && status === 401)
           ? (await app.inject({ url: probe, headers: { cookie: who(caller).cookie } }))
               .statusCode !== 200

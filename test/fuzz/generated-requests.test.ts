@@ -132,9 +132,13 @@ describe("generated requests to every operation, form and page", () => {
   it("lets a valid API token through like the authorised session, on every operation", () => {
     const api = report.targets.filter((s) => s.target.kind === "api");
     const secured = api.filter((s) => s.target.refusesAnonymous);
+    // A 403 the session got for the same requests too is the route's answer, not the token's: a
+    // partner proposing a change to another organisation's profile.
     const stuck = api
       .filter((s) =>
-        [...s.statuses.token.keys()].some((status) => status === 401 || status === 403),
+        [...s.statuses.token.keys()].some(
+          (status) => status === 401 || (status === 403 && !s.statuses.beheerder.has(403)),
+        ),
       )
       .map(
         (s) => `${s.target.method} ${s.target.pattern} ${[...s.statuses.token.keys()].join(",")}`,

@@ -29,20 +29,26 @@ export async function partnerCaller(t: TestApp) {
     indicators: indicator ? [{ indicatorId: indicator.id, target: 10 }] : [],
     requirements: [{ dueOn: day(30) }, { dueOn: day(-10), kind: "tussenrapportage" }],
   });
-  const { account } = await createAccount(db, actor, {
-    username: "fuzz-partner",
-    displayName: "Fuzz-partner",
-    role: "partner",
-    scope: organisation.id,
-    scopeLabel: organisation.name,
-    password: PASSWORD,
-  });
-  const session = async () => {
-    const s = await login(db, "fuzz-partner", PASSWORD);
+  // A new account each time: the beheerder's generated requests may deactivate or reset any account.
+  let made = 0;
+  const newAccount = async () => {
+    made += 1;
+    const username = `fuzz-partner-${made}`;
+    const { account } = await createAccount(db, actor, {
+      username,
+      displayName: "Fuzz-partner",
+      role: "partner",
+      scope: organisation.id,
+      scopeLabel: organisation.name,
+      password: PASSWORD,
+    });
+    const s = await login(db, username, PASSWORD);
     if (!s) throw new Error("the fuzz partner cannot log in");
-    return `${SESSION_COOKIE}=${s.token}`;
+    return { account, cookie: `${SESSION_COOKIE}=${s.token}` };
   };
-  const cookie = await session();
+  const first = await newAccount();
+  const session = async () => (await newAccount()).cookie;
+  const cookie = first.cookie;
   const [due, overdue] = subsidy.requirementIds;
   const start = async (requirement: string | undefined) => {
     const res = await jsonRequest(
@@ -61,7 +67,7 @@ export async function partnerCaller(t: TestApp) {
   await start(due);
   const expires = day(30);
   const token = await issueApiToken(db, actor, {
-    accountId: account.id,
+    accountId: first.account.id,
     name: "fuzz-partner",
     expires,
   });

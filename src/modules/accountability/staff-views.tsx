@@ -2,9 +2,11 @@ import type { FieldError } from "../../platform/errors.js";
 import { NOTE_MAX, STATEMENT_MAX } from "../../platform/schema-types.js";
 import {
   ErrorSummary,
+  emptyFirstSelect,
   type FieldSpec,
   FilterForm,
   FormSection,
+  labelledChoices,
 } from "../../web/components/form.js";
 import { Pagination, type Paging } from "../../web/components/pagination.js";
 import type { PageContext } from "../../web/context.js";
@@ -75,26 +77,20 @@ export function DashboardPage(props: {
         submit="Filteren"
         errors={props.errors}
         fields={[
-          {
-            kind: "select",
+          emptyFirstSelect({
             name: "status",
             label: "Status",
             value: f.status ?? "",
-            options: [
-              { value: "", label: "Alle" },
-              ...REPORT_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
-            ],
-          },
-          {
-            kind: "select",
+            empty: "Alle",
+            choices: labelledChoices(REPORT_STATES, STATE_LABELS),
+          }),
+          emptyFirstSelect({
             name: "organisatie",
             label: "Organisatie",
             value: f.organisatie ?? "",
-            options: [
-              { value: "", label: "Alle" },
-              ...props.organisations.map((o) => ({ value: o.id, label: o.name })),
-            ],
-          },
+            empty: "Alle",
+            choices: props.organisations.map((o) => ({ value: o.id, label: o.name })),
+          }),
           { name: "jaar", label: "Subsidiejaar", value: f.jaar, help: "Bijvoorbeeld 2026." },
         ]}
       />

@@ -1,6 +1,11 @@
 import { Fragment } from "preact";
 import type { FieldError } from "../../platform/errors.js";
-import { ErrorSummary, FilterForm } from "../../web/components/form.js";
+import {
+  ErrorSummary,
+  emptyFirstSelect,
+  FilterForm,
+  labelledChoices,
+} from "../../web/components/form.js";
 import { Pagination } from "../../web/components/pagination.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -14,8 +19,6 @@ export type DirectoryQuery = Partial<
   Record<"zoek" | "werkgebied" | "plaats" | "soort" | "wijk", string>
 >;
 type Directory = Awaited<ReturnType<typeof listDirectory>>;
-
-const all = (label: string) => ({ value: "", label });
 
 function NameLinks({ entries }: { entries: readonly DirectoryEntry[] }) {
   if (entries.length === 0) return <>{EMPTY}</>;
@@ -78,46 +81,34 @@ export function DirectoryPage(props: {
             type: "search",
             value: q.zoek,
           },
-          {
-            kind: "select",
+          emptyFirstSelect({
             name: "werkgebied",
             label: "Werkgebied",
             value: q.werkgebied ?? "",
-            options: [
-              all("Alle werkgebieden"),
-              ...d.workAreas.map((w) => ({ value: w.code, label: w.name })),
-            ],
-          },
-          {
-            kind: "select",
+            empty: "Alle werkgebieden",
+            choices: d.workAreas.map((w) => ({ value: w.code, label: w.name })),
+          }),
+          emptyFirstSelect({
             name: "plaats",
             label: "Basis of modulair",
             value: q.plaats ?? "",
-            options: [
-              all("Beide"),
-              ...PLACEMENTS.map((p) => ({ value: p, label: PLACEMENT_LABELS[p] })),
-            ],
-          },
-          {
-            kind: "select",
+            empty: "Beide",
+            choices: labelledChoices(PLACEMENTS, PLACEMENT_LABELS),
+          }),
+          emptyFirstSelect({
             name: "soort",
             label: "Soort organisatie",
             value: q.soort ?? "",
-            options: [
-              all("Alle soorten"),
-              ...ORGANISATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-            ],
-          },
-          {
-            kind: "select",
+            empty: "Alle soorten",
+            choices: labelledChoices(ORGANISATION_KINDS, KIND_LABELS),
+          }),
+          emptyFirstSelect({
             name: "wijk",
             label: "Wijk",
             value: q.wijk ?? "",
-            options: [
-              all("Alle wijken"),
-              ...d.wijken.map((w) => ({ value: w.code, label: w.name })),
-            ],
-          },
+            empty: "Alle wijken",
+            choices: d.wijken.map((w) => ({ value: w.code, label: w.name })),
+          }),
         ]}
       />
       {d.entries.length === 0 ? (

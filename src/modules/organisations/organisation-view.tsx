@@ -1,6 +1,11 @@
 import type { FieldError } from "../../platform/errors.js";
 import { NAME_MAX, NOTE_MAX } from "../../platform/schema-types.js";
-import { ErrorSummary, type FieldSpec, FormSection } from "../../web/components/form.js";
+import {
+  ErrorSummary,
+  type FieldSpec,
+  FormSection,
+  labelledChoices,
+} from "../../web/components/form.js";
 import { BulletList } from "../../web/components/list.js";
 import { RegisteredSections } from "../../web/components/page-sections.js";
 import { SourceRef } from "../../web/components/source-ref.js";
@@ -210,7 +215,7 @@ export function OrganisationPage(props: {
               name: "soort",
               label: "Soort",
               value: v.soort ?? o.kind,
-              options: ORGANISATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+              options: labelledChoices(ORGANISATION_KINDS, KIND_LABELS),
             },
             ...profileFields(v),
             {

@@ -1,6 +1,13 @@
 import type { FieldError } from "../../platform/errors.js";
 import { NOTE_MAX, TEXT_MAX } from "../../platform/schema-types.js";
-import { ErrorSummary, FieldsForm, FormSection, RowActionForm } from "../../web/components/form.js";
+import {
+  ErrorSummary,
+  emptyFirstSelect,
+  FieldsForm,
+  FormSection,
+  labelledChoices,
+  RowActionForm,
+} from "../../web/components/form.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import {
@@ -140,20 +147,17 @@ export function EditSubsidyPage(props: {
           heading="Doel of resultaat toevoegen"
           submit="Doel toevoegen"
           fields={[
-            {
-              kind: "select",
+            emptyFirstSelect({
               name: "doel",
               label: "Doel of resultaat uit een beleidsdocument",
-              options: [
-                { value: "", label: "Kies een doel" },
-                ...props.choices.goals
-                  .filter((g) => !linkedGoals.has(g.id))
-                  .map((g) => ({
-                    value: g.id,
-                    label: `${g.documentTitle}: ${g.number ? `${g.number} ` : ""}${g.text.slice(0, 120)}`,
-                  })),
-              ],
-            },
+              empty: "Kies een doel",
+              choices: props.choices.goals
+                .filter((g) => !linkedGoals.has(g.id))
+                .map((g) => ({
+                  value: g.id,
+                  label: `${g.documentTitle}: ${g.number ? `${g.number} ` : ""}${g.text.slice(0, 120)}`,
+                })),
+            }),
           ]}
         />
       </section>
@@ -183,17 +187,14 @@ export function EditSubsidyPage(props: {
           heading="Indicator afspreken"
           submit="Indicator afspreken"
           fields={[
-            {
-              kind: "select",
+            emptyFirstSelect({
               name: "indicator",
               label: "Indicator uit de monitor",
-              options: [
-                { value: "", label: "Kies een indicator" },
-                ...props.choices.indicators
-                  .filter((i) => !agreed.has(i.id))
-                  .map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` })),
-              ],
-            },
+              empty: "Kies een indicator",
+              choices: props.choices.indicators
+                .filter((i) => !agreed.has(i.id))
+                .map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` })),
+            }),
             {
               name: "streefwaarde",
               label: "Streefwaarde",
@@ -229,7 +230,7 @@ export function EditSubsidyPage(props: {
               kind: "select",
               name: "soort",
               label: "Soort",
-              options: REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] })),
+              options: labelledChoices(REPORT_KINDS, REPORT_KIND_LABELS),
             },
             {
               name: "uiterlijk",

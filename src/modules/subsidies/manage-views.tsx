@@ -3,9 +3,11 @@ import { formatAmountInput } from "../../platform/money.js";
 import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
 import {
   ErrorSummary,
+  emptyFirstSelect,
   type FieldSpec,
   FilterForm,
   FormSection,
+  labelledChoices,
 } from "../../web/components/form.js";
 import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
@@ -77,16 +79,13 @@ export function ManageListPage(props: {
         errors={props.errors}
         fields={[
           ...registerFilterFields(f, props.years, props.choices),
-          {
-            kind: "select",
+          emptyFirstSelect({
             name: "status",
             label: "Status",
             value: f.status ?? "",
-            options: [
-              { value: "", label: "Alle statussen" },
-              ...SUBSIDY_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
-            ],
-          },
+            empty: "Alle statussen",
+            choices: labelledChoices(SUBSIDY_STATES, STATE_LABELS),
+          }),
           {
             kind: "select",
             name: "sorteer",
@@ -162,17 +161,14 @@ const AMOUNT_HELP = "In euro, bijvoorbeeld 1.250,00. Hoogstens € 100.000.000,0
 /** The fields of a decision; a new one also chooses its first state. */
 export function subsidyFields(v: Values, choices: FormChoices, creating: boolean): FieldSpec[] {
   return [
-    {
-      kind: "select",
+    emptyFirstSelect({
       name: "organisatie",
       label: "Organisatie",
       required: true,
       value: v.organisatie ?? "",
-      options: [
-        { value: "", label: "Kies een organisatie" },
-        ...choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
-      ],
-    },
+      empty: "Kies een organisatie",
+      choices: choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
+    }),
     {
       name: "jaar",
       label: "Jaar",
@@ -187,17 +183,14 @@ export function subsidyFields(v: Values, choices: FormChoices, creating: boolean
       value: v.kenmerk,
       maxLength: NAME_MAX,
     },
-    {
-      kind: "select",
+    emptyFirstSelect({
       name: "vorm",
       label: "Vorm",
       required: true,
       value: v.vorm ?? "",
-      options: [
-        { value: "", label: "Kies een vorm" },
-        ...SUBSIDY_FORMS.map((f) => ({ value: f, label: FORM_LABELS[f] })),
-      ],
-    },
+      empty: "Kies een vorm",
+      choices: labelledChoices(SUBSIDY_FORMS, FORM_LABELS),
+    }),
     ...(creating
       ? [
           {
@@ -206,30 +199,24 @@ export function subsidyFields(v: Values, choices: FormChoices, creating: boolean
             label: "Status bij invoeren",
             help: "Een aanvraag, of een bestaande beschikking die al verleend of vastgesteld is.",
             value: v.status ?? "aanvraag",
-            options: INITIAL_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
+            options: labelledChoices(INITIAL_STATES, STATE_LABELS),
           },
         ]
       : []),
-    {
-      kind: "select",
+    emptyFirstSelect({
       name: "werkgebied",
       label: "Werkgebied",
       value: v.werkgebied ?? "",
-      options: [
-        { value: "", label: "Geen werkgebied" },
-        ...choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
-      ],
-    },
-    {
-      kind: "select",
+      empty: "Geen werkgebied",
+      choices: choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
+    }),
+    emptyFirstSelect({
       name: "plaats",
       label: "Plaats",
       value: v.plaats ?? "",
-      options: [
-        { value: "", label: "Niet bepaald" },
-        ...Object.entries(PLACEMENT_LABELS).map(([value, label]) => ({ value, label })),
-      ],
-    },
+      empty: "Niet bepaald",
+      choices: Object.entries(PLACEMENT_LABELS).map(([value, label]) => ({ value, label })),
+    }),
     {
       name: "bedrag",
       label: "Bedrag (gevraagd of verleend)",

@@ -1,5 +1,10 @@
 import type { FieldError } from "../../platform/errors.js";
-import { ErrorSummary, type FieldSpec, FilterForm } from "../../web/components/form.js";
+import {
+  ErrorSummary,
+  emptyFirstSelect,
+  type FieldSpec,
+  FilterForm,
+} from "../../web/components/form.js";
 import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
@@ -23,8 +28,6 @@ export interface RegisterFilterValues {
   organisatie?: string | undefined;
 }
 
-const all = (label: string) => ({ value: "", label });
-
 /** The filter fields of the register (and, with status and sorting, of the staff list). */
 export function registerFilterFields(
   f: RegisterFilterValues,
@@ -32,33 +35,27 @@ export function registerFilterFields(
   choices: Pick<FormChoices, "organisations" | "workAreas">,
 ): FieldSpec[] {
   return [
-    {
-      kind: "select",
+    emptyFirstSelect({
       name: "jaar",
       label: "Jaar",
       value: f.jaar ?? "",
-      options: [all("Alle jaren"), ...years.map((y) => ({ value: String(y), label: String(y) }))],
-    },
-    {
-      kind: "select",
+      empty: "Alle jaren",
+      choices: years.map((y) => ({ value: String(y), label: String(y) })),
+    }),
+    emptyFirstSelect({
       name: "werkgebied",
       label: "Werkgebied",
       value: f.werkgebied ?? "",
-      options: [
-        all("Alle werkgebieden"),
-        ...choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
-      ],
-    },
-    {
-      kind: "select",
+      empty: "Alle werkgebieden",
+      choices: choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
+    }),
+    emptyFirstSelect({
       name: "organisatie",
       label: "Organisatie",
       value: f.organisatie ?? "",
-      options: [
-        all("Alle organisaties"),
-        ...choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
-      ],
-    },
+      empty: "Alle organisaties",
+      choices: choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
+    }),
   ];
 }
 

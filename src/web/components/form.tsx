@@ -253,6 +253,25 @@ export type FieldSpec =
   | ({ kind: "select" } & Omit<SelectFieldProps, "error">);
 
 /**
+ * A select of `choices` after one option with the empty value: "Alle …" in a filter, "Kies …" or
+ * "Geen" in a form. Choosing it sends "" (no filter, no value).
+ */
+export const emptyFirstSelect = ({
+  empty,
+  choices,
+  ...field
+}: Omit<SelectFieldProps, "error" | "options"> & {
+  empty: string;
+  choices: readonly { value: string; label: string }[];
+}): FieldSpec => ({ kind: "select", ...field, options: [{ value: "", label: empty }, ...choices] });
+
+/** Codes with their labels, as the choices of a select. */
+export const labelledChoices = <K extends string>(
+  codes: readonly K[],
+  labels: Readonly<Record<K, string>>,
+) => codes.map((value) => ({ value, label: labels[value] }));
+
+/**
  * A form's fields from one list, each given its own error from `errors`: a form names only what is
  * its own (name, label, value, limit), and the field's name is written once.
  */
