@@ -51,6 +51,38 @@ describe("organisations of the default data set", () => {
     );
   });
 
+  it("has exactly the basic infrastructure of seed 004's tables per work area, and its modular lists", async () => {
+    const names = async (query: string) => (await list(query)).map((o) => o.naam).sort();
+    expect(await names("&werkgebied=collectief-welzijnswerk&plaats=basis")).toEqual([
+      "Gemeente Nieuwegein",
+      "MOvactor",
+    ]);
+    expect(await names("&werkgebied=individueel-welzijnswerk&plaats=basis")).toEqual([
+      "SantéPartners",
+    ]);
+    expect(await names("&werkgebied=jeugd-en-jongerenwerk&plaats=basis")).toEqual(["MOvactor"]);
+    expect(await names("&werkgebied=advies-informatie-verbinding&plaats=basis")).toEqual([
+      "Bibliotheek Nieuwegein",
+      "Steunpunt Mantelzorg Nieuwegein",
+      "Steunpunt Vluchtelingen Nieuwegein",
+      "Vrijwilligershuis",
+    ]);
+    // §2.3.3 "Inwoners voor elkaar": the named initiatives (not the generic kinds such as verenigingen).
+    expect(await names("&werkgebied=collectief-welzijnswerk&plaats=modulair")).toEqual(
+      [
+        "Galecopperband",
+        "Katholieke Bond voor Ouderen",
+        "La Casa",
+        "Stichting Balans",
+        "Stichting de Ruilfabriek",
+        "Stichting de Zonnebloem",
+        "Stichting Eet mee!",
+        "Stichting Fort Vreeswijk",
+        "Thuisgekookt",
+      ].sort(),
+    );
+  });
+
   it("MOvactor and MOvector are one organisation, found under either name", async () => {
     const movactor = await list("&zoek=MOvactor");
     const movector = await list("&zoek=MOvector");
