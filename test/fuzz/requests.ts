@@ -10,7 +10,7 @@ import {
   poolKeysFor,
   validValue,
 } from "./schema-arbitrary.js";
-import type { Target } from "./targets.js";
+import { pageQueryKey, type Target } from "./targets.js";
 import {
   encodeComponent,
   HOSTILE_SEGMENTS,
@@ -122,7 +122,17 @@ function queryArb(target: Target, kind: Kind): fc.Arbitrary<[string, Part][]> {
   const perParam = target.query.map((q) => {
     // A page's query parameters are known only by name (from links and filter forms): a valid
     // value is one seen in a link or offered by a form.
-    const seen = fc.nat().map((i) => new Pick(poolKeysFor(q.name), i, "") as Gen);
+    // This page's own values first; another page's values of the same name only when it has none.
+    const seen = fc
+      .nat()
+      .map(
+        (i) =>
+          new Pick(
+            [pageQueryKey(target.pattern, q.name)],
+            i,
+            new Pick(poolKeysFor(q.name), i, ""),
+          ) as Gen,
+      );
     const value: fc.Arbitrary<Gen> =
       kind === "valid"
         ? target.kind === "page"

@@ -53,6 +53,12 @@ const authorisedAs = (method: string, pattern: string): Target["authorisedAs"] =
 
 export const targetName = (t: Target) => `${t.method} ${t.pattern}`;
 
+/**
+ * The pool key of the values one page's links and filter form offer for a query parameter: "soort"
+ * on the audit page is not "soort" in the organisation directory.
+ */
+export const pageQueryKey = (pattern: string, name: string) => `${pattern}?${name}`;
+
 interface OpenApiParameter {
   in: string;
   name: string;
@@ -312,6 +318,7 @@ export async function crawl(
         for (const [k, v] of new URLSearchParams(query)) {
           names.add(k);
           pool.add(k, v);
+          pool.add(pageQueryKey(target.pattern, k), v);
         }
         queryNames.set(target, names);
       }
@@ -364,7 +371,10 @@ export async function crawl(
         const names = formTarget ? (queryNames.get(formTarget) ?? new Set<string>()) : undefined;
         for (const [name, values] of form.choices) {
           names?.add(name);
-          for (const v of values) pool.add(name, v);
+          for (const v of values) {
+            pool.add(name, v);
+            if (formTarget) pool.add(pageQueryKey(formTarget.pattern, name), v);
+          }
         }
         if (formTarget && names) queryNames.set(formTarget, names);
         continue;

@@ -202,6 +202,23 @@ describe("changing an organisation", () => {
       {},
     );
     expect(approved.statusCode).toBe(303);
+    // Decided once: a second decision is a conflict; a malformed id is no proposal (never a 500).
+    const again = await submitForm(
+      t.app,
+      "/beheer/organisaties",
+      staff(),
+      `/beheer/organisaties/wijzigingen/${id}/afwijzen`,
+      { toelichting: "Te laat" },
+    );
+    expect(again.headers.location).toBe("/beheer/organisaties");
+    const malformed = await submitForm(
+      t.app,
+      "/beheer/organisaties",
+      staff(),
+      "/beheer/organisaties/wijzigingen/NaN/goedkeuren",
+      {},
+    );
+    expect(malformed.statusCode).toBe(404);
     const after = (await t.app.inject({ url: "/api/v1/organisaties/vrijwilligershuis" })).json();
     expect(after.telefoon).toBe("030 123 45 67");
     expect(after.bronContactgegevens).toContain("Vrijwilligershuis");

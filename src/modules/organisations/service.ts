@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/actor.js";
 import { assertValid, conflict, forbidden, notFound } from "../../platform/errors.js";
 import { choiceProblem, problems, textProblem } from "../../platform/field-rules.js";
 import { NAME_MAX, NOTE_MAX } from "../../platform/schema-types.js";
-import { definedOnly } from "../../platform/values.js";
+import { definedOnly, isUuid } from "../../platform/values.js";
 import { relabelScope } from "../accounts/index.js";
 import { listAreaSummaries } from "../areas/index.js";
 import { recordAudit, recordCreated } from "../audit/index.js";
@@ -251,7 +251,8 @@ export async function reviewProfileChange(
     ),
   );
   return db.transaction(async (tx) => {
-    const change = await repo.findProfileChange(tx, changeId, true);
+    // A malformed id is as absent as an unknown one (never a query on a uuid column).
+    const change = isUuid(changeId) ? await repo.findProfileChange(tx, changeId, true) : undefined;
     const org =
       change &&
       (await repo.findOrganisation(tx, actor.municipalityCode, change.organisationId, true));
