@@ -11,8 +11,9 @@ import { DataTable, EMPTY } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
 import type { DirectoryEntry } from "./directory.js";
+import { placementField, workAreaField } from "./fields.js";
 import { KIND_LABELS, organisationHref, PLACEMENT_LABELS } from "./labels.js";
-import { ORGANISATION_KINDS, PLACEMENTS } from "./schema.js";
+import { ORGANISATION_KINDS } from "./schema.js";
 import type { listDirectory } from "./service.js";
 
 export type DirectoryQuery = Partial<
@@ -81,20 +82,8 @@ export function DirectoryPage(props: {
             type: "search",
             value: q.zoek,
           },
-          emptyFirstSelect({
-            name: "werkgebied",
-            label: "Werkgebied",
-            value: q.werkgebied ?? "",
-            empty: "Alle werkgebieden",
-            choices: d.workAreas.map((w) => ({ value: w.code, label: w.name })),
-          }),
-          emptyFirstSelect({
-            name: "plaats",
-            label: "Basis of modulair",
-            value: q.plaats ?? "",
-            empty: "Beide",
-            choices: labelledChoices(PLACEMENTS, PLACEMENT_LABELS),
-          }),
+          workAreaField(q.werkgebied, "Alle werkgebieden", d.workAreas),
+          placementField(q.plaats, "Beide", "Basis of modulair"),
           emptyFirstSelect({
             name: "soort",
             label: "Soort organisatie",

@@ -1,5 +1,7 @@
 export { registerOrganisationApiRoutes } from "./api-routes.js";
 export { nameKey } from "./dataset.js";
+export { organisationField, placementField, workAreaField } from "./fields.js";
+export { KIND_LABELS, organisationHref, PLACEMENT_LABELS } from "./labels.js";
 export { loadDefaultOrganisations } from "./loader.js";
 export { matchOrganisation } from "./matching.js";
 export {

@@ -4,10 +4,11 @@ import { formatEuro } from "../../platform/money.js";
 import { Badge } from "../../web/components/badge.js";
 import { Definition } from "../../web/components/list.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
+import { PLACEMENT_LABELS } from "../organisations/index.js";
 import type { SubsidyDetail } from "./reads.js";
 import type { ReportRequirement } from "./report-reads.js";
 import type { ListedSubsidy } from "./repository.js";
-import { FORM_LABELS, PLACEMENT_LABELS, REPORT_KIND_LABELS, STATE_LABELS } from "./rules.js";
+import { FORM_LABELS, REPORT_KIND_LABELS, STATE_LABELS } from "./rules.js";
 import type { SubsidyState } from "./schema.js";
 
 // The pieces the subsidy pages share: a decision's facts, its state, its amounts, its goals,

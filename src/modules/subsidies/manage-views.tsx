@@ -13,12 +13,13 @@ import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
+import { organisationField, placementField, workAreaField } from "../organisations/index.js";
 import { euro, StateBadge, subsidyTitle } from "./components.js";
 import { INITIAL_STATES } from "./input.js";
 import type { FormChoices } from "./reads.js";
 import { queryOf, registerFilterFields } from "./register-views.js";
 import type { ListedSubsidy, Sort, SubsidyRow } from "./repository.js";
-import { FORM_LABELS, PLACEMENT_LABELS, STATE_LABELS } from "./rules.js";
+import { FORM_LABELS, STATE_LABELS } from "./rules.js";
 import { SUBSIDY_FORMS, SUBSIDY_STATES } from "./schema.js";
 
 export type Values = Record<string, string | undefined>;
@@ -161,14 +162,7 @@ const AMOUNT_HELP = "In euro, bijvoorbeeld 1.250,00. Hoogstens € 100.000.000,0
 /** The fields of a decision; a new one also chooses its first state. */
 export function subsidyFields(v: Values, choices: FormChoices, creating: boolean): FieldSpec[] {
   return [
-    emptyFirstSelect({
-      name: "organisatie",
-      label: "Organisatie",
-      required: true,
-      value: v.organisatie ?? "",
-      empty: "Kies een organisatie",
-      choices: choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
-    }),
+    organisationField(v.organisatie, "Kies een organisatie", choices.organisations, true),
     {
       name: "jaar",
       label: "Jaar",
@@ -203,20 +197,8 @@ export function subsidyFields(v: Values, choices: FormChoices, creating: boolean
           },
         ]
       : []),
-    emptyFirstSelect({
-      name: "werkgebied",
-      label: "Werkgebied",
-      value: v.werkgebied ?? "",
-      empty: "Geen werkgebied",
-      choices: choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
-    }),
-    emptyFirstSelect({
-      name: "plaats",
-      label: "Plaats",
-      value: v.plaats ?? "",
-      empty: "Niet bepaald",
-      choices: Object.entries(PLACEMENT_LABELS).map(([value, label]) => ({ value, label })),
-    }),
+    workAreaField(v.werkgebied, "Geen werkgebied", choices.workAreas),
+    placementField(v.plaats, "Niet bepaald", "Plaats"),
     {
       name: "bedrag",
       label: "Bedrag (gevraagd of verleend)",

@@ -2,8 +2,9 @@ import type { FastifyRequest } from "fastify";
 import { toCsv } from "../../platform/csv.js";
 import { isUuid } from "../../platform/values.js";
 import { hasPermission, partnerOrganisationIds } from "../accounts/index.js";
+import { PLACEMENT_LABELS } from "../organisations/index.js";
 import type { ListedSubsidy } from "./repository.js";
-import { FORM_LABELS, PLACEMENT_LABELS, STATE_LABELS, type SubsidyViewer } from "./rules.js";
+import { FORM_LABELS, STATE_LABELS, type SubsidyViewer } from "./rules.js";
 
 /** Who is asking, as the subsidy rules see it: staff, a partner of some organisations, or anyone. */
 export function viewerOf(request: FastifyRequest): SubsidyViewer {

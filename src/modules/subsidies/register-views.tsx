@@ -9,6 +9,7 @@ import { Pagination, type Paging } from "../../web/components/pagination.js";
 import { DataTable, EMPTY } from "../../web/components/table.js";
 import type { PageContext } from "../../web/context.js";
 import { Layout } from "../../web/layout.js";
+import { organisationField, PLACEMENT_LABELS, workAreaField } from "../organisations/index.js";
 import {
   euro,
   GoalList,
@@ -20,7 +21,7 @@ import {
 } from "./components.js";
 import type { FormChoices, SubsidyDetail } from "./reads.js";
 import type { ListedSubsidy } from "./repository.js";
-import { FORM_LABELS, PLACEMENT_LABELS } from "./rules.js";
+import { FORM_LABELS } from "./rules.js";
 
 export interface RegisterFilterValues {
   jaar?: string | undefined;
@@ -42,20 +43,8 @@ export function registerFilterFields(
       empty: "Alle jaren",
       choices: years.map((y) => ({ value: String(y), label: String(y) })),
     }),
-    emptyFirstSelect({
-      name: "werkgebied",
-      label: "Werkgebied",
-      value: f.werkgebied ?? "",
-      empty: "Alle werkgebieden",
-      choices: choices.workAreas.map((w) => ({ value: w.code, label: w.name })),
-    }),
-    emptyFirstSelect({
-      name: "organisatie",
-      label: "Organisatie",
-      value: f.organisatie ?? "",
-      empty: "Alle organisaties",
-      choices: choices.organisations.map((o) => ({ value: o.slug, label: o.name })),
-    }),
+    workAreaField(f.werkgebied, "Alle werkgebieden", choices.workAreas),
+    organisationField(f.organisatie, "Alle organisaties", choices.organisations),
   ];
 }
 

@@ -111,8 +111,3 @@ export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, string>> = {
   tussenrapportage: "Tussenrapportage",
   voortgangsgesprek: "Voortgangsgesprek",
 };
-
-export const PLACEMENT_LABELS: Readonly<Record<string, string>> = {
-  basis: "Sociale basisinfrastructuur",
-  modulair: "Modulair pakket",
-};
