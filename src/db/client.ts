@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   transactions?: TransactionQueue | undefined;
   /** Applies the committed migrations in drizzle/. */
   migrate(): Promise<void>;
+  /** PGlite in memory: the whole database as a tarball, to start others from (test snapshots). */
+  dump?: (() => Promise<Blob>) | undefined;
   close(): Promise<void>;
 }
 
@@ -36,13 +38,15 @@ export interface OpenOptions {
    * queue; on PostgreSQL the pool's connection wait and lock_timeout.
    */
   waitLimitMs?: number | undefined;
+  /** PGlite in memory: start from this dump (of `dump()`) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   const waitLimitMs = options.waitLimitMs ?? DEFAULT_DB_WAIT_LIMIT_MS;
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, waitLimitMs)
-    : openPglite(options.dataDir, waitLimitMs);
+    : openPglite(options.dataDir, waitLimitMs, options.loadDataDir);
 }
 
 async function openPostgres(url: string, waitLimitMs: number): Promise<DatabaseHandle> {
@@ -82,11 +86,15 @@ async function createPgliteDir(dir: string): Promise<void> {
   renameSync(tmp, dir);
 }
 
-async function openPglite(dataDir: string, waitLimitMs: number): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string,
+  waitLimitMs: number,
+  loadDataDir?: Blob,
+): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
   if (dataDir === "memory") {
-    client = await PGlite.create();
+    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } else {
     mkdirSync(dataDir, { recursive: true });
     lock = lockDataDir(dataDir);
@@ -110,6 +118,7 @@ async function openPglite(dataDir: string, waitLimitMs: number): Promise<Databas
     transactions,
     migrate: () =>
       migratePglite(drizzlePglite(client, { schema, casing: "snake_case" }), { migrationsFolder }),
+    ...(dataDir === "memory" ? { dump: () => client.dumpDataDir("gzip") } : {}),
     async close() {
       if (closed) return;
       closed = true;

@@ -192,7 +192,9 @@ export const decodeHtml = (s: string) =>
   });
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag);
-  return m ? decodeHtml(m[1] as string) : undefined;
+  if (m) return decodeHtml(m[1] as string);
+  // Written without a value (Preact renders value="" as a bare attribute): the empty string.
+  return new RegExp(`\\s${name}(?=[\\s/>]|$)`, "i").test(tag) ? "" : undefined;
 };
 
 interface ParsedForm {

@@ -43,9 +43,10 @@ const appDeps = (database: DatabaseHandle, tenant: TestApp["tenant"]): AppDeps =
 
 /** The app on a fresh database with the default data set, as `npm start` would serve it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await freshDatabase({ waitLimitMs: options.dbWaitLimitMs });
+  const database = await freshDatabase({ waitLimitMs: options.dbWaitLimitMs, seeded: true });
   const tenant = loadTenant();
-  await loadDefaultData(database.db, tenant);
+  // PGlite starts from a snapshot with the data set; a PostgreSQL test database is loaded here.
+  if (database.kind === "postgresql") await loadDefaultData(database.db, tenant);
   const app = await buildApp({
     ...appDeps(database, tenant),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { loadTenant } from "../../src/config/tenant.js";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.js";
+import { loadDefaultData } from "../../src/seed.js";
+import { snapshot } from "./snapshot.js";
 
 /** The PostgreSQL server to test against, or undefined for PGlite (the default). */
 export const testDatabaseUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
@@ -10,13 +13,23 @@ export const testDatabaseUrl = (): string | undefined => process.env.DATABASE_UR
  * a new database on that server, dropped again by close().
  */
 export async function freshDatabase(
-  options: { waitLimitMs?: number | undefined } = {},
+  options: {
+    waitLimitMs?: number | undefined;
+    /** PGlite: also with the default data set, from a snapshot (snapshot.ts). */
+    seeded?: boolean | undefined;
+  } = {},
 ): Promise<DatabaseHandle> {
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: "memory", waitLimitMs: options.waitLimitMs });
-    await handle.migrate();
-    return handle;
+    const tenant = loadTenant();
+    const loadDataDir = await snapshot(
+      options.seeded ? "standaardgegevens" : "gemigreerd",
+      async (h) => {
+        await h.migrate();
+        if (options.seeded) await loadDefaultData(h.db, tenant);
+      },
+    );
+    return openDatabase({ dataDir: "memory", waitLimitMs: options.waitLimitMs, loadDataDir });
   }
   const name = `samenkracht_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
