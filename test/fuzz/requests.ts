@@ -457,13 +457,16 @@ function formBodyArb(target: Target, kind: Kind): fc.Arbitrary<BodyRecipe> {
 }
 
 /** Requests for one target: valid, at the edges, mutated and hostile, in about equal parts. */
-export function recipeArb(target: Target): fc.Arbitrary<Recipe> {
-  const kinds = fc.oneof(
-    { weight: 3, arbitrary: fc.constant<Kind>("valid") },
-    { weight: 1, arbitrary: fc.constant<Kind>("boundary") },
-    { weight: 2, arbitrary: fc.constant<Kind>("mutated") },
-    { weight: 2, arbitrary: fc.constant<Kind>("hostile") },
-  );
+/** Recipes of every kind, or (with `only`) of one kind. */
+export function recipeArb(target: Target, only?: Kind): fc.Arbitrary<Recipe> {
+  const kinds = only
+    ? fc.constant<Kind>(only)
+    : fc.oneof(
+        { weight: 3, arbitrary: fc.constant<Kind>("valid") },
+        { weight: 1, arbitrary: fc.constant<Kind>("boundary") },
+        { weight: 2, arbitrary: fc.constant<Kind>("mutated") },
+        { weight: 2, arbitrary: fc.constant<Kind>("hostile") },
+      );
   return kinds.chain((kind) => {
     const body =
       target.kind === "form"
