@@ -5,7 +5,7 @@ import type { Db } from "../db/executor.js";
 import { snippetParts } from "../db/full-text.js";
 import { apiSchema } from "../platform/api.js";
 import { badRequest } from "../platform/errors.js";
-import { Code, PageNumber } from "../platform/schema-types.js";
+import { PageNumber } from "../platform/schema-types.js";
 import { MAX_QUERY_LENGTH, runSearch, type SearchRegistry } from "./search.js";
 
 const Hit = Type.Object({
@@ -52,8 +52,13 @@ export function registerSearchApiRoutes(
         tags: ["Zoeken"],
         querystring: Type.Object({
           q: Type.String({ minLength: 1, maxLength: MAX_QUERY_LENGTH, description: "Zoekvraag" }),
+          // The kinds the app registered (buildApp registers them before this route), so the
+          // document lists the allowed values.
           soort: Type.Optional(
-            Code({ description: "Alleen deze soort, bv. gebieden of indicatoren" }),
+            Type.Enum(
+              registry.providers.map((p) => p.kind),
+              { type: "string", description: "Alleen deze soort, bv. gebieden of indicatoren" },
+            ),
           ),
           pagina: Type.Optional(PageNumber({ default: 1 })),
         }),
