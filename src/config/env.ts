@@ -61,25 +61,41 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+/**
+ * An optional URL of a server the app talks to, with one of the allowed schemes. The messages never
+ * repeat the value (it may hold a password), only its scheme.
+ */
+function parseServerUrl(
+  variable: string,
+  raw: string | undefined,
+  schemes: readonly [string, string],
+  expected: string,
+): URL | undefined {
   if (raw === undefined || raw === "") return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
+    throw new ConfigError(variable, `is geen geldige URL (verwacht ${expected}).`);
+  }
+  if (!schemes.includes(url.protocol.slice(0, -1))) {
     throw new ConfigError(
-      "DATABASE_URL",
-      "is geen geldige URL (verwacht postgres://gebruiker@host:poort/database).",
+      variable,
+      `moet met ${schemes[0]}:// of ${schemes[1]}:// beginnen (nu "${url.protocol}").`,
     );
   }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(
-      "DATABASE_URL",
-      `moet met postgres:// of postgresql:// beginnen (nu "${url.protocol}").`,
-    );
-  }
-  return raw;
+  return url;
 }
+
+const parseDatabaseUrl = (raw: string | undefined) =>
+  parseServerUrl(
+    "DATABASE_URL",
+    raw,
+    ["postgres", "postgresql"],
+    "postgres://gebruiker@host:poort/database",
+  )
+    ? raw
+    : undefined;
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
@@ -151,28 +167,16 @@ function parseWholeNumber(
   return value;
 }
 
-/**
- * The mail server. The message never repeats the value: it may hold a password.
- */
+/** The mail server. */
 function parseSmtpUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined || raw === "") return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      "SMTP_URL",
-      "is geen geldige URL (verwacht smtp://gebruiker:wachtwoord@host:poort of smtps://…).",
-    );
-  }
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new ConfigError(
-      "SMTP_URL",
-      `moet met smtp:// of smtps:// beginnen (nu "${url.protocol}").`,
-    );
-  }
-  if (url.hostname === "") throw new ConfigError("SMTP_URL", "noemt geen host.");
-  return raw;
+  const url = parseServerUrl(
+    "SMTP_URL",
+    raw,
+    ["smtp", "smtps"],
+    "smtp://gebruiker:wachtwoord@host:poort of smtps://…",
+  );
+  if (url && url.hostname === "") throw new ConfigError("SMTP_URL", "noemt geen host.");
+  return url ? raw : undefined;
 }
 
 export const DEFAULT_MAIL_FROM = "Samenkracht <noreply@localhost>";
