@@ -21,13 +21,13 @@ import {
   requireLogin,
   requirePermission,
 } from "../accounts/index.js";
-import type { DirectoryEntry } from "./directory.js";
+import { type DirectoryEntry, matchesFilter } from "./directory.js";
 import { WEBSITE_MAX } from "./profile-rules.js";
 import { ORGANISATION_KINDS, type OrganisationKind, PLACEMENTS, type Placement } from "./schema.js";
 import {
   editOrganisation,
   getOrganisationPage,
-  listDirectory,
+  loadDirectory,
   proposeProfileChange,
 } from "./service.js";
 
@@ -137,14 +137,19 @@ export function registerOrganisationApiRoutes(app: FastifyInstance, db: Db, tena
     },
     async (request) => {
       const q = request.query;
-      const all = await listDirectory(
-        db,
-        m,
-        { query: q.zoek, workArea: q.werkgebied, placement: q.plaats, kind: q.soort, area: q.wijk },
-        1,
-        Number.MAX_SAFE_INTEGER,
+      const { entries } = await loadDirectory(db, m);
+      const filter = {
+        query: q.zoek,
+        workArea: q.werkgebied,
+        placement: q.plaats,
+        kind: q.soort,
+        area: q.wijk,
+      };
+      const { items, paginering } = paginate(
+        entries.filter((e) => matchesFilter(e, filter)),
+        q.pagina,
+        q.paginaGrootte,
       );
-      const { items, paginering } = paginate(all.entries, q.pagina, q.paginaGrootte);
       return { organisaties: items.map(item), paginering };
     },
   );

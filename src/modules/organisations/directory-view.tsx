@@ -14,12 +14,12 @@ import type { DirectoryEntry } from "./directory.js";
 import { placementField, workAreaField } from "./fields.js";
 import { KIND_LABELS, organisationHref, PLACEMENT_LABELS } from "./labels.js";
 import { ORGANISATION_KINDS } from "./schema.js";
-import type { listDirectory } from "./service.js";
+import type { directoryPage } from "./service.js";
 
 export type DirectoryQuery = Partial<
   Record<"zoek" | "werkgebied" | "plaats" | "soort" | "wijk", string>
 >;
-type Directory = Awaited<ReturnType<typeof listDirectory>>;
+type Directory = ReturnType<typeof directoryPage>;
 
 function NameLinks({ entries }: { entries: readonly DirectoryEntry[] }) {
   if (entries.length === 0) return <>{EMPTY}</>;

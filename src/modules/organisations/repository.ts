@@ -102,6 +102,25 @@ export async function organisationLinks(db: Executor, municipalityCode: string, 
   return { places, functions, areas };
 }
 
+/** The organisations a source places in a wijk, by name. */
+export const organisationsInArea = (db: Executor, municipalityCode: string, areaCode: string) =>
+  db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+    })
+    .from(organisationAreas)
+    .innerJoin(organisations, eq(organisations.id, organisationAreas.organisationId))
+    .where(
+      and(
+        eq(organisations.municipalityCode, municipalityCode),
+        eq(organisationAreas.areaCode, areaCode),
+      ),
+    )
+    .orderBy(asc(sql`lower(${organisations.name})`));
+
 /** Organisations whose name, aliases or description match, best first (Dutch stemming). */
 export async function searchOrganisations(db: Executor, municipalityCode: string, w: SearchWindow) {
   const tsQuery = dutchQuery(w.query);

@@ -20,13 +20,12 @@ import { ORGANISATION_KINDS, type OrganisationKind } from "./schema.js";
 
 export const DIRECTORY_PAGE_SIZE = 25;
 
-/** Every organisation with where it works, and the names of work areas and wijken to show them. */
-async function loadEntries(db: Executor, m: string) {
-  const [rows, links, workAreas, wijken] = await Promise.all([
+/** Every organisation with where it works, and the work areas (to name and filter them). */
+export async function loadDirectory(db: Executor, m: string) {
+  const [rows, links, workAreas] = await Promise.all([
     repo.listOrganisationRows(db, m),
     repo.organisationLinks(db, m),
     repo.listWorkAreaRows(db, m),
-    listAreaSummaries(db, m, "wijk"),
   ]);
   const areaCode = new Map(workAreas.map((w) => [w.id, w.code]));
   const entries: DirectoryEntry[] = rows.map((o) => ({
@@ -41,18 +40,21 @@ async function loadEntries(db: Executor, m: string) {
       .map((p) => ({ workAreaCode: areaCode.get(p.workAreaId) ?? "", placement: p.placement })),
     areaCodes: links.areas.filter((a) => a.organisationId === o.id).map((a) => a.areaCode),
   }));
-  return { entries, workAreas, wijken };
+  return { entries, workAreas };
 }
 
-/** The directory: one page of the organisations that pass the filter, and the work-area overview. */
-export async function listDirectory(
-  db: Executor,
-  m: string,
+/** The wijken an organisation can be filtered on, by name (the directory's choices). */
+export const directoryWijken = async (db: Executor, m: string) =>
+  (await listAreaSummaries(db, m, "wijk")).map((w) => ({ code: w.code, name: w.name }));
+
+/** The directory page: one page of the organisations that pass the filter, and the work-area overview. */
+export function directoryPage(
+  { entries, workAreas }: Awaited<ReturnType<typeof loadDirectory>>,
+  wijken: readonly { code: string; name: string }[],
   filter: DirectoryFilter,
   page = 1,
   pageSize = DIRECTORY_PAGE_SIZE,
 ) {
-  const { entries, workAreas, wijken } = await loadEntries(db, m);
   const found = entries.filter((e) => matchesFilter(e, filter));
   const pages = Math.max(1, Math.ceil(found.length / pageSize));
   return {
@@ -62,7 +64,7 @@ export async function listDirectory(
     entries: found.slice((page - 1) * pageSize, page * pageSize),
     overview: workAreaOverview(workAreas, entries),
     workAreas,
-    wijken: wijken.map((w) => ({ code: w.code, name: w.name })),
+    wijken,
   };
 }
 
@@ -97,10 +99,7 @@ export async function getOrganisationPage(db: Executor, m: string, idOrSlug: str
 }
 
 /** The organisations a source places in a wijk (for the wijk page). */
-export async function organisationsInArea(db: Executor, m: string, areaCode: string) {
-  const { entries } = await loadEntries(db, m);
-  return entries.filter((e) => e.areaCodes.includes(areaCode));
-}
+export const organisationsInArea = repo.organisationsInArea;
 
 export const listFunctions = (db: Executor, m: string) => repo.listFunctionRows(db, m);
 

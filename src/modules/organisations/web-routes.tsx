@@ -22,10 +22,12 @@ import { PartnerPortalPage, ReviewPage } from "./partner-views.js";
 import * as repo from "./repository.js";
 import { ORGANISATION_KINDS, type OrganisationKind, PLACEMENTS, type Placement } from "./schema.js";
 import {
+  directoryPage,
+  directoryWijken,
   editOrganisation,
   getOrganisationPage,
-  listDirectory,
   listProfileChanges,
+  loadDirectory,
   parseAliases,
   proposeProfileChange,
   reviewProfileChange,
@@ -59,12 +61,12 @@ export function registerOrganisationWebRoutes(
     { schema: { querystring: PageQuery() } },
     async (request, reply) => {
       const q = request.query;
-      const all = await listDirectory(db, m, {}, 1, 1);
+      const [loaded, wijken] = await Promise.all([loadDirectory(db, m), directoryWijken(db, m)]);
       const errors: FieldError[] = problems(
         choiceProblem(q.werkgebied, {
           field: "werkgebied",
           label: "Werkgebied",
-          allowed: all.workAreas.map((w) => w.code),
+          allowed: loaded.workAreas.map((w) => w.code),
         }),
         choiceProblem(q.plaats, {
           field: "plaats",
@@ -79,16 +81,16 @@ export function registerOrganisationWebRoutes(
         choiceProblem(q.wijk, {
           field: "wijk",
           label: "Wijk",
-          allowed: all.wijken.map((w) => w.code),
+          allowed: wijken.map((w) => w.code),
         }),
         (q.zoek ?? "").length > 200
           ? { field: "zoek", message: "Naam is te lang: hoogstens 200 tekens." }
           : undefined,
       );
       const page = Number.parseInt(q.pagina ?? "1", 10);
-      const directory = await listDirectory(
-        db,
-        m,
+      const directory = directoryPage(
+        loaded,
+        wijken,
         errors.length > 0
           ? {}
           : {
