@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { definedOnly, isCode, isUuid, slugify } from "./values.js";
+import { definedOnly, isCalendarDay, isCode, isUuid, slugify } from "./values.js";
 
 describe("value helpers", () => {
   it("slugify makes a code that isCode accepts", () => {
@@ -14,5 +15,24 @@ describe("value helpers", () => {
   });
   it("definedOnly keeps null (clear) and drops undefined (leave as it is)", () => {
     expect(definedOnly({ a: 1, b: undefined, c: null })).toEqual({ a: 1, c: null });
+  });
+});
+
+describe("isCalendarDay", () => {
+  it("accepts exactly the days a calendar has, within the years given", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1800-01-01"), max: new Date("2200-12-31"), noInvalidDate: true }),
+        (d) => {
+          const text = d.toISOString().slice(0, 10);
+          const year = d.getUTCFullYear();
+          expect(isCalendarDay(text)).toBe(true);
+          expect(isCalendarDay(text, { from: 1900, to: 2100 })).toBe(year >= 1900 && year <= 2100);
+        },
+      ),
+    );
+    for (const bad of ["2024-02-30", "2026-2-28", "28-02-2026", "2026-13-01", "2026-00-10", ""])
+      expect(isCalendarDay(bad)).toBe(false);
+    expect(isCalendarDay("2024-02-29")).toBe(true);
   });
 });

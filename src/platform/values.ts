@@ -25,3 +25,21 @@ export function definedOnly<T extends Record<string, unknown>>(change: T): Parti
     Object.entries(change).filter(([, v]) => v !== undefined),
   ) as Partial<T>;
 }
+
+/**
+ * A day that exists, written JJJJ-MM-DD (not 2024-02-30, not 2026-2-28), with its year within
+ * `years` where given: one check for every date a form, an import or the API takes.
+ */
+export function isCalendarDay(text: string, years: { from?: number; to?: number } = {}): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= (years.from ?? 0) &&
+    year <= (years.to ?? 9999) &&
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day
+  );
+}

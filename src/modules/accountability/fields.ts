@@ -7,6 +7,7 @@ import {
   STATEMENT_MAX,
   TEXT_MAX,
 } from "../../platform/schema-types.js";
+import { isCalendarDay } from "../../platform/values.js";
 import type { ReportFormat } from "./schema.js";
 
 /**
@@ -121,10 +122,8 @@ export interface AgreedIndicator {
   unit: string;
 }
 
-const DATE = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A real calendar day between 1900 and 2099 as JJJJ-MM-DD. */
-export const isDay = (text: string): boolean =>
-  DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+export const isDay = (text: string): boolean => isCalendarDay(text, { from: 1900, to: 2099 });
 
 /** Why a value cannot be the indicator's measurement (its unit's range), in Dutch. */
 export function valueProblem(value: number, indicator: AgreedIndicator): string | undefined {

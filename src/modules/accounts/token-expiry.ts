@@ -1,3 +1,4 @@
+import { isCalendarDay } from "../../platform/values.js";
 /**
  * Expiry dates of API tokens. A beheerder picks a calendar date; the token stops working at the
  * start of that day in the municipality's time zone, so the date in the list is the date chosen.
@@ -52,19 +53,8 @@ export function addToDate(date: string, { days = 0, months = 0, years = 0 }): st
   return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** YYYY-MM-DD of a day that exists. */
-export function isCalendarDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1900 &&
-    d.getUTCFullYear() === year &&
-    d.getUTCMonth() === month - 1 &&
-    d.getUTCDate() === day
-  );
-}
+/** YYYY-MM-DD of a day that exists, from 1900 on. */
+export const isCalendarDate = (text: string): boolean => isCalendarDay(text, { from: 1900 });
 
 /** The instant a calendar date begins in the municipality (00:00 local time). */
 export function startOfLocalDay(date: string): Date {

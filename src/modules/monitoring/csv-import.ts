@@ -1,5 +1,6 @@
 import { parseCsv, unneutralise } from "../../platform/csv.js";
 import { MEASURE_MAX } from "../../platform/schema-types.js";
+import { isCalendarDay } from "../../platform/values.js";
 import { RELEASE_STATES, type ReleaseState, type Unit } from "./schema.js";
 
 export const IMPORT_COLUMNS = [
@@ -78,17 +79,7 @@ export function yearProblem(year: number, kind: Kind, currentYear: number): stri
 
 /** "3,2", "3.2", "1.234,5" and "12%" are numbers; anything else is not. */
 /** A real day between 1900 and 2100 as JJJJ-MM-DD: not 2024-02-30, not 0000-01-01. */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const date = new Date(`${text}T00:00:00Z`);
-  return (
-    year >= 1900 &&
-    year <= 2100 &&
-    !Number.isNaN(date.getTime()) &&
-    date.toISOString().slice(0, 10) === text
-  );
-}
+const isCalendarDate = (text: string) => isCalendarDay(text, { from: 1900, to: 2100 });
 
 export function parseDutchNumber(raw: string): number | undefined {
   let s = raw.trim().replace(/%$/, "").replace(/\s/g, "");

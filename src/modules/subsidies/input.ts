@@ -2,6 +2,7 @@ import type { FieldError } from "../../platform/errors.js";
 import { choiceProblem, problems, rangeProblem, textProblem } from "../../platform/field-rules.js";
 import { MAX_CENTS, moneyMessages, parseEuroCents } from "../../platform/money.js";
 import { NAME_MAX, TEXT_MAX } from "../../platform/schema-types.js";
+import { isCalendarDay } from "../../platform/values.js";
 import { PLACEMENTS } from "../organisations/index.js";
 import { REPORT_KINDS, SUBSIDY_FORMS, SUBSIDY_STATES } from "./schema.js";
 
@@ -132,15 +133,6 @@ export function formAmount(
 export const isState = (v: string): v is (typeof SUBSIDY_STATES)[number] =>
   (SUBSIDY_STATES as readonly string[]).includes(v);
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date YYYY-MM-DD that exists (no 31 February). */
-export function isDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export interface RequirementInput {
   kind?: string | undefined;
   dueOn?: string | undefined;
@@ -157,9 +149,7 @@ export function requirementProblems(input: RequirementInput): FieldError[] {
     }),
     !input.dueOn
       ? { field: "uiterlijk", message: "Uiterlijk op is verplicht." }
-      : !isDate(input.dueOn) ||
-          Number(input.dueOn.slice(0, 4)) < YEAR_RANGE.min ||
-          Number(input.dueOn.slice(0, 4)) > YEAR_RANGE.max
+      : !isCalendarDay(input.dueOn, { from: YEAR_RANGE.min, to: YEAR_RANGE.max })
         ? {
             field: "uiterlijk",
             message: "Uiterlijk op moet een datum zijn, bijvoorbeeld 2026-04-01.",
