@@ -12,9 +12,14 @@ export class ValuePool {
   private readonly tuples = new Map<string, Record<string, string>[]>();
   private readonly seenTuples = new Set<string>();
 
-  add(key: string, value: unknown): void {
+  /**
+   * keepEmpty: an empty value is real for a page's query (a filter form sent unfilled, `?van=`);
+   * elsewhere it says nothing about the key.
+   */
+  add(key: string, value: unknown, keepEmpty = false): void {
     if (typeof value !== "string" && typeof value !== "number") return;
-    if (typeof value === "string" && (value.length === 0 || value.length > 120)) return;
+    if (typeof value === "string" && value.length === 0 && !keepEmpty) return;
+    if (typeof value === "string" && value.length > 120) return;
     const id = `${key}\u0000${typeof value}\u0000${value}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);

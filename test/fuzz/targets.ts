@@ -320,7 +320,7 @@ export async function crawl(
         for (const [k, v] of new URLSearchParams(query)) {
           names.add(k);
           pool.add(k, v);
-          pool.add(pageQueryKey(target.pattern, k), v);
+          pool.add(pageQueryKey(target.pattern, k), v, true);
         }
         queryNames.set(target, names);
       }
@@ -375,7 +375,7 @@ export async function crawl(
           names?.add(name);
           for (const v of values) {
             pool.add(name, v);
-            if (formTarget) pool.add(pageQueryKey(formTarget.pattern, name), v);
+            if (formTarget) pool.add(pageQueryKey(formTarget.pattern, name), v, true);
           }
         }
         if (formTarget && names) queryNames.set(formTarget, names);
