@@ -32,14 +32,36 @@ describe("npm run gebruiker", () => {
       "--rol",
       "partner",
       "--scope",
-      "MOvactor",
+      "MOvector",
     );
     expect(created.code).toBe(0);
     expect(created.out).toMatch(
       /Gebruiker fatima is aangemaakt\.\nWachtwoord \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}/,
     );
     const list = await cli("lijst");
+    // Scoped to the organisation record, found by its other name, and shown by its name.
     expect(list.out).toContain("fatima\tFatima El Amrani\tpartner (MOvactor)");
+    const organisations = await cli("organisaties");
+    expect(organisations.out).toMatch(/^movactor\tMOvactor\t\(.*MOvector.*\)$/m);
+  }, 60_000);
+
+  it("refuses a partner whose organisation is no record, and creates nothing", async () => {
+    const result = await cli(
+      "aanmaken",
+      "--gebruikersnaam",
+      "pieter",
+      "--naam",
+      "Pieter Jansen",
+      "--rol",
+      "partner",
+      "--scope",
+      "Stichting Bestaat Niet",
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      'Organisatie "Stichting Bestaat Niet" is geen bestaande organisatie',
+    );
+    expect((await cli("lijst")).out).not.toContain("pieter");
   }, 60_000);
 
   it("explains invalid input in Dutch and exits 1", async () => {

@@ -6,6 +6,7 @@ export {
   type Permission,
   partnerOrganisationIds,
   type RoleGrant,
+  scopeName,
 } from "./permissions.js";
 export { listPartnerAccountIds, relabelScope } from "./repository.js";
 export { ROLES, type Role } from "./schema.js";
