@@ -290,6 +290,9 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     );
     expect(resubmitted.statusCode).toBe(200);
     expect(resubmitted.json().status).toBe("ingediend");
+    // The version answered is the stored one, so a client can go on with it.
+    const stored = (await api("GET", `/api/v1/verantwoordingen/${id}`, undefined, partner)).json();
+    expect(resubmitted.json().versie).toBe(stored.versie);
   });
 
   it("approves it: locked, public, notified, and its value a measurement on the monitor page", async () => {
@@ -311,6 +314,9 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     );
     expect(approved.statusCode).toBe(200);
     expect(approved.json().status).toBe("akkoord");
+    expect(approved.json().versie).toBe(
+      (await api("GET", `/api/v1/verantwoordingen/${id}`, undefined, partner)).json().versie,
+    );
     expect((await listNotifications(t.database.db, partnerId, 1)).rows[0]?.subject).toBe(
       "Verantwoording Welzijn Voorbeeld 2026: akkoord",
     );

@@ -207,7 +207,7 @@ export function registerAccountabilityApiRoutes(
     },
     async (request) => {
       const row = await submitReport(db, callerOf(request), request.params.id);
-      return stepResult({ ...row, version: row.version + 1 });
+      return stepResult(row);
     },
   );
 
@@ -245,7 +245,7 @@ export function registerAccountabilityApiRoutes(
         progressTalkOn: b.voortgangsgesprekOp,
         progressTalkNotes: b.voortgangsgesprekVerslag,
       });
-      return stepResult({ ...row, version: row.version + 1 });
+      return stepResult(row);
     },
   );
 }

@@ -210,7 +210,7 @@ export async function submitReport(db: Db, caller: Caller, id: string) {
       before: { status: report.state },
       after: { status: next },
     });
-    return { ...report, state: next };
+    return { ...report, state: next, version: report.version + 1 };
   });
 }
 

@@ -146,6 +146,6 @@ export async function reviewReport(db: Db, actor: Actor, id: string, input: Revi
       before: { status: report.state },
       after: { status: next, toelichting: comment, ...talk, metingen: measurements },
     });
-    return { ...report, state: next };
+    return { ...report, state: next, version: report.version + 1 };
   });
 }
