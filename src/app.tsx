@@ -62,7 +62,7 @@ import {
   registerSubsidyWebRoutes,
 } from "./modules/subsidies/index.js";
 import { DEFAULT_BODY_LIMIT, registerAccessRules } from "./platform/access.js";
-import { API_PREFIX, API_VERSION, apiSchema } from "./platform/api.js";
+import { API_PREFIX, API_VERSION, apiSchema, binaryBodyForDocument } from "./platform/api.js";
 import { registerAssets } from "./platform/assets.js";
 import { isApiRequest, registerErrorHandlers, sendProblem } from "./platform/error-handler.js";
 import { registerFiniteNumbers } from "./platform/finite-numbers.js";
@@ -194,7 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!url.startsWith(`${API_PREFIX}/`) || url === `${API_PREFIX}/openapi.json`) {
         return { schema: { ...schema, hide: true }, url };
       }
-      return { schema, url: url.slice(API_PREFIX.length) };
+      return { schema: binaryBodyForDocument(schema), url: url.slice(API_PREFIX.length) };
     },
   });
 

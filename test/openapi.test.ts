@@ -71,6 +71,8 @@ describe("OpenAPI document", () => {
       "/verantwoordingen",
       "/verantwoordingen/{id}",
       "/verantwoordingen/{id}/beoordeling",
+      "/verantwoordingen/{id}/bijlagen",
+      "/verantwoordingen/{id}/bijlagen/{bijlage}",
       "/verantwoordingen/{id}/indienen",
       "/zoeken",
       "/zoekresultaten",

@@ -60,12 +60,32 @@ interface ApiRouteSchema {
   querystring?: TSchema;
   params?: TSchema;
   body?: TSchema;
+  /**
+   * A body that is a file, not JSON: its media types and what it is. Only documented (the route
+   * parses and checks the bytes itself); see binaryBodyForDocument.
+   */
+  binaryBody?: { mediaTypes: readonly string[]; description: string };
   /** Successful responses by status code (200, 201, 204). */
-  success: Record<number, { description: string; schema?: TSchema; contentType?: string }>;
+  success: Record<
+    number,
+    { description: string; schema?: TSchema; contentType?: string | readonly string[] }
+  >;
   /** Adds 401 and 403 responses. */
   secured?: boolean;
   /** Extra error statuses besides 400 and 500 (404, 409, 415...). */
   errors?: number[];
+}
+
+const BINARY_BODY = "x-binary-body";
+
+/**
+ * For the OpenAPI document only (the swagger transform): a binary body documented as a string of
+ * format binary under each of its media types. Fastify never validates it: a Buffer is no string.
+ */
+export function binaryBodyForDocument<T extends object>(schema: T): T {
+  const { [BINARY_BODY]: description, ...rest } = schema as Record<string, unknown>;
+  if (typeof description !== "string") return schema;
+  return { ...rest, body: { type: "string", format: "binary", description } } as T;
 }
 
 /**
@@ -79,7 +99,9 @@ export function apiSchema(s: ApiRouteSchema) {
       ? {
           description: ok.description,
           headers: versionHeader,
-          content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } },
+          content: Object.fromEntries(
+            [ok.contentType ?? "application/json"].flat().map((t) => [t, { schema: ok.schema }]),
+          ),
         }
       : { description: ok.description, headers: versionHeader, type: "null" };
   }
@@ -93,6 +115,9 @@ export function apiSchema(s: ApiRouteSchema) {
     ...(s.querystring ? { querystring: s.querystring } : {}),
     ...(s.params ? { params: s.params } : {}),
     ...(s.body ? { body: s.body } : {}),
+    ...(s.binaryBody
+      ? { consumes: [...s.binaryBody.mediaTypes], [BINARY_BODY]: s.binaryBody.description }
+      : {}),
     ...(s.secured ? { security: SECURED } : {}),
     response,
   };

@@ -83,12 +83,15 @@ export function registerInputBoundary(app: FastifyInstance): void {
     const problem =
       findInvalidText(request.params, PARAMETER_RULE) ??
       findInvalidText(request.query, PARAMETER_RULE) ??
-      (typeof request.body === "string"
-        ? checkText(request.body, "invoer", { control: CONTROL_IN_TEXT, maxLength: Infinity })
-        : findInvalidText(request.body, {
-            ...BODY_RULE,
-            maxLength: request.routeOptions.config.maxBodyText ?? MAX_BODY_TEXT_LENGTH,
-          }));
+      // A binary body (an attachment) is no text: its route checks what its bytes are.
+      (request.body instanceof Uint8Array
+        ? undefined
+        : typeof request.body === "string"
+          ? checkText(request.body, "invoer", { control: CONTROL_IN_TEXT, maxLength: Infinity })
+          : findInvalidText(request.body, {
+              ...BODY_RULE,
+              maxLength: request.routeOptions.config.maxBodyText ?? MAX_BODY_TEXT_LENGTH,
+            }));
     if (problem) throw badRequest(problem.message, [problem]);
   });
 }

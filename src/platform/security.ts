@@ -57,16 +57,18 @@ export async function registerSecurity(app: FastifyInstance, sessionSecret: stri
     if (!WRITE_METHODS.has(request.method)) return;
     if (isApiRequest(request)) {
       const type = request.headers["content-type"] ?? "";
-      // CSV only for imports: a cross-site form cannot send text/csv either.
+      // CSV only for imports, a file (a Buffer, only from the parser of an attachment route) only
+      // there: a cross-site form can send neither text/csv nor a PDF or image type.
       if (
         request.body !== undefined &&
+        !(request.body instanceof Uint8Array) &&
         !type.startsWith("application/json") &&
         !type.startsWith("text/csv")
       ) {
         throw new AppError(
           415,
           "Verkeerd inhoudstype",
-          "Stuur de invoer als application/json (of text/csv bij een import).",
+          "Stuur de invoer als application/json (of text/csv bij een import, het bestand zelf bij een bijlage).",
         );
       }
       return;

@@ -224,6 +224,7 @@ function apiBodyArb(target: Target, kind: Kind): fc.Arbitrary<BodyRecipe> {
     );
   }
   if (body.csv) return csvBodyArb(kind);
+  if (body.file) return fileBodyArb(body.file, kind);
   const json = (value: fc.Arbitrary<Gen>) =>
     value.map(
       (v): BodyRecipe => ({ type: "json", value: v, contentType: "application/json", csrf: false }),
@@ -322,6 +323,51 @@ function csvBodyArb(kind: Kind): fc.Arbitrary<BodyRecipe> {
         contentType: contentType || undefined,
       }),
     ),
+  );
+}
+
+/** Files as bytes (latin1 text): real PDF, PNG and JPEG starts, then other or broken bytes. */
+const FILES = {
+  pdf: "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n",
+  png: `\x89PNG\r\n\x1a\n${"\x00".repeat(32)}`,
+  jpeg: `\xff\xd8\xff\xe0${"\x10".repeat(32)}`,
+};
+
+function fileBodyArb(mediaTypes: string[], kind: Kind): fc.Arbitrary<BodyRecipe> {
+  const file = (text: string, contentType: string | undefined): BodyRecipe => ({
+    type: "text",
+    text,
+    contentType,
+    bytes: true,
+  });
+  const matching: [string, string][] = [
+    [FILES.pdf, "application/pdf"],
+    [FILES.png, "image/png"],
+    [FILES.jpeg, "image/jpeg"],
+  ];
+  if (kind === "valid") return fc.constantFrom(...matching).map(([t, c]) => file(t, c));
+  if (kind === "boundary")
+    return fc
+      .tuple(fc.constantFrom(FILES.pdf, FILES.png, FILES.jpeg), fc.constantFrom(...mediaTypes))
+      .map(([t, c]) => file(t, c));
+  if (kind === "mutated")
+    return fc
+      .tuple(
+        fc.uint8Array({ maxLength: 256 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
+        fc.constantFrom(...mediaTypes),
+      )
+      .map(([t, c]) => file(t, c));
+  return fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom("", "MZ\x90\x00", "<svg/>", FILES.pdf),
+        fc.constantFrom(...CONTENT_TYPES),
+      )
+      .map(([t, c]) => file(t, c || undefined)),
+    fc
+      .constantFrom(...mediaTypes)
+      .map((c) => file(`${FILES.pdf}${" ".repeat(5 * 1024 * 1024)}`, c)),
+    fc.constantFrom(...mediaTypes).map((c) => file("", c)),
   );
 }
 

@@ -24,7 +24,8 @@ export interface Target {
   pathParams: ParamSpec[];
   query: ParamSpec[];
   /** JSON body schema (API), or the CSV import's string body. */
-  body?: { schema: JsonSchema; csv: boolean };
+  /** csv: a CSV import (text); file: the raw bytes of a file (an attachment) of these media types. */
+  body?: { schema: JsonSchema; csv: boolean; file?: string[] };
   /** Forms: the submissions the pages offer (fields in page order, without _csrf). */
   forms: [string, string][][];
   /** Forms: every field name with every value seen for it. */
@@ -44,6 +45,8 @@ const PARTNER_OPERATIONS = new Set([
   "POST /api/v1/verantwoordingen",
   "PATCH /api/v1/verantwoordingen/:id",
   "POST /api/v1/verantwoordingen/:id/indienen",
+  "POST /api/v1/verantwoordingen/:id/bijlagen",
+  "DELETE /api/v1/verantwoordingen/:id/bijlagen/:bijlage",
   "POST /api/v1/organisaties/:id/profielwijzigingen",
 ]);
 const authorisedAs = (method: string, pattern: string): Target["authorisedAs"] =>
@@ -103,7 +106,15 @@ export function apiTargets(doc: OpenApiDocument): Target[] {
         pattern: `${base}${path}`.replace(/\{([^}]+)\}/g, ":$1"),
         pathParams: params("path"),
         query: params("query"),
-        ...(bodySchema ? { body: { schema: bodySchema, csv: bodySchema.type === "string" } } : {}),
+        ...(bodySchema
+          ? {
+              body: {
+                schema: bodySchema,
+                csv: bodySchema.type === "string" && bodySchema.format !== "binary",
+                ...(bodySchema.format === "binary" ? { file: Object.keys(content) } : {}),
+              },
+            }
+          : {}),
         forms: [],
         fields: [],
         refusesAnonymous: secured,

@@ -3,11 +3,9 @@ import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, pagedListOperation } from "../../platform/api.js";
-import { forbidden, notFound, unauthorized } from "../../platform/errors.js";
 import { Id, Year } from "../../platform/schema-types.js";
-import { isUuid } from "../../platform/values.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
-import { callerOf, mayWrite, readerOf, refusal } from "./access.js";
+import { callerOf, readerOf } from "./access.js";
 import {
   CreateBody,
   detailJson,
@@ -22,9 +20,10 @@ import {
   TAG,
   type WriteBody,
 } from "./api-schemas.js";
+import { registerAttachmentApiRoutes } from "./attachment-api-routes.js";
+import { requirePartner, requireReportWriter } from "./guards.js";
 import { getReport, listReports } from "./reads.js";
 import { createReport, editReport, submitReport } from "./report-service.js";
-import * as repo from "./repository.js";
 import { reviewReport } from "./review-service.js";
 import type { ReportState } from "./schema.js";
 
@@ -32,26 +31,6 @@ import type { ReportState } from "./schema.js";
 export const REPORT_BODY_LIMIT = 256 * 1024;
 
 const IdParam = Type.Object({ id: Id({ description: "Id van de verantwoording" }) });
-
-/** An onRequest guard: only partners (of any organisation) may start a report. */
-export async function requirePartner(request: FastifyRequest) {
-  if (!request.account) throw unauthorized();
-  if (readerOf(request).organisationIds.length === 0)
-    throw forbidden("Alleen een partner kan een verantwoording aanmaken of wijzigen.");
-}
-
-/**
- * An onRequest guard for a write on one report: the caller must be a partner of the report's
- * organisation (403 otherwise, 404 when there is no such report), decided before the body is read.
- */
-export const requireReportWriter =
-  (db: Db, municipalityCode: string) => async (request: FastifyRequest) => {
-    await requirePartner(request);
-    const id = (request.params as { id?: string }).id ?? "";
-    const found = isUuid(id) ? await repo.findOwnedReport(db, municipalityCode, id) : undefined;
-    if (!found) throw notFound("Deze verantwoording bestaat niet.");
-    if (!mayWrite(readerOf(request), found.organisationId)) throw refusal(true);
-  };
 
 const stepResult = (r: { id: string; state: ReportState; version: number }) => ({
   id: r.id,
@@ -65,6 +44,7 @@ export function registerAccountabilityApiRoutes(
   tenant: TenantConfig,
 ) {
   const m = tenant.municipality.code;
+  registerAttachmentApiRoutes(app, db, m);
   const writer = { onRequest: requireReportWriter(db, m), bodyLimit: REPORT_BODY_LIMIT };
   const reader = (request: FastifyRequest) => ({
     ...readerOf(request),
