@@ -119,6 +119,20 @@ describe("home page", () => {
     expect(visitorLinks).toContain("/inloggen");
     expect(visitorLinks).not.toContain("/partner");
   });
+
+  it("has a main navigation that adds the partner's and the staff's own places to the public ones", async () => {
+    const nav = async (cookie?: string) => {
+      const body = (await home(cookie)).body;
+      const start = body.indexOf('<nav class="sk-nav"');
+      return hrefs(body.slice(start, body.indexOf("</nav>", start)));
+    };
+    const publicPlaces = ["/", "/beleid", "/monitor", "/gebieden", "/organisaties", "/subsidies"];
+    expect(await nav()).toEqual([...publicPlaces, "/zoeken"]);
+    expect(await nav(t.cookie("partner"))).toEqual([...publicPlaces, "/zoeken", "/partner"]);
+    const staff = await nav(t.cookie("beheerder"));
+    expect(staff).toContain("/beheer/verantwoordingen");
+    expect(staff).not.toContain("/partner");
+  });
 });
 
 describe("the council's links", () => {

@@ -109,7 +109,18 @@ export function Layout({ ctx, title, path, heading, intro, children, ...rest }: 
                 label={nl.nav.organisations}
                 current={ctx.currentPath}
               />
+              <NavLink href="/subsidies" label={nl.nav.subsidies} current={ctx.currentPath} />
               <NavLink href="/zoeken" label={nl.nav.search} current={ctx.currentPath} />
+              {account?.isPartner ? (
+                <NavLink href="/partner" label={nl.nav.partner} current={ctx.currentPath} />
+              ) : null}
+              {account?.canManageSubsidies ? (
+                <NavLink
+                  href="/beheer/verantwoordingen"
+                  label={nl.nav.reports}
+                  current={ctx.currentPath}
+                />
+              ) : null}
               {account?.canManageUsers ? (
                 <NavLink href="/beheer/gebruikers" label={nl.nav.users} current={ctx.currentPath} />
               ) : null}
