@@ -5,6 +5,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema, changeOperation, PageInfo, Pagination } from "../../platform/api.js";
 import { AppError } from "../../platform/errors.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
+import { registerSubsidyAgreementApiRoutes } from "./agreement-api-routes.js";
 import {
   BudgetJson,
   CreateBody,
@@ -79,6 +80,7 @@ const toJson = (r: ListedSubsidy, staff: boolean) => ({
 export function registerSubsidyApiRoutes(app: FastifyInstance, db: Db, tenant: TenantConfig) {
   const m = tenant.municipality.code;
   const manage = { onRequest: requirePermission("subsidies.manage") };
+  registerSubsidyAgreementApiRoutes(app, db);
 
   /** The filter of a list query; a code that names nothing is a 404, as in the other lists. */
   const filterOf = async (q: Query) => {
