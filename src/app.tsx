@@ -79,6 +79,7 @@ import {
 import { RequestLineLogController } from "./platform/request-log.js";
 import { registerRouteCatalog } from "./platform/route-catalog.js";
 import { applySecurityHeaders, registerSecurity } from "./platform/security.js";
+import { registerValidators } from "./platform/validators.js";
 import { ErrorPage } from "./web/error-page.js";
 import { registerHomeRoute } from "./web/home-route.js";
 import { pageContext } from "./web/page-context.js";
@@ -137,15 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.log.debug({ code: error.code }, "ongeldig adres");
       return renderError(request, reply, problem.status, problem.detail);
     },
-    ajv: {
-      customOptions: {
-        allErrors: true,
-        removeAdditional: false,
-        coerceTypes: "array",
-        useDefaults: true,
-      },
-    },
   });
+  registerValidators(app);
   registerRouteCatalog(app);
   registerFiniteNumbers(app);
 

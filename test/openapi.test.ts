@@ -36,6 +36,7 @@ describe("OpenAPI document", () => {
       "/activiteiten/{id}/doorschuiven",
       "/activiteiten/{id}/jaren/{jaar}",
       "/begroting-welzijn",
+      "/begroting-welzijn/{jaar}/werkgebieden/{werkgebied}",
       "/beleidsdocumenten",
       "/beleidsdocumenten/{document}",
       "/beleidsdocumenten/{document}/activiteiten.csv",

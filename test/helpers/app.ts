@@ -201,7 +201,7 @@ export async function formLogin(app: FastifyInstance, username: string, password
 /** An API request as a client sends it: JSON body when given, session cookie when given. */
 export function jsonRequest(
   app: FastifyInstance,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
   url: string,
   body?: unknown,
   cookie?: string | null,
@@ -224,7 +224,7 @@ export function jsonRequest(
 export const apiCaller =
   (t: Pick<TestApp, "app">, defaultCookie: () => string | null) =>
   (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
     url: string,
     body?: unknown,
     cookie: string | null = defaultCookie(),

@@ -18,6 +18,7 @@ import {
   TAG,
 } from "./api-schemas.js";
 import { shareTenths } from "./budget.js";
+import { registerBudgetApiRoutes } from "./budget-api-routes.js";
 import { budgetForYear, costSeries } from "./budget-service.js";
 import type { SubsidyInput } from "./input.js";
 import { allSubsidies, browseSubsidies, resolveFilter, subsidyDetail } from "./reads.js";
@@ -81,6 +82,7 @@ export function registerSubsidyApiRoutes(app: FastifyInstance, db: Db, tenant: T
   const m = tenant.municipality.code;
   const manage = { onRequest: requirePermission("subsidies.manage") };
   registerSubsidyAgreementApiRoutes(app, db);
+  registerBudgetApiRoutes(app, db, m);
 
   /** The filter of a list query; a code that names nothing is a 404, as in the other lists. */
   const filterOf = async (q: Query) => {
@@ -295,12 +297,14 @@ export function registerSubsidyApiRoutes(app: FastifyInstance, db: Db, tenant: T
       const o = b.overview;
       const t = o.totals;
       const codes = new Map(b.workAreas.map((w) => [w.id, w.code]));
+      const versions = new Map(b.plans.map((p) => [p.workAreaId, p.version]));
       return {
         jaar: year,
         werkgebieden: o.lines.map((l) => ({
           code: l.workAreaId ? (codes.get(l.workAreaId) ?? null) : null,
           naam: l.name,
           geplandCent: l.plannedCents,
+          versie: l.workAreaId ? (versions.get(l.workAreaId) ?? null) : null,
           verleendCent: l.grantedCents,
           aandeelVerleendPromille: shareTenths(l.grantedCents, t.grantedCents),
           vastgesteldCent: l.establishedCents,

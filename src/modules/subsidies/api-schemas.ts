@@ -158,6 +158,9 @@ export const BudgetJson = Type.Object({
       code: Nullable(Type.String({ description: "null: subsidies zonder werkgebied" })),
       naam: Type.String(),
       geplandCent: Nullable(Type.Integer()),
+      versie: Nullable(
+        Type.Integer({ description: "Versie van het geplande bedrag (null: niets gepland)" }),
+      ),
       verleendCent: Type.Integer(),
       aandeelVerleendPromille: Nullable(
         Type.Integer({ description: "Aandeel in het totaal verleend, in tienden van een procent" }),
