@@ -6,11 +6,11 @@ import { badRequest } from "../../platform/errors.js";
 import { Id } from "../../platform/schema-types.js";
 import { callerOf, readerOf } from "./access.js";
 import { TAG } from "./api-schemas.js";
+import { sendAttachment } from "./attachment-download.js";
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
   attachmentPath,
-  contentDisposition,
   FILE_NAME_MAX,
 } from "./attachment-rules.js";
 import { addAttachment, readAttachment, removeAttachment } from "./attachment-service.js";
@@ -128,11 +128,7 @@ export function registerAttachmentApiRoutes(app: FastifyInstance, db: Db, munici
         request.params.id,
         request.params.bijlage,
       );
-      return reply
-        .type(row.mediaType)
-        .header("Content-Disposition", contentDisposition(row.fileName))
-        .header("X-Content-Type-Options", "nosniff")
-        .send(row.content);
+      return sendAttachment(reply, row);
     },
   );
 

@@ -11,7 +11,7 @@ import { sendPage } from "../../web/render.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { listOrganisationChoices } from "../organisations/index.js";
 import { mayWrite, readerOf } from "./access.js";
-import { contentDisposition } from "./attachment-rules.js";
+import { sendAttachment } from "./attachment-download.js";
 import { readAttachment } from "./attachment-service.js";
 import { getReport, listDueRequirements, listReports } from "./reads.js";
 import { ReportPage } from "./report-view.js";
@@ -65,15 +65,7 @@ export function registerAccountabilityWebRoutes(
         request.params.id,
         request.params.bijlage,
       );
-      // The type is the one sniffed at upload; nosniff keeps the browser from guessing another,
-      // and "attachment" makes it a download instead of a document opened in this site's origin.
-      return reply
-        .type(row.mediaType)
-        .header("Content-Disposition", contentDisposition(row.fileName))
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-        .header("Cache-Control", "private, no-store")
-        .send(row.content);
+      return sendAttachment(reply, row);
     },
   );
 
