@@ -351,6 +351,12 @@ async function campaign(
       const statusClass = `${Math.floor(status / 100)}xx`;
       byClass[statusClass] = (byClass[statusClass] ?? 0) + 1;
       s.statuses[caller].set(status, (s.statuses[caller].get(status) ?? 0) + 1);
+      if (
+        process.env.FUZZ_SHOW &&
+        target.pattern === process.env.FUZZ_SHOW &&
+        caller === "beheerder"
+      )
+        console.log("SHOW", status, req.method, req.url, recipe.kind, response.body.slice(0, 200));
       const finding = (problem: Problem, detail?: string) =>
         findings.push({
           problem,

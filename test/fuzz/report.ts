@@ -40,6 +40,23 @@ export function formatReport(r: CampaignReport, options: { perTarget?: boolean }
       .map(([c, n]) => `${c}: ${n}`)
       .join(", ")}`,
   ];
+  // The margins of the checks on reach, printed so a run that comes close can be read back.
+  const reads = r.targets.filter((s) => s.target.method === "GET");
+  const neverOk = reads.filter((s) => ![...s.statuses.beheerder.keys()].some((c) => c < 300));
+  const writes = r.targets.filter((s) => s.target.method !== "GET" && s.target.refusesAnonymous);
+  const through = writes.filter((s) => [...s.statuses.beheerder.keys()].some((c) => c < 400));
+  lines.push(
+    `lezingen zonder 2xx voor de bevoegde beller: ${neverOk.length} van ${reads.length}${
+      neverOk.length > 0 ? ` (${neverOk.map((s) => s.target.pattern).join(", ")})` : ""
+    }; schrijfroutes met een geslaagd verzoek: ${through.length} van ${writes.length}`,
+    `schrijfroutes zonder geslaagd verzoek: ${writes
+      .filter((s) => !through.includes(s))
+      .map(
+        (s) =>
+          `${s.target.method} ${s.target.pattern} [${[...s.statuses.beheerder.keys()].join(" ")}]`,
+      )
+      .join(", ")}`,
+  );
   if (options.perTarget) {
     for (const s of r.targets) {
       lines.push(

@@ -36,6 +36,14 @@ const POOL_KEYS: Record<string, string[]> = {
   onderdeel: ["onderdeel", "onderdelen"],
   ouder: ["ouder", "onderdeel"],
   doelen: ["doelen"],
+  // A subsidy's agreements: the goal linked, the agreed indicator (its id under "indicatoren" in
+  // the subsidy), the required report ("verantwoording" in the subsidy), a work area's code.
+  doel: ["doelen"],
+  afspraak: ["indicatoren"],
+  eis: ["verantwoording"],
+  werkgebied: ["werkgebieden"],
+  // An organisation's id or code, as the directory lists them ("organisatie" in the budget is a name).
+  organisatie: ["organisaties"],
   gebied: ["gebied", "gebieden"],
   indicator: ["indicatoren", "indicator"],
   code: ["code"],
@@ -134,10 +142,13 @@ function validString(s: JsonSchema, name: string): fc.Arbitrary<Gen> {
       .filter((x) => x.length >= min && x.length <= max);
   else generic = freeText(min, max);
   const pooled = s.format === "uuid" ? [...poolKeysFor(name), "id"] : poolKeysFor(name);
+  // A field known to name a record (POOL_KEYS) gets a real one nearly always: made-up text there is
+  // a refusal, which the mutated and hostile runs send already.
+  const names = name in POOL_KEYS;
   return fc.oneof(
-    { weight: 2, arbitrary: generic },
+    { weight: names ? 1 : 2, arbitrary: generic },
     {
-      weight: 3,
+      weight: names ? 9 : 3,
       arbitrary: fc.tuple(fc.nat(), generic).map(([i, f]) => new Pick(pooled, i, f) as Gen),
     },
   );
