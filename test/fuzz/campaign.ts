@@ -351,12 +351,9 @@ async function campaign(
       const statusClass = `${Math.floor(status / 100)}xx`;
       byClass[statusClass] = (byClass[statusClass] ?? 0) + 1;
       s.statuses[caller].set(status, (s.statuses[caller].get(status) ?? 0) + 1);
-      if (
-        process.env.FUZZ_SHOW &&
-        target.pattern === process.env.FUZZ_SHOW &&
-        caller === "beheerder"
-      )
-        console.log("SHOW", status, req.method, req.url, recipe.kind, response.body.slice(0, 200));
+      // FUZZ_SHOW=<route pattern>: why an authorised request to that route was refused, one by one.
+      if (process.env.FUZZ_SHOW === target.pattern && caller === "beheerder")
+        console.log(status, req.method, req.url, recipe.kind, response.body.slice(0, 300));
       const finding = (problem: Problem, detail?: string) =>
         findings.push({
           problem,

@@ -14,7 +14,8 @@ import { formatReport, summariseFindings } from "./report.js";
  *
  * The default run (10 per route and caller, since the partner routes came: 165 routes) takes about
  * two minutes on PGlite, so CI stays within its time; FUZZ_RUNS raises the runs per route and caller,
- * FUZZ_SEED replays a run. `npm run bench -- fuzz` sends 10,000 or more and prints every finding.
+ * FUZZ_SEED replays a run, FUZZ_SHOW=<route pattern> prints every request of the authorised caller
+ * to that route with its answer (why a route is never reached). `npm run bench -- fuzz` sends 10,000 or more and prints every finding.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
