@@ -309,7 +309,11 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     const approved = await api(
       "POST",
       `/api/v1/verantwoordingen/${id}/beoordeling`,
-      { besluit: "akkoord", toelichting: "Helder." },
+      // The longest comment allowed: quoted in the message, which is shortened to fit (was a 500).
+      {
+        besluit: "akkoord",
+        toelichting: `Helder. ${"Goed onderbouwd. ".repeat(312)}`.slice(0, 5000),
+      },
       staff,
     );
     expect(approved.statusCode).toBe(200);
@@ -317,9 +321,10 @@ describe("a partner accounts for its subsidy; staff review; the values reach the
     expect(approved.json().versie).toBe(
       (await api("GET", `/api/v1/verantwoordingen/${id}`, undefined, partner)).json().versie,
     );
-    expect((await listNotifications(t.database.db, partnerId, 1)).rows[0]?.subject).toBe(
-      "Verantwoording Welzijn Voorbeeld 2026: akkoord",
-    );
+    const approvedMessage = (await listNotifications(t.database.db, partnerId, 1)).rows[0];
+    expect(approvedMessage?.subject).toBe("Verantwoording Welzijn Voorbeeld 2026: akkoord");
+    expect(approvedMessage?.body).toContain("Toelichting: Helder. Goed onderbouwd.");
+    expect(approvedMessage?.body).toContain("Ingekort: de volledige tekst staat in Samenkracht.");
 
     const monitor = await page("/monitor/msk-vrijwilligerswerk");
     expect(monitor.statusCode).toBe(200);

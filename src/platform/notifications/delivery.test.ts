@@ -10,7 +10,7 @@ import { systemActor } from "../actor.js";
 import { MAX_ATTEMPTS } from "./backoff.js";
 import { deliverOutbox } from "./delivery.js";
 import { createMailer, type Mailer } from "./mailer.js";
-import type { NotificationInput } from "./message.js";
+import { BODY_MAX, type NotificationInput } from "./message.js";
 import { findOutboxMessage } from "./repository.js";
 import { notifications, outboxMessages } from "./schema.js";
 import { notify } from "./service.js";
@@ -86,6 +86,18 @@ describe("notify", () => {
         link: "/beleid/beleidskader-2026",
       },
     ]);
+  });
+
+  it("shortens a message that quotes a long text (a reviewer's comment) instead of failing the change", async () => {
+    const comment = "Vul de tabel aan. ".repeat(400);
+    const { id } = await notifyNow({
+      ...message("Aanvulling nodig"),
+      body: `De gemeente vraagt om een aanvulling:\n\n${comment}`,
+    });
+    const [stored] = await db().select().from(notifications).where(eq(notifications.id, id));
+    expect(stored?.body.length).toBeLessThanOrEqual(BODY_MAX);
+    expect(stored?.body).toMatch(/^De gemeente vraagt om een aanvulling:\n\nVul de tabel aan\./);
+    expect(stored?.body).toMatch(/…\n\n\(Ingekort: de volledige tekst staat in Samenkracht\.\)$/);
   });
 
   it("writes no e-mail for an account without an address or an inactive one", async () => {

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   absoluteLink,
+  BODY_MAX,
+  fitMessage,
   isSitePath,
   mailText,
   messageIdFor,
@@ -93,6 +95,31 @@ describe("the e-mail", () => {
   it("has one Message-ID per outbox row, whatever the attempt", () => {
     expect(messageIdFor("abc", "https://gemeente.example/samenkracht")).toBe(
       "<abc@gemeente.example>",
+    );
+  });
+});
+
+describe("fitMessage", () => {
+  const text = (max: number) =>
+    fc
+      .string({ unit: "grapheme", maxLength: max })
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: people's text has none (the input boundary)
+      .map((t) => t.replace(/[\u0000-\u001f\u007f]/g, " "));
+
+  it("makes any subject and text fit, and leaves what fits as it is", () => {
+    fc.assert(
+      fc.property(text(300), text(6_000), (subject, body) => {
+        const fitted = fitMessage({ ...valid, subject: `x${subject}`, body: `x${body}` });
+        const lengths = notificationProblems(fitted).filter((p) => p.includes("te lang"));
+        expect(lengths).toEqual([]);
+        if (`x${subject}`.trim().length <= SUBJECT_MAX)
+          expect(fitted.subject).toBe(`x${subject}`.trim());
+        else expect(fitted.subject.endsWith("…")).toBe(true);
+        if (`x${body}`.trim().length <= BODY_MAX) expect(fitted.body).toBe(`x${body}`.trim());
+        // Never half a character: the result is well-formed text.
+        expect(fitted.body.isWellFormed() && fitted.subject.isWellFormed()).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -33,6 +33,31 @@ export function isSitePath(link: string): boolean {
   return link.length <= LINK_MAX && /^\/(?![/\\])[\x21-\x7e]*$/.test(link) && !link.includes("\\");
 }
 
+const ELLIPSIS = "…";
+const MORE = "\n\n(Ingekort: de volledige tekst staat in Samenkracht.)";
+
+/** `text` within `max` characters: cut with an ellipsis (and `tail`), never inside a character. */
+function shorten(text: string, max: number, tail = ""): string {
+  if (text.length <= max) return text;
+  const kept = text.slice(0, Math.max(0, max - ELLIPSIS.length - tail.length));
+  return `${kept.replace(/[\uD800-\uDBFF]$/, "")}${ELLIPSIS}${tail}`;
+}
+
+/**
+ * A message that quotes what people wrote (a reviewer's comment, an organisation's name) can be
+ * longer than a notification holds: its subject and text are shortened to fit, the text saying so
+ * (the linked page has it all). What fits is left exactly as it is.
+ */
+export function fitMessage<T extends NotificationInput>(input: T): T {
+  const subject = input.subject.trim();
+  const body = input.body.trim();
+  return {
+    ...input,
+    subject: shorten(subject, SUBJECT_MAX),
+    body: shorten(body, BODY_MAX, MORE),
+  };
+}
+
 /** Why a notification cannot be sent, in Dutch; empty when it can. */
 export function notificationProblems(input: NotificationInput): string[] {
   const problems: string[] = [];

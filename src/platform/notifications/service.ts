@@ -1,7 +1,7 @@
 import type { Executor } from "../../db/executor.js";
 import { notFound } from "../errors.js";
 import { isUuid } from "../values.js";
-import { type NotificationInput, notificationProblems } from "./message.js";
+import { fitMessage, type NotificationInput, notificationProblems } from "./message.js";
 import * as repo from "./repository.js";
 
 /**
@@ -10,7 +10,8 @@ import * as repo from "./repository.js";
  * transaction of the change it is about, so the message exists exactly when the change does —
  * and with that transaction's handle only: PGlite has one connection.
  */
-export async function notify(tx: Executor, input: NotificationInput): Promise<{ id: string }> {
+export async function notify(tx: Executor, given: NotificationInput): Promise<{ id: string }> {
+  const input = fitMessage(given);
   const problems = notificationProblems(input);
   if (problems.length > 0) throw new Error(`Melding niet verstuurd: ${problems.join(" ")}`);
   const recipient = isUuid(input.accountId)
