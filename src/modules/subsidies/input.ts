@@ -79,7 +79,8 @@ export function subsidyProblems(input: SubsidyInput, creating: boolean): FieldEr
       field: "vorm",
       label: LABELS.vorm,
       allowed: SUBSIDY_FORMS,
-      required: creating,
+      // A decision always has its form: on an edit an empty one is refused, not stored (was a 500).
+      required: creating || input.form !== undefined,
     }),
     choiceProblem(input.state, { field: "status", label: LABELS.status, allowed: INITIAL_STATES }),
     choiceProblem(input.placement ?? undefined, {

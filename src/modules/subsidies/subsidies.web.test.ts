@@ -88,6 +88,15 @@ describe("staff pages", () => {
     expect(stale.body).toContain("intussen door iemand anders gewijzigd");
     const [after] = await t.database.db.select().from(subsidies).where(eq(subsidies.id, id));
     expect(after?.assignment).toBe("Buurtmaaltijden in Galecop");
+
+    // An edit without a form (a crafted post: the select always has one) is refused, not a 500.
+    const noForm = await post(
+      `/beheer/subsidies/${id}`,
+      newForm({ vorm: "", versie: "2" }),
+      `/beheer/subsidies/${id}`,
+    );
+    expect(noForm.statusCode).toBe(400);
+    expect(noForm.body).toContain("Vorm is verplicht");
   });
 
   it("refuses a negative, non-numeric or over-large amount with a Dutch message, creating nothing", async () => {
