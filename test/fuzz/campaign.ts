@@ -439,6 +439,16 @@ async function campaign(
           ? (await app.inject({ url: probe, headers: { cookie: who(caller).cookie } }))
               .statusCode !== 200
           : false;
+      // The beheerder may have given the inwoner's account another role (its id is one of the
+      // accounts it reaches): from then on the inwoner is a new account with only its own role.
+      if (
+        caller === "beheerder" &&
+        status < 400 &&
+        req.method !== "GET" &&
+        target.pattern.startsWith("/beheer/gebruikers/")
+      ) {
+        await refresh("inwoner");
+      }
       const loggedOut =
         sessionLost || response.cookies.some((c) => c.name === SESSION_COOKIE && c.value === "");
       if (loggedOut && caller === "beheerder" && asPartner) {
