@@ -334,8 +334,18 @@ async function campaign(
         : asPartner && caller === "token"
           ? partnerToken
           : callers[caller];
+    // The valid token sends exactly what the session sent (same values, not the same recipe
+    // resolved again against a pool the session's writes have grown), only its own credentials.
+    const sessionSent: WireRequest[] = [];
+    let tokenTurn = 0;
     const exchange = async (caller: Caller["name"], recipe: Recipe) => {
-      const req = materialise(target, recipe, who(caller), pool);
+      let req = materialise(target, recipe, who(caller), pool);
+      if (caller === "beheerder" && target.kind === "api") sessionSent.push(req);
+      const same = caller === "token" ? sessionSent[tokenTurn++] : undefined;
+      if (same) {
+        const { cookie: _, ...headers } = same.headers;
+        req = { ...same, headers: { ...headers, authorization: who("token").authorization ?? "" } };
+      }
       const authorised = caller === "beheerder" || caller === "token";
       const dead = DEAD_TOKENS.includes(caller);
       // Refusals must change nothing, and reads nothing at all: both are checked row by row.
@@ -352,8 +362,11 @@ async function campaign(
       byClass[statusClass] = (byClass[statusClass] ?? 0) + 1;
       s.statuses[caller].set(status, (s.statuses[caller].get(status) ?? 0) + 1);
       // FUZZ_SHOW=<route pattern>: why an authorised request to that route was refused, one by one.
-      if (process.env.FUZZ_SHOW === target.pattern && caller === "beheerder")
-        console.log(status, req.method, req.url, recipe.kind, response.body.slice(0, 300));
+      if (
+        process.env.FUZZ_SHOW === target.pattern &&
+        (caller === "beheerder" || caller === "token")
+      )
+        console.log(caller, status, req.method, req.url, recipe.kind, response.body.slice(0, 300));
       const finding = (problem: Problem, detail?: string) =>
         findings.push({
           problem,

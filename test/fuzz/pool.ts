@@ -41,8 +41,10 @@ export class ValuePool {
   }
 
   /** The index-th of all values under any of the keys, or undefined when there are none. */
-  pick(keys: readonly string[], index: number): string | number | undefined {
-    const lists = [...new Set(keys)].map((k) => this.byKey.get(k) ?? []);
+  pick(keys: readonly string[], index: number, accept?: RegExp): string | number | undefined {
+    const lists = [...new Set(keys)].map((k) =>
+      (this.byKey.get(k) ?? []).filter((v) => !accept || accept.test(String(v))),
+    );
     const total = lists.reduce((n, l) => n + l.length, 0);
     if (total === 0) return undefined;
     let i = index % total;
@@ -116,6 +118,8 @@ export class Pick {
     readonly keys: readonly string[],
     readonly index: number,
     readonly fallback: Gen,
+    /** Only values of this form (a uuid field takes no code seen under the same key). */
+    readonly accept?: RegExp,
   ) {}
 }
 
@@ -132,7 +136,7 @@ export type Gen = Value | Pick | Gen[] | { [key: string]: Gen };
 
 /** Replaces every Pick by a real value from the pool (or its fallback when the pool has none). */
 export function resolve(g: Gen, pool: ValuePool): Value {
-  if (g instanceof Pick) return pool.pick(g.keys, g.index) ?? resolve(g.fallback, pool);
+  if (g instanceof Pick) return pool.pick(g.keys, g.index, g.accept) ?? resolve(g.fallback, pool);
   if (g instanceof Raw || g === null || typeof g !== "object") return g;
   if (Array.isArray(g)) return g.map((x) => resolve(x, pool));
   const out: { [key: string]: Value } = {};

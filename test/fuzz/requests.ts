@@ -8,6 +8,7 @@ import {
   mutatedObject,
   outOfBoundsValue,
   poolKeysFor,
+  UUID,
   validValue,
 } from "./schema-arbitrary.js";
 import { pageQueryKey, type Target } from "./targets.js";
@@ -85,11 +86,11 @@ function paramArb(target: Target, kind: Kind): fc.Arbitrary<Record<string, Part>
     // value of the parameter's name (every "id" seen) only when there are none: mixed, a report id
     // was one in hundreds and the route was never reached.
     const segment = [segmentBefore(target.pattern, p.name)];
-    const real = fc
-      .tuple(fc.nat(), validValue(p.schema, p.name))
-      .map(
-        ([i, f]) => ({ gen: new Pick(segment, i, new Pick(poolKeysFor(p.name), i, f)) }) as Part,
-      );
+    const real = fc.tuple(fc.nat(), validValue(p.schema, p.name)).map(([i, f]) => {
+      const accept = p.schema.format === "uuid" ? UUID : undefined;
+      const fallback = new Pick(poolKeysFor(p.name), i, f, accept);
+      return { gen: new Pick(segment, i, fallback, accept) } as Part;
+    });
     const hostile: fc.Arbitrary<Part> = fc.oneof(
       fc.constantFrom(...HOSTILE_SEGMENTS).map((raw) => ({ raw })),
       fc.oneof(hostileValue(), outOfBoundsValue(p.schema)).map((gen) => ({ gen })),

@@ -50,6 +50,8 @@ const POOL_KEYS: Record<string, string[]> = {
   jaar: ["jaar"],
   versie: ["versie", "versies"],
 };
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const poolKeysFor = (name: string): string[] => POOL_KEYS[name] ?? [name];
 
 const types = (s: JsonSchema): string[] =>
@@ -149,7 +151,9 @@ function validString(s: JsonSchema, name: string): fc.Arbitrary<Gen> {
     { weight: names ? 1 : 2, arbitrary: generic },
     {
       weight: names ? 9 : 3,
-      arbitrary: fc.tuple(fc.nat(), generic).map(([i, f]) => new Pick(pooled, i, f) as Gen),
+      arbitrary: fc
+        .tuple(fc.nat(), generic)
+        .map(([i, f]) => new Pick(pooled, i, f, s.format === "uuid" ? UUID : undefined) as Gen),
     },
   );
 }
