@@ -63,6 +63,26 @@ const textProperties: TProperties = Object.fromEntries(
   TEXT_FIELDS.map((f) => [f.key, Type.String({ description: f.label })]),
 );
 
+/** An attachment as the API shows it: in a report's detail and as the answer to an upload. */
+export const AttachmentJson = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  naam: Type.String(),
+  mediatype: Type.String(),
+  grootte: Type.Integer({ description: "Bytes" }),
+  adres: Type.String({ description: "Downloadadres (voor de organisatie en de gemeente)" }),
+});
+
+export const attachmentJson = (
+  reportId: string,
+  a: { id: string; fileName: string; mediaType: string; size: number },
+) => ({
+  id: a.id,
+  naam: a.fileName,
+  mediatype: a.mediaType,
+  grootte: a.size,
+  adres: attachmentPath(reportId, a.id),
+});
+
 export const ReportDetailSchema = Type.Object({
   ...ReportSummary.properties,
   ...textProperties,
@@ -99,17 +119,7 @@ export const ReportDetailSchema = Type.Object({
       }),
     ),
   ),
-  bijlagen: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.String({ format: "uuid" }),
-        naam: Type.String(),
-        mediatype: Type.String(),
-        grootte: Type.Integer({ description: "Bytes" }),
-        adres: Type.String({ description: "Downloadadres (voor de organisatie en de gemeente)" }),
-      }),
-    ),
-  ),
+  bijlagen: Type.Optional(Type.Array(AttachmentJson)),
 });
 
 const IndicatorValues = Type.Array(
@@ -241,13 +251,7 @@ export function detailJson(d: ReportDetail) {
             door: e.actorName,
             op: e.at.toISOString(),
           })),
-          bijlagen: d.attachments.map((a) => ({
-            id: a.id,
-            naam: a.fileName,
-            mediatype: a.mediaType,
-            grootte: a.size,
-            adres: attachmentPath(r.id, a.id),
-          })),
+          bijlagen: d.attachments.map((a) => attachmentJson(r.id, a)),
         }
       : {}),
   };

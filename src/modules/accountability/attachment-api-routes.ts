@@ -5,14 +5,9 @@ import { apiSchema, changeOperation } from "../../platform/api.js";
 import { badRequest } from "../../platform/errors.js";
 import { Id } from "../../platform/schema-types.js";
 import { callerOf, readerOf } from "./access.js";
-import { TAG } from "./api-schemas.js";
+import { AttachmentJson, attachmentJson, TAG } from "./api-schemas.js";
 import { sendAttachment } from "./attachment-download.js";
-import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
-  attachmentPath,
-  FILE_NAME_MAX,
-} from "./attachment-rules.js";
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, FILE_NAME_MAX } from "./attachment-rules.js";
 import { addAttachment, readAttachment, removeAttachment } from "./attachment-service.js";
 import { requireReportWriter } from "./guards.js";
 
@@ -20,14 +15,6 @@ const Params = Type.Object({ id: Id({ description: "Id van de verantwoording" })
 const AttachmentParams = Type.Object({
   id: Id({ description: "Id van de verantwoording" }),
   bijlage: Id({ description: "Id van de bijlage" }),
-});
-
-const Attachment = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  naam: Type.String(),
-  mediatype: Type.String(),
-  grootte: Type.Integer({ description: "Bytes" }),
-  adres: Type.String({ description: "Downloadadres (voor de organisatie en de gemeente)" }),
 });
 
 const FILE_TYPES = "PDF, PNG of JPEG";
@@ -74,7 +61,7 @@ export function registerAttachmentApiRoutes(app: FastifyInstance, db: Db, munici
             mediaTypes: [...ATTACHMENT_TYPES, "application/octet-stream"],
             description: `Het bestand (${FILE_TYPES})`,
           },
-          success: { 201: { description: "Toegevoegd", schema: Attachment } },
+          success: { 201: { description: "Toegevoegd", schema: AttachmentJson } },
           secured: true,
           errors: [404, 409, 413, 415],
         }),
@@ -91,13 +78,7 @@ export function registerAttachmentApiRoutes(app: FastifyInstance, db: Db, munici
           fileName: request.query.bestandsnaam ?? "bijlage",
           content,
         });
-        return reply.status(201).send({
-          id: row.id,
-          naam: row.fileName,
-          mediatype: row.mediaType,
-          grootte: row.size,
-          adres: attachmentPath(id, row.id),
-        });
+        return reply.status(201).send(attachmentJson(id, row));
       },
     );
   });
