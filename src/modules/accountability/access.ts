@@ -30,6 +30,12 @@ export function readerOf(request: FastifyRequest): Reader {
   };
 }
 
+/** The reader with whether anyone is logged in: a refusal is 401 for nobody, 403 for someone. */
+export const readerWithLogin = (request: FastifyRequest) => ({
+  ...readerOf(request),
+  loggedIn: request.account !== undefined,
+});
+
 export const callerOf = (request: FastifyRequest): Caller => ({
   ...readerOf(request),
   actor: actorOf(request),

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { TenantConfig } from "../../config/tenant.js";
 import type { Db } from "../../db/executor.js";
 import { apiSchema, pagedListOperation } from "../../platform/api.js";
 import { Id, Year } from "../../platform/schema-types.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
-import { callerOf, readerOf } from "./access.js";
+import { callerOf, readerOf, readerWithLogin } from "./access.js";
 import {
   CreateBody,
   detailJson,
@@ -46,10 +46,7 @@ export function registerAccountabilityApiRoutes(
   const m = tenant.municipality.code;
   registerAttachmentApiRoutes(app, db, m);
   const writer = { onRequest: requireReportWriter(db, m), bodyLimit: REPORT_BODY_LIMIT };
-  const reader = (request: FastifyRequest) => ({
-    ...readerOf(request),
-    loggedIn: request.account !== undefined,
-  });
+  const reader = readerWithLogin;
 
   app.get<{
     Querystring: {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/executor.js";
 import { apiSchema, changeOperation } from "../../platform/api.js";
 import { badRequest } from "../../platform/errors.js";
 import { Id } from "../../platform/schema-types.js";
-import { callerOf, readerOf } from "./access.js";
+import { callerOf, readerWithLogin } from "./access.js";
 import { AttachmentJson, attachmentJson, TAG } from "./api-schemas.js";
 import { sendAttachment } from "./attachment-download.js";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, FILE_NAME_MAX } from "./attachment-rules.js";
@@ -105,7 +105,7 @@ export function registerAttachmentApiRoutes(app: FastifyInstance, db: Db, munici
       const row = await readAttachment(
         db,
         municipality,
-        { ...readerOf(request), loggedIn: request.account !== undefined },
+        readerWithLogin(request),
         request.params.id,
         request.params.bijlage,
       );

@@ -10,7 +10,7 @@ import { pageContext } from "../../web/page-context.js";
 import { sendPage } from "../../web/render.js";
 import { actorOf, requirePermission } from "../accounts/index.js";
 import { listOrganisationChoices } from "../organisations/index.js";
-import { mayWrite, readerOf } from "./access.js";
+import { mayWrite, readerOf, readerWithLogin } from "./access.js";
 import { sendAttachment } from "./attachment-download.js";
 import { readAttachment } from "./attachment-service.js";
 import { getReport, listDueRequirements, listReports } from "./reads.js";
@@ -31,10 +31,7 @@ export function registerAccountabilityWebRoutes(
   tenant: TenantConfig,
 ) {
   const m = tenant.municipality.code;
-  const reader = (request: FastifyRequest) => ({
-    ...readerOf(request),
-    loggedIn: request.account !== undefined,
-  });
+  const reader = readerWithLogin;
 
   app.get<{ Params: { id: string } }>(
     "/verantwoordingen/:id",
